@@ -1,0 +1,76 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "dropgate",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dropgate", targets: ["dropgate"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure: streaming readers over bytes handed to them.
+        .target(name: "Formats"),
+        // Pure: mapping definitions, compiled into record validators.
+        .target(
+            name: "Mapping",
+            dependencies: ["Formats", .product(name: "Yams", package: "Yams")]
+        ),
+        // Adapter: SQLite job ledger and domain tables.
+        .target(
+            name: "Store",
+            dependencies: [
+                "Mapping",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Adapter: where files come from and where outputs go.
+        .target(
+            name: "Transport",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
+        // Wiring: watcher, job runner, outbox, reports.
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "Formats", "Mapping", "Store", "Transport",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "dropgate",
+            dependencies: [
+                "Gateway", "Store",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store"]),
+    ]
+)
+
+for target in package.targets {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    target.swiftSettings = settings
+}

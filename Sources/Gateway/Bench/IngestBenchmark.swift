@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import Store
+import Transport
+
+/// Measures a full ingest (stage, hash, recognise, validate, load, report) of a generated attendance file.
+public enum IngestBenchmark {
+    /// What one run measured.
+    public struct Result: Sendable, Codable {
+        /// Data rows in the file.
+        public var rows: Int
+        /// Rows loaded.
+        public var loaded: Int
+        /// Rows rejected (must equal the generator's invalid rows).
+        public var rejected: Int
+        /// Rows the generator made invalid.
+        public var expectedRejected: Int
+        /// File size in bytes.
+        public var bytes: Int64
+        /// Seconds for the ingest alone.
+        public var seconds: Double
+        /// Rows per second.
+        public var rowsPerSecond: Double
+        /// Megabytes (10^6) per second.
+        public var megabytesPerSecond: Double
+        /// Peak resident set size of the process, MiB.
+        public var peakRSSMiB: Double
+
+        /// Whether the ingest found exactly the rows made invalid.
+        public var isExact: Bool { rejected == expectedRejected && loaded + rejected == rows }
+    }
+
+    /// Generates a roster and an attendance file of `rows` rows under `workDirectory`, loads the roster, then
+    /// times the attendance ingest.
+    ///
+    /// - Parameters:
+    ///   - rows: attendance rows.
+    ///   - invalidEvery: every n-th row is invalid.
+    ///   - mappings: the mappings folder (the shipped `Mappings/`).
+    ///   - workDirectory: an empty scratch folder.
+    public static func run(rows: Int, invalidEvery: Int, mappings: String, workDirectory: String) throws -> Result {
+        var config = GatewayConfig(root: workDirectory, sources: [
+            SourceConfig(id: "bench-usd", path: workDirectory + "/Inbox/bench-usd")
+        ])
+        config.paths.mappings = mappings
+        var logger = Logger(label: "dropgate.bench")
+        logger.logLevel = .warning
+        let gateway = try Gateway(config: config, logger: logger)
+        let generator = SampleGenerator(students: max(1, rows / 180), invalidEvery: invalidEvery)
+        let rosterPath = workDirectory + "/students.csv"
+        let attendancePath = workDirectory + "/attendance.csv"
+        try generator.writeRoster(to: rosterPath)
+        let expectation = try generator.writeAttendance(rows: rows, to: attendancePath)
+        _ = try gateway.ingest(path: rosterPath, source: "bench-usd")
+        let start = ContinuousClock.now
+        let job = try gateway.ingest(path: attendancePath, source: "bench-usd")
+        let elapsed = ContinuousClock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Result(
+            rows: job.rowsRead, loaded: job.inserted + job.updated + job.unchanged, rejected: job.rejected,
+            expectedRejected: expectation.invalid, bytes: job.size, seconds: seconds,
+            rowsPerSecond: Double(job.rowsRead) / seconds, megabytesPerSecond: Double(job.size) / 1e6 / seconds,
+            peakRSSMiB: peakRSSMiB())
+    }
+
+    /// Peak resident set size of this process so far, MiB.
+    public static func peakRSSMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}

@@ -1,0 +1,91 @@
+import Mapping
+import Transport
+
+/// Generates roster and attendance files of any size with invalid rows at known places.
+///
+/// Used by `dropgate bench ingest` and by the large-file tests; the expected outcome is computed while
+/// generating, so a test can compare it with the receipt exactly.
+public struct SampleGenerator: Sendable {
+    /// How many rows of each outcome a generated attendance file holds.
+    public struct Expectation: Sendable, Equatable {
+        /// Data rows written.
+        public var rows = 0
+        /// Rows that must load.
+        public var valid = 0
+        /// Rows that must be rejected, by rule id.
+        public var invalidByRule: [String: Int] = [:]
+
+        /// Rows that must be rejected.
+        public var invalid: Int { invalidByRule.values.reduce(0, +) }
+    }
+
+    /// Number of students on the roster.
+    public var students: Int
+    /// Every `invalidEvery`-th attendance row is invalid (0: none).
+    public var invalidEvery: Int
+    /// First school day.
+    public var firstDay: Day
+
+    /// Creates a generator.
+    public init(students: Int, invalidEvery: Int = 100, firstDay: Day = Day(year: 2024, month: 8, day: 12) ?? Day(daysSinceEpoch: 19947)) {
+        self.students = students
+        self.invalidEvery = invalidEvery
+        self.firstDay = firstDay
+    }
+
+    static func studentID(_ index: Int) -> String { String(100_000 + index) }
+
+    /// Writes a valid roster of `students` students.
+    public func writeRoster(to path: String) throws {
+        let writer = try AtomicFileWriter(path: path)
+        try writer.write("Student ID,School,Last Name,First Name,Birthdate,Grade,Sex\r\n")
+        let lastNames = ["Garcia", "Nguyen", "Smith", "Hernandez", "Lopez", "Kim", "Patel", "Johnson"]
+        let firstNames = ["Ana", "Luis", "Mai", "Sam", "Jose", "Lena", "Omar", "Ivy"]
+        for index in 0..<students {
+            let birth = Day(year: 2008 + index % 10, month: 1 + index % 12, day: 1 + index % 28) ?? firstDay
+            let date = "\(pad(birth.month))/\(pad(birth.day))/\(birth.year)"
+            try writer.write(
+                "\(Self.studentID(index)),\(1 + index % 9),\(lastNames[index % 8]),\(firstNames[(index / 8) % 8]),\(date),\(index % 13),\(index % 2 == 0 ? "F" : "M")\r\n")
+        }
+        try writer.commit()
+    }
+
+    /// Writes `rows` attendance rows: students × consecutive days, every `invalidEvery`-th row broken in
+    /// one of five ways (impossible date, 130 %, letters in the id, unknown code, unknown student).
+    public func writeAttendance(rows: Int, to path: String) throws -> Expectation {
+        let writer = try AtomicFileWriter(path: path)
+        try writer.write("Student ID,School,Date,All Day,Daily Attendance Percentage,Period 1,Period 2,Period 3\r\n")
+        var expectation = Expectation()
+        let codes = ["", "", "", "", "A", "I", "X", "L"]
+        var broken = 0
+        for row in 0..<rows {
+            let student = row % students
+            let day = firstDay.adding(days: row / students)
+            var id = Self.studentID(student)
+            var date = "\(pad(day.month))/\(pad(day.day))/\(day.year)"
+            let code = codes[row % codes.count]
+            var allDay = code
+            var pct = code.isEmpty ? "100" : "50.5"
+            if invalidEvery > 0, row % invalidEvery == invalidEvery - 1 {
+                let rule: String
+                switch broken % 5 {
+                case 0: date = "02/30/\(day.year)"; rule = RuleID.invalidDate
+                case 1: pct = "130"; rule = RuleID.aboveMax
+                case 2: id = "12A45"; rule = RuleID.pattern
+                case 3: allDay = "Q"; rule = RuleID.notInValues
+                default: id = String(900_000_000 + row); rule = "unmapped-student"
+                }
+                broken += 1
+                expectation.invalidByRule[rule, default: 0] += 1
+            } else {
+                expectation.valid += 1
+            }
+            expectation.rows += 1
+            try writer.write("\(id),\(1 + student % 9),\(date),\(allDay),\(pct),\(code),,\(code)\r\n")
+        }
+        try writer.commit()
+        return expectation
+    }
+
+    private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+}

@@ -1,0 +1,92 @@
+import Mapping
+
+extension GatewayConfig {
+    /// Decodes `dropgate.yaml`, reporting every mistake with its line.
+    ///
+    /// - Parameters:
+    ///   - text: the YAML document.
+    ///   - file: path shown in issues.
+    ///   - root: folder relative paths resolve against.
+    /// - Throws: ``DefinitionError`` with each issue.
+    public static func decode(yaml text: String, file: String, root: String) throws(DefinitionError) -> GatewayConfig {
+        let log = YAMLIssueLog(file: file)
+        var config = GatewayConfig(root: root, file: file)
+        guard let document = YAMLNode.parse(text, log: log),
+            let top = document.fields(allowed: ["paths", "poll_interval", "retry", "max_record_bytes", "sources"])
+        else {
+            throw DefinitionError(issues: log.issues)
+        }
+        func resolve(_ path: String) -> String {
+            path.hasPrefix("/") || root == "." ? path : root + "/" + path
+        }
+        if let paths = top["paths"]?.fields(allowed: ["inbox", "outbox", "archive", "staging", "database", "mappings"]) {
+            if let value = paths["inbox"]?.string() { config.paths.inbox = resolve(value) }
+            if let value = paths["outbox"]?.string() { config.paths.outbox = resolve(value) }
+            if let value = paths["archive"]?.string() { config.paths.archive = resolve(value) }
+            if let value = paths["staging"]?.string() { config.paths.staging = resolve(value) }
+            if let value = paths["database"]?.string() { config.paths.database = resolve(value) }
+            if let value = paths["mappings"]?.string() { config.paths.mappings = resolve(value) }
+        }
+        if let node = top["poll_interval"], let seconds = duration(node) { config.pollInterval = seconds }
+        if let node = top["max_record_bytes"], let bytes = node.int() {
+            if bytes < 1024 { node.issue("max_record_bytes must be at least 1024") }
+            config.maxRecordBytes = bytes
+        }
+        if let node = top["retry"] { config.retry = retry(node) }
+        var seen = Set<String>()
+        for item in top["sources"]?.sequence() ?? [] {
+            guard let source = source(item, inbox: config.paths.inbox, resolve: resolve) else { continue }
+            if !seen.insert(source.id).inserted { item.issue("source id '\(source.id)' is used twice") }
+            config.sources.append(source)
+        }
+        guard log.issues.isEmpty else { throw DefinitionError(issues: log.issues) }
+        return config
+    }
+
+    private static func source(_ node: YAMLNode, inbox: String, resolve: (String) -> String) -> SourceConfig? {
+        guard let entries = node.fields(allowed: ["id", "kind", "path", "stable_after", "kinds"]) else { return nil }
+        guard let id = entries["id"]?.string() else {
+            node.issue("a source needs an 'id'")
+            return nil
+        }
+        if id.isEmpty || id.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            node.issue("source id '\(id)' must be letters, digits, '-' or '_' (it names folders)")
+            return nil
+        }
+        let kind = entries["kind"]?.string() ?? "local"
+        guard kind == "local" else {
+            entries["kind"]?.issue("unsupported source kind '\(kind)'; supported: local")
+            return nil
+        }
+        var source = SourceConfig(id: id, path: entries["path"]?.string().map(resolve) ?? inbox + "/" + id)
+        if let node = entries["stable_after"], let seconds = duration(node) { source.stableAfter = seconds }
+        source.kinds = entries["kinds"]?.strings()
+        return source
+    }
+
+    private static func retry(_ node: YAMLNode) -> RetryPolicy {
+        var policy = RetryPolicy()
+        guard let entries = node.fields(allowed: ["base", "factor", "cap", "max_attempts"]) else { return policy }
+        if let value = entries["base"].flatMap(duration) { policy.base = value }
+        if let value = entries["cap"].flatMap(duration) { policy.cap = value }
+        if let node = entries["factor"], let text = node.string() {
+            if let factor = Double(text), factor >= 1 { policy.factor = factor } else { node.issue("factor must be a number ≥ 1") }
+        }
+        if let node = entries["max_attempts"], let attempts = node.int() {
+            if attempts >= 1 { policy.maxAttempts = attempts } else { node.issue("max_attempts must be at least 1") }
+        }
+        return policy
+    }
+
+    /// Seconds from `5`, `5s`, `500ms`, `2m` or `1h`.
+    static func duration(_ node: YAMLNode) -> Double? {
+        guard let text = node.string() else { return nil }
+        let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
+        for (suffix, scale) in units where text.hasSuffix(suffix) {
+            if let value = Double(text.dropLast(suffix.count)), value >= 0 { return value * scale }
+        }
+        if let value = Double(text), value >= 0 { return value }
+        node.issue("expected a duration like 5s, 500ms, 2m or 1h, found '\(text)'")
+        return nil
+    }
+}

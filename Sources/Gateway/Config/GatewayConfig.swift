@@ -1,0 +1,74 @@
+import Mapping
+
+/// The gateway's configuration, read from `dropgate.yaml` (DESIGN §8).
+///
+/// Relative paths are resolved against the folder holding the configuration file. Secrets are never
+/// in the file itself.
+public struct GatewayConfig: Sendable {
+    /// Where things live.
+    public struct Paths: Sendable, Equatable {
+        /// Drop folders, one per source (`Inbox/<source>/`).
+        public var inbox: String
+        /// Receipts, reports and outbound files (`Outbox/<source>/reports/`).
+        public var outbox: String
+        /// Processed files (`Archive/<source>/<yyyy>/<mm>/<dd>/`).
+        public var archive: String
+        /// Local copies of files being processed.
+        public var staging: String
+        /// SQLite database file.
+        public var database: String
+        /// Mapping definitions.
+        public var mappings: String
+    }
+
+    /// Where things live.
+    public var paths: Paths
+    /// Seconds between polls of the sources in `dropgate run`.
+    public var pollInterval: Double
+    /// Backoff for transient failures.
+    public var retry: RetryPolicy
+    /// Records longer than this are reported and skipped, keeping memory bounded.
+    public var maxRecordBytes: Int
+    /// The sources polled.
+    public var sources: [SourceConfig]
+    /// The configuration file.
+    public var file: String
+
+    /// A configuration rooted at `root` with default paths and no sources.
+    public init(root: String, file: String = "dropgate.yaml", sources: [SourceConfig] = []) {
+        func under(_ name: String) -> String { root == "." ? name : root + "/" + name }
+        paths = Paths(
+            inbox: under("Inbox"), outbox: under("Outbox"), archive: under("Archive"), staging: under("Staging"),
+            database: under("dropgate.sqlite"), mappings: under("Mappings"))
+        pollInterval = 5
+        retry = RetryPolicy()
+        maxRecordBytes = 1 << 20
+        self.sources = sources
+        self.file = file
+    }
+
+    /// The source with an id.
+    public func source(_ id: String) -> SourceConfig? {
+        sources.first { $0.id == id }
+    }
+}
+
+/// One place files are taken from: a district's or payer's drop folder.
+public struct SourceConfig: Sendable, Equatable {
+    /// Source id: the district (or payer) the files belong to; rows are stored under it.
+    public var id: String
+    /// The local drop folder.
+    public var path: String
+    /// Seconds a file must stay unchanged before it is taken.
+    public var stableAfter: Double
+    /// Mapping kinds accepted from this source (`nil`: all).
+    public var kinds: [String]?
+
+    /// Creates a local source.
+    public init(id: String, path: String, stableAfter: Double = 2, kinds: [String]? = nil) {
+        self.id = id
+        self.path = path
+        self.stableAfter = stableAfter
+        self.kinds = kinds
+    }
+}

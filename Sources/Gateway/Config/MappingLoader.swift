@@ -1,0 +1,76 @@
+import Foundation
+import Mapping
+import Store
+
+/// Reads every mapping in a folder and checks it against the store's domain tables.
+public enum MappingLoader {
+    /// Loads `*.yaml` / `*.yml` files of `folder` (not recursive), or one file.
+    ///
+    /// - Throws: ``DefinitionError`` with every issue of every file: YAML mistakes, unknown keys, invalid
+    ///   patterns, kinds defined twice, targets that are not tables, fields that are not columns, keys
+    ///   that differ from the table's key.
+    public static func load(_ path: String) throws -> MappingSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw DefinitionError(issues: [DefinitionIssue(file: path, line: 0, message: "no such file or folder")])
+        }
+        let files: [String]
+        if isDirectory.boolValue {
+            files = try FileManager.default.contentsOfDirectory(atPath: path)
+                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
+        } else {
+            files = [path]
+        }
+        var issues: [DefinitionIssue] = []
+        var definitions: [MappingDefinition] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                issues.append(DefinitionIssue(file: file, line: 0, message: "cannot read the file"))
+                continue
+            }
+            do {
+                definitions.append(try MappingDefinition.decode(yaml: String(decoding: data, as: UTF8.self), file: file))
+            } catch {
+                issues += error.issues
+            }
+        }
+        issues += MappingLint.crossFileIssues(definitions)
+        let tables = try Ledger.domainTables()
+        for definition in definitions { issues += targetIssues(definition, tables: tables) }
+        guard issues.isEmpty else { throw DefinitionError(issues: issues) }
+        return MappingSet(definitions.map(CompiledMapping.init))
+    }
+
+    /// Issues where a mapping does not fit its target table.
+    static func targetIssues(_ definition: MappingDefinition, tables: [String: DomainTable]) -> [DefinitionIssue] {
+        guard let table = tables[definition.target] else {
+            let known = tables.keys.sorted().joined(separator: ", ")
+            return [
+                DefinitionIssue(
+                    file: definition.file, line: definition.targetLine,
+                    message: "target '\(definition.target)' is not a table; known targets: \(known)")
+            ]
+        }
+        var issues: [DefinitionIssue] = []
+        let columns = Set(table.columns).subtracting(DomainTable.managedColumns)
+        for field in definition.fields where field.store && !columns.contains(field.name) {
+            issues.append(
+                DefinitionIssue(
+                    file: definition.file, line: field.line,
+                    message: "field '\(field.name)' is not a column of table \(table.name) (set 'store: false' to validate without storing); columns: \(columns.sorted().joined(separator: ", "))"))
+        }
+        let tableKey = table.key.filter { $0 != "district" }
+        if Set(definition.key) != Set(tableKey) {
+            issues.append(
+                DefinitionIssue(
+                    file: definition.file, line: definition.targetLine,
+                    message: "key [\(definition.key.joined(separator: ", "))] must be the key of table \(table.name): [\(tableKey.joined(separator: ", "))]"))
+        }
+        let stored = Set(definition.fields.filter(\.store).map(\.name))
+        for name in definition.key where !stored.contains(name) {
+            issues.append(
+                DefinitionIssue(file: definition.file, line: definition.targetLine, message: "key field '\(name)' must be stored"))
+        }
+        return issues
+    }
+}

@@ -1,0 +1,31 @@
+import Logging
+import ServiceLifecycle
+
+/// The daemon: polls every source, runs jobs, sleeps, until SIGTERM or SIGINT.
+///
+/// On a shutdown signal the job in progress finishes its transaction (it is never cut in half), no
+/// further job starts, and the service returns.
+public struct WatcherService: Service {
+    let gateway: Gateway
+    let logger: Logger
+
+    /// Creates the service.
+    public init(gateway: Gateway, logger: Logger) {
+        self.gateway = gateway
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        logger.info(
+            "watching", metadata: ["sources": "\(gateway.config.sources.count)", "poll_s": "\(gateway.config.pollInterval)"])
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let finished = gateway.runPass(shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
+            if !finished.isEmpty {
+                logger.info("pass finished", metadata: ["jobs": "\(finished.count)"])
+            }
+            let pause = Duration.milliseconds(Int(gateway.config.pollInterval * 1000))
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+        }
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import Logging
+import Mapping
+import Store
+import Transport
+
+/// The gateway: configuration, mappings, ledger, intake and job runner wired together.
+///
+/// The CLI and the daemon service talk only to this type.
+public final class Gateway: @unchecked Sendable {
+    /// The configuration in force.
+    public let config: GatewayConfig
+    /// The SQLite ledger.
+    public let ledger: Ledger
+    /// Mappings loaded at start-up.
+    public let mappings: MappingSet
+    /// Output locations.
+    public let layout: OutboxLayout
+    let runner: JobRunner
+    let intake: Intake
+    let logger: Logger
+
+    /// Opens the gateway: checks every mapping (refusing to start on a broken one) and opens the database.
+    ///
+    /// - Parameters:
+    ///   - config: the configuration.
+    ///   - logger: where logs go (never personal data).
+    ///   - today: the day relative date limits resolve against (injectable for tests).
+    /// - Throws: ``DefinitionError`` for broken mappings; store errors for an unusable database.
+    public init(config: GatewayConfig, logger: Logger, today: @escaping @Sendable () -> Day = { Day.today() }) throws {
+        self.config = config
+        self.logger = logger
+        mappings = try MappingLoader.load(config.paths.mappings)
+        try Self.checkSources(config, mappings: mappings)
+        ledger = try Ledger(path: config.paths.database, logger: logger)
+        layout = OutboxLayout(paths: config.paths)
+        runner = JobRunner(
+            config: config, ledger: ledger, mappings: mappings, tables: try Ledger.domainTables(), layout: layout,
+            logger: logger, today: today)
+        intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
+    }
+
+    /// Reads `dropgate.yaml` and opens the gateway.
+    public convenience init(configPath: String, logger: Logger) throws {
+        try self.init(config: try GatewayConfig.load(path: configPath), logger: logger)
+    }
+
+    private static func checkSources(_ config: GatewayConfig, mappings: MappingSet) throws {
+        var issues: [DefinitionIssue] = []
+        for source in config.sources {
+            for kind in source.kinds ?? [] where mappings.mapping(kind: kind) == nil {
+                issues.append(DefinitionIssue(file: config.file, line: 0, message: "source \(source.id) names unknown kind '\(kind)'"))
+            }
+        }
+        if !issues.isEmpty { throw DefinitionError(issues: issues) }
+    }
+
+    /// One pass over every source: take complete files, then run every runnable job.
+    ///
+    /// - Parameters:
+    ///   - waitForSettling: keep polling (up to the longest `stable_after`, plus a second) until files still
+    ///     being written have settled, so `run --once` right after a copy takes them.
+    ///   - shouldStop: checked between files and jobs; a job in progress always finishes its transaction.
+    /// - Returns: the jobs that reached a new state in this pass.
+    @discardableResult
+    public func runPass(waitForSettling: Bool = false, shouldStop: () -> Bool = { false }) -> [JobRecord] {
+        var finished: [JobRecord] = []
+        let deadline = Date().addingTimeInterval((config.sources.map(\.stableAfter).max() ?? 0) + 1.5)
+        var settling = 0
+        repeat {
+            if settling > 0 { Thread.sleep(forTimeInterval: 0.25) }
+            settling = 0
+            for source in config.sources {
+                if shouldStop() { return finished }
+                do {
+                    settling += try intake.collect(source)
+                    try intake.sweepStaging(source.id)
+                } catch {
+                    logger.error("intake failed", metadata: ["source.id": "\(source.id)", "error": "\(error)"])
+                }
+                finished += runJobs(source: source.id, shouldStop: shouldStop)
+            }
+        } while waitForSettling && settling > 0 && Date() < deadline
+        return finished
+    }
+
+    private func runJobs(source: String, shouldStop: () -> Bool) -> [JobRecord] {
+        var finished: [JobRecord] = []
+        do {
+            for job in try ledger.runnableJobs(source: source) {
+                if shouldStop() { break }
+                guard let id = job.id, let result = runner.process(jobID: id) else { continue }
+                finished.append(result)
+            }
+        } catch {
+            logger.error("cannot list jobs", metadata: ["source.id": "\(source)", "error": "\(error)"])
+        }
+        return finished
+    }
+
+    /// Ingests one file now, outside the drop folders (the file itself is left in place).
+    ///
+    /// - Parameters:
+    ///   - path: the file.
+    ///   - source: the source (district) it belongs to; must be configured.
+    ///   - kind: force a mapping kind instead of recognising it (the header must still fit).
+    /// - Returns: the job in its final state (or the duplicate job).
+    public func ingest(path: String, source: String, kind: String? = nil) throws -> JobRecord {
+        guard config.source(source) != nil else {
+            let known = config.sources.map(\.id).joined(separator: ", ")
+            throw GatewayError(.notFound, "unknown source '\(source)'; configured sources: \(known)")
+        }
+        if let kind, mappings.mapping(kind: kind) == nil {
+            let known = mappings.mappings.map(\.kind).joined(separator: ", ")
+            throw GatewayError(.notFound, "unknown kind '\(kind)'; known kinds: \(known)")
+        }
+        guard let entry = try? FileSystem.status(path), entry.isRegularFile else {
+            throw GatewayError(.invalidInput, "\(path) is not a readable file")
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let job = try intake.take(source: source, path: path, name: name, kind: kind, keepOrigin: true)
+        guard let id = job.id, !job.state.isTerminal else { return job }
+        return runner.process(jobID: id) ?? job
+    }
+
+    /// Re-runs a requeued job at once.
+    public func requeue(jobID: Int64) throws -> JobRecord {
+        let requeued = try ledger.requeue(jobID: jobID)
+        return runner.process(jobID: jobID) ?? requeued
+    }
+}

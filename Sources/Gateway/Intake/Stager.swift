@@ -1,0 +1,81 @@
+import Crypto
+import Formats
+import Transport
+
+/// Copies a dropped file into staging while hashing it and sniffing its encoding, in one pass.
+///
+/// The copy is written to a temporary name, fsynced and renamed to `<staging>/<source>/<sha256>`, so a
+/// staged file is always whole. Memory stays constant whatever the file's size.
+public struct Stager: Sendable {
+    /// Root of the staging area.
+    public let root: String
+    static let chunkSize = 1 << 20
+
+    /// Creates a stager writing under `root`.
+    public init(root: String) {
+        self.root = root
+    }
+
+    /// Stages the file at `path` for `source`.
+    ///
+    /// - Throws: ``FileSystemError`` (transient ones — disk full — are retried by the caller).
+    public func stage(_ path: String, source: String) throws(FileSystemError) -> StagedFile {
+        let folder = root + "/" + source
+        try FileSystem.makeDirectories(folder)
+        let temporary = folder + "/.incoming.\(FileSystem.processID).tmp"
+        try FileSystem.remove(temporary)
+        let input = try FileSystem.openForReading(path)
+        defer { FileSystem.close(input) }
+        let output = try FileSystem.createExclusive(temporary, mode: 0o600)
+        var closed = false
+        defer {
+            if !closed {
+                FileSystem.close(output)
+                try? FileSystem.remove(temporary)
+            }
+        }
+        var hasher = SHA256()
+        var sniffer = EncodingSniffer()
+        var size: Int64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try FileSystem.read(input, into: buffer, path: path)
+            if count == 0 { break }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+            hasher.update(bufferPointer: chunk)
+            sniffer.feed(chunk)
+            try FileSystem.write(output, chunk, path: temporary)
+            size += Int64(count)
+        }
+        try FileSystem.sync(output, path: temporary)
+        FileSystem.close(output)
+        closed = true
+        let digest = hasher.finalize().map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
+        }.joined()
+        let final = folder + "/" + digest
+        try FileSystem.rename(temporary, to: final)
+        try FileSystem.syncDirectory(folder)
+        return StagedFile(path: final, sha256: digest, size: size, encoding: sniffer.finish())
+    }
+}
+
+/// Decides how a file's text must be read while its bytes stream past.
+struct EncodingSniffer {
+    private var validator = UTF8Validator()
+    private var sawNUL = false
+
+    mutating func feed(_ chunk: UnsafeRawBufferPointer) {
+        let bytes = chunk.bindMemory(to: UInt8.self)
+        if !sawNUL, bytes.contains(0) { sawNUL = true }
+        if validator.isValid { validator.feed(bytes) }
+    }
+
+    /// `binary` for NUL bytes, `utf-8` when valid, else `windows-1252` (every byte sequence decodes).
+    mutating func finish() -> String {
+        if sawNUL { return "binary" }
+        return validator.finish() ? TextEncoding.utf8.rawValue : TextEncoding.windows1252.rawValue
+    }
+}

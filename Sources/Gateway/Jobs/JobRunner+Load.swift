@@ -1,0 +1,158 @@
+import Formats
+import Logging
+import Mapping
+import Store
+import Transport
+
+extension JobRunner {
+    /// Validates every record and loads the good ones, with the reports, in the job's one transaction.
+    func load(
+        _ job: JobRecord, mapping: CompiledMapping, binding: HeaderBinding, encoding: TextEncoding,
+        started: ContinuousClock.Instant
+    ) throws {
+        let definition = mapping.definition
+        guard let jobID = job.id, let table = tables[definition.target] else {
+            throw GatewayError(.invalidConfiguration, "mapping \(definition.kind) targets unknown table \(definition.target)")
+        }
+        var known: [String: Set<String>] = [:]
+        for lookup in definition.lookups {
+            known["\(lookup.table).\(lookup.column)"] = try ledger.knownValues(
+                table: lookup.table, column: lookup.column, district: job.source)
+        }
+        var validator = RecordValidator(
+            mapping: mapping, binding: binding, district: job.source, today: today(), lookupValues: known)
+        let storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
+        let keyIndices = definition.key.compactMap { name in definition.fields.firstIndex { $0.name == name } }
+        let stream = RecordStream(
+            path: job.filePath, encoding: encoding, delimiter: mapping.delimiter, maxRecordBytes: config.maxRecordBytes)
+        try ledger.load(
+            jobID: jobID, district: job.source, target: table, fields: storedIndices.map { definition.fields[$0].name }
+        ) { session in
+            let report = try ExceptionReport(path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
+            var counts = LoadCounts()
+            func note(_ issue: RowIssue) throws {
+                try session.record(issue)
+                try report.append(issue)
+                if issue.severity == .warning { counts.warnings += 1 }
+            }
+            if encoding == .windows1252 {
+                try note(
+                    RowIssue(
+                        line: 0, rule: RuleID.encodingFallback, severity: .warning,
+                        message: "the file is not valid UTF-8 and was read as Windows-1252"))
+            }
+            var row: [FieldValue] = []
+            row.reserveCapacity(storedIndices.count)
+            var isHeader = true
+            try stream.forEach { record in
+                if isHeader {
+                    isHeader = false
+                    return
+                }
+                counts.read += 1
+                if let problem = record.problem {
+                    try note(Self.issue(for: problem, line: record.line))
+                    counts.rejected += 1
+                    return
+                }
+                let accepted = validator.validate(record, line: record.line)
+                for issue in validator.issues { try note(issue) }
+                guard accepted else {
+                    counts.rejected += 1
+                    return
+                }
+                row.removeAll(keepingCapacity: true)
+                for index in storedIndices { row.append(validator.values[index]) }
+                switch try session.upsert(row[...]) {
+                case .inserted: counts.inserted += 1
+                case .updated: counts.updated += 1
+                case .unchanged: counts.unchanged += 1
+                case .duplicateKey:
+                    let names = keyIndices.map { definition.fields[$0].name }.joined(separator: ", ")
+                    let values = keyIndices.map { validator.values[$0].text }.joined(separator: ", ")
+                    try note(
+                        RowIssue(
+                            line: record.line, rule: RuleID.duplicateKey,
+                            message: "the key (\(names)) repeats a row earlier in this file; only the first is loaded",
+                            value: values))
+                    counts.rejected += 1
+                }
+            }
+            if counts.read == 0 {
+                try note(RowIssue(line: 0, rule: RuleID.noDataRows, severity: .warning, message: "the file has a header but no data rows"))
+            }
+            try report.commit()
+            let completion = JobCompletion(
+                state: .done, kind: definition.kind, mappingVersion: definition.version, encoding: encoding.rawValue,
+                counts: counts, receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
+                reportPath: report.path, reason: nil, durationMs: Self.milliseconds(since: started))
+            try writeReceipt(job, completion: completion, ignoredColumns: binding.ignoredColumns)
+            logger.info(
+                "job done",
+                metadata: [
+                    "job.id": "\(jobID)", "mapping.kind": "\(definition.kind)", "rows.read": "\(counts.read)",
+                    "rows.inserted": "\(counts.inserted)", "rows.updated": "\(counts.updated)",
+                    "rows.unchanged": "\(counts.unchanged)", "rows.rejected": "\(counts.rejected)",
+                    "rows.warnings": "\(counts.warnings)", "duration_ms": "\(completion.durationMs)",
+                ])
+            return completion
+        }
+    }
+
+    /// Rejects the file as a whole, with its reasons in the exception report and on the receipt.
+    func reject(_ job: JobRecord, started: ContinuousClock.Instant, _ issues: RowIssue...) throws {
+        try reject(job, started: started, issues)
+    }
+
+    /// Rejects the file as a whole, with its reasons in the exception report and on the receipt.
+    func reject(_ job: JobRecord, started: ContinuousClock.Instant, _ issues: [RowIssue]) throws {
+        guard let jobID = job.id else { return }
+        try ledger.load(jobID: jobID, district: job.source, target: nil, fields: []) { session in
+            let report = try ExceptionReport(path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
+            for issue in issues {
+                try session.record(issue)
+                try report.append(issue)
+            }
+            try report.commit()
+            let completion = JobCompletion(
+                state: .rejected, kind: job.kind, mappingVersion: nil, encoding: job.encoding ?? "utf-8",
+                counts: LoadCounts(), receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
+                reportPath: report.path, reason: issues.first?.message, durationMs: Self.milliseconds(since: started))
+            try writeReceipt(job, completion: completion, ignoredColumns: [])
+            logger.warning(
+                "job rejected",
+                metadata: ["job.id": "\(jobID)", "rule.id": "\(issues.first?.rule ?? "")"])
+            return completion
+        }
+    }
+
+    func writeReceipt(_ job: JobRecord, completion: JobCompletion, ignoredColumns: [String]) throws {
+        guard let jobID = job.id, let path = completion.receiptPath else { return }
+        let receipt = Receipt(
+            jobId: jobID, source: job.source, file: job.originalName, state: completion.state.rawValue,
+            kind: completion.kind, mappingVersion: completion.mappingVersion, sha256: job.sha256, size: job.size,
+            encoding: completion.encoding, rowsRead: completion.counts.read, inserted: completion.counts.inserted,
+            updated: completion.counts.updated, unchanged: completion.counts.unchanged,
+            rejected: completion.counts.rejected, warnings: completion.counts.warnings, ignoredColumns: ignoredColumns,
+            exceptionReport: completion.reportPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 },
+            reason: completion.reason, duplicateOf: nil, durationMs: completion.durationMs,
+            processedAt: Receipt.timestamp())
+        try AtomicFileWriter.write(try receipt.json(), to: path)
+    }
+
+    static func issue(for problem: CSVRecordProblem, line: Int) -> RowIssue {
+        switch problem {
+        case .unterminatedQuote:
+            return RowIssue(line: line, rule: RuleID.unterminatedQuote, message: "a quoted field starting on this row is never closed before the end of the file")
+        case .textAfterClosingQuote(let field):
+            return RowIssue(line: line, rule: RuleID.textAfterQuote, message: "field \(field + 1) has text after its closing quote")
+        case .tooLong(let bytes):
+            return RowIssue(line: line, rule: RuleID.recordTooLong, message: "the record is \(bytes) bytes long, over the limit; it was skipped")
+        }
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

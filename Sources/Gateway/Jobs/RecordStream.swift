@@ -1,0 +1,56 @@
+import Formats
+import Transport
+
+/// Streams the CSV records of a staged file in constant memory, transcoding Windows-1252 on the fly.
+struct RecordStream {
+    let path: String
+    let encoding: TextEncoding
+    let delimiter: UInt8
+    let maxRecordBytes: Int
+    static let chunkSize = 1 << 20
+
+    /// Calls `body` for every record, header included, in order.
+    func forEach(_ body: (borrowing CSVRecord) throws -> Void) throws {
+        var parser = CSVParser(delimiter: delimiter, maxRecordBytes: maxRecordBytes)
+        let descriptor = try FileSystem.openForReading(path)
+        defer { FileSystem.close(descriptor) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var transcoded: [UInt8] = []
+        while true {
+            let count = try FileSystem.read(descriptor, into: buffer, path: path)
+            if count == 0 { break }
+            let chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[0..<count])
+            switch encoding {
+            case .utf8:
+                try parser.feed(chunk, body)
+            case .windows1252:
+                transcoded.removeAll(keepingCapacity: true)
+                Windows1252.transcode(chunk, into: &transcoded)
+                try transcoded.withUnsafeBufferPointer { try parser.feed($0, body) }
+            }
+        }
+        try parser.finish(body)
+    }
+
+    /// The first record (the header), or `nil` for a file with no records.
+    func header() throws -> HeaderRecord? {
+        var header: HeaderRecord?
+        do {
+            try forEach { record in
+                header = HeaderRecord(names: record.strings(), line: record.line, problem: record.problem)
+                throw StopReading()
+            }
+        } catch is StopReading {}
+        return header
+    }
+
+    private struct StopReading: Error {}
+}
+
+/// A file's header row.
+struct HeaderRecord {
+    var names: [String]
+    var line: Int
+    var problem: CSVRecordProblem?
+}

@@ -1,0 +1,47 @@
+import Mapping
+
+/// Where the gateway puts outputs and archived files, with stable names.
+///
+/// Names derive from the job id, so a job redone after a crash overwrites (atomically) the very files
+/// its interrupted attempt may have written, and never leaves a second copy.
+public struct OutboxLayout: Sendable {
+    /// The gateway's paths.
+    public let paths: GatewayConfig.Paths
+
+    /// Creates the layout.
+    public init(paths: GatewayConfig.Paths) {
+        self.paths = paths
+    }
+
+    /// `Outbox/<source>/reports/`.
+    public func reportsFolder(source: String) -> String {
+        paths.outbox + "/" + source + "/reports"
+    }
+
+    /// The receipt of a job.
+    public func receipt(source: String, jobID: Int64, name: String) -> String {
+        reportsFolder(source: source) + "/\(jobID)-\(Self.safe(name)).receipt.json"
+    }
+
+    /// The exception report of a job.
+    public func exceptions(source: String, jobID: Int64, name: String) -> String {
+        reportsFolder(source: source) + "/\(jobID)-\(Self.safe(name)).exceptions.csv"
+    }
+
+    /// `Archive/<source>/<yyyy>/<mm>/<dd>/<job>-<name>`.
+    public func archive(source: String, jobID: Int64, name: String, day: Day) -> String {
+        let month = day.month < 10 ? "0\(day.month)" : "\(day.month)"
+        let date = day.day < 10 ? "0\(day.day)" : "\(day.day)"
+        return paths.archive + "/\(source)/\(day.year)/\(month)/\(date)/\(jobID)-\(Self.safe(name))"
+    }
+
+    /// A file name reduced to letters, digits, `.`, `-` and `_` (at most 100 characters).
+    public static func safe(_ name: String) -> String {
+        let cleaned = String(name.unicodeScalars.map { scalar -> Character in
+            let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                || scalar == "." || scalar == "-" || scalar == "_")
+            return allowed ? Character(scalar) : "_"
+        }.prefix(100))
+        return cleaned.isEmpty || cleaned.hasPrefix(".") ? "file" + cleaned : cleaned
+    }
+}

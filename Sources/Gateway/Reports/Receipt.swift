@@ -1,0 +1,69 @@
+import Foundation
+
+/// The per-job receipt written to `Outbox/<source>/reports/` (JSON).
+///
+/// `rows_read == inserted + updated + unchanged + rejected`, always.
+public struct Receipt: Sendable, Codable, Equatable {
+    /// Job id in the ledger.
+    public var jobId: Int64
+    /// Source (district) id.
+    public var source: String
+    /// File name as dropped.
+    public var file: String
+    /// `done`, `rejected` or `duplicate`.
+    public var state: String
+    /// Mapping kind, when recognised.
+    public var kind: String?
+    /// Mapping version used.
+    public var mappingVersion: Int?
+    /// Hex SHA-256 of the file.
+    public var sha256: String
+    /// Size in bytes.
+    public var size: Int64
+    /// Encoding the text was read with (`utf-8` or `windows-1252`).
+    public var encoding: String?
+    /// Data rows read.
+    public var rowsRead: Int
+    /// New records.
+    public var inserted: Int
+    /// Changed records.
+    public var updated: Int
+    /// Identical records.
+    public var unchanged: Int
+    /// Rows not loaded.
+    public var rejected: Int
+    /// Warnings reported on loaded rows.
+    public var warnings: Int
+    /// Header columns no field reads.
+    public var ignoredColumns: [String]
+    /// Exception report file name (beside the receipt).
+    public var exceptionReport: String?
+    /// Why the file was rejected.
+    public var reason: String?
+    /// For duplicates: the job that loaded these bytes.
+    public var duplicateOf: Int64?
+    /// Processing time in milliseconds.
+    public var durationMs: Int
+    /// When processing finished (UTC, ISO 8601).
+    public var processedAt: String
+
+    /// JSON with sorted keys and snake_case names, one key per line.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a receipt back.
+    public static func decode(_ data: Data) throws -> Receipt {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Receipt.self, from: data)
+    }
+
+    /// Current time as ISO 8601 UTC.
+    static func timestamp(_ date: Date = Date()) -> String {
+        date.formatted(.iso8601)
+    }
+}

@@ -1,0 +1,150 @@
+extension MappingDefinition {
+    static let fieldKeys = [
+        "column", "type", "required", "pattern", "format", "min", "max", "length", "values", "values_from",
+        "ignore_case", "unique", "severity", "store",
+    ]
+
+    static func decodeFields(_ node: YAMLNode, codeTables: [String: CodeTable]) -> [FieldDefinition] {
+        var fields: [FieldDefinition] = []
+        var columnOwners: [String: String] = [:]
+        for (name, fieldNode) in node.entries() ?? [] {
+            guard let field = decodeField(name: name, node: fieldNode, codeTables: codeTables) else { continue }
+            for column in field.columns {
+                let folded = HeaderName.fold(column)
+                if let owner = columnOwners[folded] {
+                    fieldNode.issue("column '\(column)' is already used by field '\(owner)'")
+                }
+                columnOwners[folded] = name
+            }
+            fields.append(field)
+        }
+        if fields.isEmpty { node.issue("a mapping needs at least one field") }
+        return fields
+    }
+
+    private static func decodeField(name: String, node: YAMLNode, codeTables: [String: CodeTable]) -> FieldDefinition? {
+        guard let entries = node.fields(allowed: fieldKeys) else { return nil }
+        guard let columns = entries["column"]?.strings(), !columns.isEmpty else {
+            node.issue("field '\(name)' needs 'column' (a header name or a list of aliases)")
+            return nil
+        }
+        var field = FieldDefinition(name: name, columns: columns)
+        field.line = node.line
+        if let typeNode = entries["type"], let text = typeNode.string() {
+            guard let type = FieldType(rawValue: text) else {
+                let known = FieldType.allCases.map(\.rawValue).joined(separator: ", ")
+                typeNode.issue("unknown type '\(text)'; expected one of: \(known)")
+                return nil
+            }
+            field.type = type
+        }
+        field.required = entries["required"]?.bool() ?? false
+        field.unique = entries["unique"]?.bool() ?? false
+        field.ignoreCase = entries["ignore_case"]?.bool() ?? false
+        field.store = entries["store"]?.bool() ?? true
+        field.severity = entries["severity"].flatMap(decodeSeverity) ?? .error
+        if let patternNode = entries["pattern"], let text = patternNode.string() {
+            do {
+                field.pattern = try Pattern(text)
+            } catch {
+                patternNode.issue("invalid pattern '\(text)': \(error)")
+            }
+        }
+        decodeDateFormats(entries["format"], into: &field)
+        field.min = entries["min"].flatMap { decodeBound($0, type: field.type) }
+        field.max = entries["max"].flatMap { decodeBound($0, type: field.type) }
+        if let lengthNode = entries["length"] { field.length = decodeLength(lengthNode) }
+        decodeValues(entries, codeTables: codeTables, into: &field, at: node)
+        return field
+    }
+
+    private static func decodeDateFormats(_ node: YAMLNode?, into field: inout FieldDefinition) {
+        if let node {
+            guard field.type == .date else {
+                node.issue("'format' applies to date fields only")
+                return
+            }
+            for text in node.strings() ?? [] {
+                do {
+                    field.dateFormats.append(try DateFormat(text))
+                } catch {
+                    node.issue("invalid date format '\(text)': \(error)")
+                }
+            }
+        } else if field.type == .date {
+            // ISO dates are the only safe default; files with other layouts must say so.
+            if let iso = try? DateFormat("yyyy-MM-dd") { field.dateFormats = [iso] }
+        }
+    }
+
+    private static func decodeBound(_ node: YAMLNode, type: FieldType) -> Bound? {
+        guard let text = node.string() else { return nil }
+        switch type {
+        case .int, .decimal, .money:
+            guard let number = FixedDecimal.parse(text) else {
+                node.issue("expected a number, found '\(text)'")
+                return nil
+            }
+            return .number(number)
+        case .date:
+            do {
+                return .date(try DateBound(parsing: text))
+            } catch {
+                node.issue("invalid date limit '\(text)': \(error); use yyyy-MM-dd, today, or today±N(d|w|m|y)")
+                return nil
+            }
+        case .string, .time, .bool, .enum, .npi:
+            node.issue("min/max do not apply to \(type.rawValue) fields")
+            return nil
+        }
+    }
+
+    private static func decodeLength(_ node: YAMLNode) -> ClosedRange<Int>? {
+        if let entries = node.isMapping ? node.fields(allowed: ["min", "max"]) : nil {
+            let lower = entries["min"]?.int() ?? 0
+            let upper = entries["max"]?.int() ?? Int.max
+            guard lower >= 0, lower <= upper else {
+                node.issue("length min must be between 0 and max")
+                return nil
+            }
+            return lower...upper
+        }
+        guard let exact = node.int() else { return nil }
+        guard exact >= 0 else {
+            node.issue("length must not be negative")
+            return nil
+        }
+        return exact...exact
+    }
+
+    private static func decodeValues(
+        _ entries: [String: YAMLNode], codeTables: [String: CodeTable], into field: inout FieldDefinition,
+        at node: YAMLNode
+    ) {
+        if let valuesNode = entries["values"] {
+            var values: [String: String] = [:]
+            if valuesNode.isMapping {
+                // Accepted spelling → canonical value (legacy spellings normalised).
+                for (spelling, canonical) in valuesNode.entries() ?? [] {
+                    values[spelling] = canonical.string() ?? spelling
+                }
+            } else {
+                for value in valuesNode.strings() ?? [] { values[value] = value }
+            }
+            field.values = .inline(values)
+        }
+        if let tableNode = entries["values_from"], let name = tableNode.string() {
+            if codeTables[name] == nil {
+                tableNode.issue("values_from names code table '\(name)', which is not defined in code_tables")
+            }
+            field.values = .table(name)
+        }
+        let hasValues = field.values.map { _ in true } ?? false
+        if field.type == .enum, !hasValues {
+            node.issue("enum field '\(field.name)' needs 'values' or 'values_from'")
+        }
+        if field.type != .enum, hasValues {
+            node.issue("'values' applies to enum fields only")
+        }
+    }
+}

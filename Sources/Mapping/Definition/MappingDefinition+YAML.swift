@@ -1,0 +1,190 @@
+extension MappingDefinition {
+    static let topLevelKeys = [
+        "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
+        "lookups", "code_tables",
+    ]
+
+    /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
+    ///
+    /// - Parameters:
+    ///   - text: the YAML document.
+    ///   - file: the path shown in issues.
+    /// - Throws: ``DefinitionError`` listing each issue found (unknown keys, bad types, invalid
+    ///   patterns or date formats, references to undefined fields or code tables, …).
+    public static func decode(yaml text: String, file: String) throws(DefinitionError) -> MappingDefinition {
+        let log = YAMLIssueLog(file: file)
+        guard let root = YAMLNode.parse(text, log: log), let top = root.fields(allowed: topLevelKeys) else {
+            throw DefinitionError(issues: log.issues)
+        }
+        let definition = decode(top: top, root: root, file: file)
+        if let definition, log.issues.isEmpty {
+            return definition
+        }
+        throw DefinitionError(issues: log.issues)
+    }
+
+    private static func decode(top: [String: YAMLNode], root: YAMLNode, file: String) -> MappingDefinition? {
+        func required(_ key: String) -> YAMLNode? {
+            if let node = top[key] { return node }
+            root.issue("missing required key '\(key)'")
+            return nil
+        }
+        let kind = required("kind")?.string()
+        if let kind, kind.isEmpty || kind.contains(where: { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            top["kind"]?.issue("kind '\(kind)' must be letters, digits, '-' or '_'")
+        }
+        let version = top["version"]?.int() ?? 1
+        let summary = top["description"]?.string() ?? ""
+        let format = decodeFormat(top["format"], delimiter: top["delimiter"])
+        let codeTables = top["code_tables"].map(decodeCodeTables) ?? [:]
+        let fields = required("fields").map { decodeFields($0, codeTables: codeTables) } ?? []
+        let names = Set(fields.map(\.name))
+        let match = required("match").flatMap { decodeMatch($0, fields: fields) }
+        let target = required("target")?.string()
+        let key = required("key")?.strings() ?? []
+        if let node = top["key"] { checkReferences(key, names: names, at: node, what: "key") }
+        if key.isEmpty, let node = top["key"] { node.issue("key must name at least one field") }
+        let rules = top["rules"].map { decodeRules($0, names: names) } ?? []
+        let lookups = top["lookups"].map { decodeLookups($0, names: names) } ?? []
+        guard let kind, let match, let target, let format else { return nil }
+        var definition = MappingDefinition(
+            kind: kind, version: version, summary: summary, format: format, match: match, target: target,
+            key: key, fields: fields, rules: rules, lookups: lookups, codeTables: codeTables, file: file)
+        definition.targetLine = top["target"]?.line ?? 0
+        return definition
+    }
+
+    private static func decodeFormat(_ node: YAMLNode?, delimiter: YAMLNode?) -> RecordFormat? {
+        let name = node?.string() ?? "csv"
+        guard name == "csv" else {
+            node?.issue("unsupported format '\(name)'; supported: csv")
+            return nil
+        }
+        guard let delimiter, let text = delimiter.string() else { return .csv(delimiter: nil) }
+        let named: [String: UInt8] = ["tab": 9, "\\t": 9, "\t": 9]
+        if let byte = named[text] { return .csv(delimiter: byte) }
+        guard text.utf8.count == 1, let byte = text.utf8.first, byte != UInt8(ascii: "\"") else {
+            delimiter.issue("delimiter must be one ASCII character (or 'tab'), found '\(text)'")
+            return nil
+        }
+        return .csv(delimiter: byte)
+    }
+
+    private static func decodeMatch(_ node: YAMLNode, fields: [FieldDefinition]) -> MatchRule? {
+        guard let entries = node.fields(allowed: ["filename", "headers"]) else { return nil }
+        var globs: [Glob] = []
+        if let filenameNode = entries["filename"] {
+            for pattern in filenameNode.strings() ?? [] {
+                do {
+                    globs.append(try Glob(pattern))
+                } catch {
+                    filenameNode.issue("invalid filename glob '\(pattern)': \(error)")
+                }
+            }
+        }
+        let names = Set(fields.map(\.name))
+        var headerFields = fields.filter(\.required).map(\.name)
+        if let headersNode = entries["headers"] {
+            headerFields = headersNode.strings() ?? []
+            checkReferences(headerFields, names: names, at: headersNode, what: "match.headers")
+        }
+        return MatchRule(filenames: globs, headerFields: headerFields)
+    }
+
+    static func checkReferences(_ used: [String], names: Set<String>, at node: YAMLNode, what: String) {
+        for name in used where !names.contains(name) {
+            node.issue("\(what) names '\(name)', which is not a field of this mapping")
+        }
+    }
+
+    private static func decodeCodeTables(_ node: YAMLNode) -> [String: CodeTable] {
+        var tables: [String: CodeTable] = [:]
+        for (name, tableNode) in node.entries() ?? [] {
+            var defaultCodes: [String: String]?
+            var byDistrict: [String: [String: String]] = [:]
+            for (district, codesNode) in tableNode.entries() ?? [] {
+                let codes = decodeCodes(codesNode)
+                if district == "default" { defaultCodes = codes } else { byDistrict[district] = codes }
+            }
+            tables[name] = CodeTable(defaultCodes: defaultCodes, byDistrict: byDistrict)
+        }
+        return tables
+    }
+
+    /// A list of codes (`[A, B]`) or a mapping of code → description (`{A: Activity}`).
+    private static func decodeCodes(_ node: YAMLNode) -> [String: String] {
+        if node.isMapping {
+            var codes: [String: String] = [:]
+            for (code, description) in node.entries() ?? [] {
+                codes[code] = description.string() ?? ""
+            }
+            return codes
+        }
+        let list = node.strings() ?? []
+        return Dictionary(list.map { ($0, "") }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func decodeRules(_ node: YAMLNode, names: Set<String>) -> [ConditionalRule] {
+        var rules: [ConditionalRule] = []
+        for item in node.sequence() ?? [] {
+            guard let entries = item.fields(allowed: ["id", "when", "require", "severity", "message"]) else {
+                continue
+            }
+            guard let id = entries["id"]?.string() else {
+                item.issue("a rule needs an 'id'")
+                continue
+            }
+            var conditions: [(field: String, values: [String])] = []
+            if let whenNode = entries["when"] {
+                for (field, valuesNode) in whenNode.entries() ?? [] {
+                    checkReferences([field], names: names, at: valuesNode, what: "rule '\(id)' when")
+                    conditions.append((field, valuesNode.strings() ?? []))
+                }
+            }
+            let require = entries["require"]?.strings() ?? []
+            if let requireNode = entries["require"] {
+                checkReferences(require, names: names, at: requireNode, what: "rule '\(id)' require")
+            }
+            if conditions.isEmpty || require.isEmpty {
+                item.issue("rule '\(id)' needs both 'when' and 'require'")
+            }
+            let severity = entries["severity"].flatMap(decodeSeverity) ?? .error
+            rules.append(
+                ConditionalRule(
+                    id: id, when: conditions, require: require, severity: severity,
+                    message: entries["message"]?.string()))
+        }
+        return rules
+    }
+
+    private static func decodeLookups(_ node: YAMLNode, names: Set<String>) -> [LookupDefinition] {
+        var lookups: [LookupDefinition] = []
+        for item in node.sequence() ?? [] {
+            guard let entries = item.fields(allowed: ["field", "in", "rule", "severity"]) else { continue }
+            guard let field = entries["field"]?.string(), let place = entries["in"]?.string() else {
+                item.issue("a lookup needs 'field' and 'in' (table.column)")
+                continue
+            }
+            checkReferences([field], names: names, at: item, what: "lookup")
+            let parts = place.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                entries["in"]?.issue("expected 'table.column', found '\(place)'")
+                continue
+            }
+            let rule = entries["rule"]?.string() ?? "unknown-\(field)"
+            let severity = entries["severity"].flatMap(decodeSeverity) ?? .error
+            lookups.append(
+                LookupDefinition(field: field, table: parts[0], column: parts[1], rule: rule, severity: severity))
+        }
+        return lookups
+    }
+
+    static func decodeSeverity(_ node: YAMLNode) -> Severity? {
+        guard let text = node.string() else { return nil }
+        guard let severity = Severity(rawValue: text) else {
+            node.issue("severity must be 'error' or 'warning', found '\(text)'")
+            return nil
+        }
+        return severity
+    }
+}

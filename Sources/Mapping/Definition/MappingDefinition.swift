@@ -1,0 +1,228 @@
+/// A declarative description of one file kind: how to recognise it, how to read it and the rules
+/// every record must meet.
+///
+/// Definitions are decoded from `Mappings/*.yaml` (see `Mappings/README.md` for the format) and
+/// compiled into a ``CompiledMapping`` before use.
+public struct MappingDefinition: Sendable {
+    /// Unique id of the kind, used in job records and reports (`aeries-attendance`).
+    public var kind: String
+    /// Revision of the definition, recorded on receipts.
+    public var version: Int
+    /// One-line human description.
+    public var summary: String
+    /// How records are read.
+    public var format: RecordFormat
+    /// How a file is recognised as this kind.
+    public var match: MatchRule
+    /// Name of the loader (domain table) that receives the records.
+    public var target: String
+    /// Fields that identify a record within a district; the upsert key.
+    public var key: [String]
+    /// Field definitions in declaration order.
+    public var fields: [FieldDefinition]
+    /// Conditional requirements.
+    public var rules: [ConditionalRule]
+    /// Checks against data already loaded (students known to the district, …).
+    public var lookups: [LookupDefinition]
+    /// Named code tables with per-district variants.
+    public var codeTables: [String: CodeTable]
+    /// The file the definition was read from.
+    public var file: String
+    /// Line of the `target` key, for issues about the target table.
+    public var targetLine: Int = 0
+
+    /// Creates a definition.
+    public init(
+        kind: String, version: Int = 1, summary: String = "", format: RecordFormat = .csv(delimiter: nil),
+        match: MatchRule, target: String, key: [String], fields: [FieldDefinition],
+        rules: [ConditionalRule] = [], lookups: [LookupDefinition] = [], codeTables: [String: CodeTable] = [:],
+        file: String = "<memory>"
+    ) {
+        self.kind = kind
+        self.version = version
+        self.summary = summary
+        self.format = format
+        self.match = match
+        self.target = target
+        self.key = key
+        self.fields = fields
+        self.rules = rules
+        self.lookups = lookups
+        self.codeTables = codeTables
+        self.file = file
+    }
+}
+
+/// How the records of a file are laid out.
+public enum RecordFormat: Sendable, Equatable {
+    /// Delimited text with a header row; `nil` delimiter means a comma.
+    case csv(delimiter: UInt8?)
+}
+
+/// How a file is recognised: a filename glob first, then the header row.
+public struct MatchRule: Sendable {
+    /// Globs the file name must match (any of them); empty matches every name.
+    public var filenames: [Glob]
+    /// Fields whose column must be present in the header for the file to be this kind.
+    public var headerFields: [String]
+
+    /// Creates a match rule.
+    public init(filenames: [Glob], headerFields: [String]) {
+        self.filenames = filenames
+        self.headerFields = headerFields
+    }
+}
+
+/// Whether a failed check rejects the row or only reports it.
+public enum Severity: String, Sendable, Codable, CaseIterable {
+    /// The row is not loaded.
+    case error
+    /// The row is loaded and the problem is reported.
+    case warning
+}
+
+/// The value type of a field, which decides how its text is parsed and stored.
+public enum FieldType: String, Sendable, CaseIterable {
+    case string, int, decimal, date, time, bool, `enum`, npi, money
+}
+
+/// A `min` or `max` limit of a field.
+public enum Bound: Sendable, Equatable {
+    /// A numeric limit for int, decimal and money fields.
+    case number(FixedDecimal)
+    /// A date limit, absolute or relative to the day of the run.
+    case date(DateBound)
+}
+
+/// The accepted values of an enum field.
+public enum EnumValues: Sendable {
+    /// Accepted spelling → canonical value stored.
+    case inline([String: String])
+    /// A named code table of the mapping, resolved per district.
+    case table(String)
+}
+
+/// One field of a record.
+public struct FieldDefinition: Sendable {
+    /// Name of the field, which is also its column in the target table.
+    public var name: String
+    /// Header names the field may appear under, in preference order (aliases).
+    public var columns: [String]
+    /// Value type.
+    public var type: FieldType
+    /// Whether an empty value is an error.
+    public var required: Bool
+    /// Regular expression the raw text must match.
+    public var pattern: Pattern?
+    /// Accepted date formats, tried in order (date fields).
+    public var dateFormats: [DateFormat]
+    /// Lower limit.
+    public var min: Bound?
+    /// Upper limit.
+    public var max: Bound?
+    /// Allowed text length in characters.
+    public var length: ClosedRange<Int>?
+    /// Accepted values (enum fields).
+    public var values: EnumValues?
+    /// Whether values compare case-insensitively (enum and bool fields).
+    public var ignoreCase: Bool
+    /// Whether a value may appear only once in a file.
+    public var unique: Bool
+    /// What a failed check does.
+    public var severity: Severity
+    /// Whether the value is written to the target table.
+    public var store: Bool
+    /// Line where the field is defined, for issues found after decoding.
+    public var line: Int = 0
+
+    /// Creates a field definition with permissive defaults.
+    public init(
+        name: String, columns: [String], type: FieldType = .string, required: Bool = false,
+        pattern: Pattern? = nil, dateFormats: [DateFormat] = [], min: Bound? = nil, max: Bound? = nil,
+        length: ClosedRange<Int>? = nil, values: EnumValues? = nil, ignoreCase: Bool = false,
+        unique: Bool = false, severity: Severity = .error, store: Bool = true
+    ) {
+        self.name = name
+        self.columns = columns
+        self.type = type
+        self.required = required
+        self.pattern = pattern
+        self.dateFormats = dateFormats
+        self.min = min
+        self.max = max
+        self.length = length
+        self.values = values
+        self.ignoreCase = ignoreCase
+        self.unique = unique
+        self.severity = severity
+        self.store = store
+    }
+}
+
+/// "When these fields have these values, those fields are required."
+public struct ConditionalRule: Sendable {
+    /// Stable rule id reported on exceptions.
+    public var id: String
+    /// Field name → values that trigger the rule (all conditions must hold).
+    public var when: [(field: String, values: [String])]
+    /// Fields that must then be non-empty.
+    public var require: [String]
+    /// What a failed rule does.
+    public var severity: Severity
+    /// Optional explanation shown on the exception.
+    public var message: String?
+
+    /// Creates a rule.
+    public init(
+        id: String, when: [(field: String, values: [String])], require: [String], severity: Severity = .error,
+        message: String? = nil
+    ) {
+        self.id = id
+        self.when = when
+        self.require = require
+        self.severity = severity
+        self.message = message
+    }
+}
+
+/// A check that a field's value exists in data already loaded for the district.
+public struct LookupDefinition: Sendable {
+    /// The field whose value is looked up.
+    public var field: String
+    /// Table holding the known values.
+    public var table: String
+    /// Column of `table` holding the known values.
+    public var column: String
+    /// Stable rule id reported when the value is unknown.
+    public var rule: String
+    /// What an unknown value does.
+    public var severity: Severity
+
+    /// Creates a lookup.
+    public init(field: String, table: String, column: String, rule: String, severity: Severity = .error) {
+        self.field = field
+        self.table = table
+        self.column = column
+        self.rule = rule
+        self.severity = severity
+    }
+}
+
+/// A code table with a default set and per-district overrides (codes differ by district).
+public struct CodeTable: Sendable {
+    /// Codes used when a district has no table of its own: code → description.
+    public var defaultCodes: [String: String]?
+    /// District (source id) → code → description.
+    public var byDistrict: [String: [String: String]]
+
+    /// Creates a code table.
+    public init(defaultCodes: [String: String]?, byDistrict: [String: [String: String]]) {
+        self.defaultCodes = defaultCodes
+        self.byDistrict = byDistrict
+    }
+
+    /// The codes that apply to `district`, or `nil` if neither it nor a default is defined.
+    public func codes(for district: String) -> [String: String]? {
+        byDistrict[district] ?? defaultCodes
+    }
+}

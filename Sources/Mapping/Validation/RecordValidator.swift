@@ -1,0 +1,169 @@
+import Formats
+
+/// Validates the records of one file against a compiled mapping and produces typed values.
+///
+/// One validator serves one job: it holds the per-file state (values seen for `unique` fields) and
+/// reuses its buffers, so validating a record allocates nothing beyond the texts it keeps.
+public struct RecordValidator {
+    /// The typed values of the last record, one per mapping field (definition order).
+    public private(set) var values: [FieldValue]
+    /// The issues of the last record, errors and warnings.
+    public private(set) var issues: [RowIssue] = []
+    /// Per field: whether its value failed a check in the last record (so rules do not report it twice).
+    private var failed: [Bool]
+
+    let mapping: CompiledMapping
+    let binding: HeaderBinding
+    var checkers: [FieldChecker]
+    let rules: [CompiledRule]
+    let lookups: [CompiledLookup]
+
+    /// Prepares a validator for one file.
+    ///
+    /// - Parameters:
+    ///   - mapping: the file's kind.
+    ///   - binding: where each field sits in this file's header.
+    ///   - district: the source id; selects per-district code tables.
+    ///   - today: the day relative date limits (`today+30d`) resolve against.
+    ///   - lookupValues: known values per lookup, keyed `table.column`.
+    public init(
+        mapping: CompiledMapping, binding: HeaderBinding, district: String, today: Day,
+        lookupValues: [String: Set<String>] = [:]
+    ) {
+        self.mapping = mapping
+        self.binding = binding
+        let definition = mapping.definition
+        let keyFields = Set(definition.key)
+        checkers = definition.fields.enumerated().map { index, field in
+            var field = field
+            if keyFields.contains(field.name) { field.required = true }
+            return FieldChecker(
+                field: field, position: binding.columnIndex[index], column: binding.columnName[index],
+                codes: Self.codes(for: field, in: definition, district: district), today: today)
+        }
+        let fieldIndex = Dictionary(uniqueKeysWithValues: definition.fields.enumerated().map { ($1.name, $0) })
+        rules = definition.rules.map { CompiledRule($0, fieldIndex: fieldIndex) }
+        lookups = definition.lookups.compactMap { lookup in
+            guard let index = fieldIndex[lookup.field] else { return nil }
+            return CompiledLookup(
+                definition: lookup, fieldIndex: index,
+                known: lookupValues["\(lookup.table).\(lookup.column)"] ?? [])
+        }
+        values = Array(repeating: .null, count: definition.fields.count)
+        failed = Array(repeating: false, count: definition.fields.count)
+    }
+
+    private static func codes(for field: FieldDefinition, in definition: MappingDefinition, district: String)
+        -> [String: String]?
+    {
+        let accepted: [String: String]?
+        switch field.values {
+        case .none: return nil
+        case .inline(let values): accepted = values
+        case .table(let name):
+            accepted = definition.codeTables[name]?.codes(for: district).map { codes in
+                Dictionary(uniqueKeysWithValues: codes.keys.map { ($0, $0) })
+            }
+        }
+        guard let accepted, field.ignoreCase else { return accepted ?? [:] }
+        return Dictionary(accepted.map { ($0.key.uppercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Validates one record.
+    ///
+    /// - Parameters:
+    ///   - record: the record's fields.
+    ///   - line: where the record starts in the file, for issues.
+    /// - Returns: `true` if the record may be loaded (warnings allowed), `false` if an error rejects it.
+    public mutating func validate<Record: FieldRecord & ~Copyable>(_ record: borrowing Record, line: Int) -> Bool {
+        issues.removeAll(keepingCapacity: true)
+        guard record.count == binding.headerCount else {
+            let message = record.count < binding.headerCount
+                ? "row has \(record.count) fields, the header has \(binding.headerCount): fields are missing"
+                : "row has \(record.count) fields, the header has \(binding.headerCount): extra fields"
+            issues.append(RowIssue(line: line, rule: RuleID.raggedRow, message: message))
+            return false
+        }
+        var accepted = true
+        for index in checkers.indices {
+            let outcome: FieldChecker.Outcome
+            if let position = checkers[index].position {
+                outcome = record.withField(position) { bytes in checkers[index].check(ByteParsing.trimmed(bytes)) }
+            } else {
+                outcome = checkers[index].check(UnsafeBufferPointer(start: nil, count: 0))
+            }
+            failed[index] = false
+            switch outcome {
+            case .value(let value):
+                values[index] = value
+            case .failed(let rule, let message, let value):
+                let checker = checkers[index]
+                issues.append(
+                    RowIssue(
+                        line: line, column: checker.column ?? checker.field.columns.first, field: checker.field.name,
+                        rule: rule, severity: checker.field.severity, message: message, value: value))
+                values[index] = .null
+                failed[index] = true
+                if checker.field.severity == .error { accepted = false }
+            }
+        }
+        for rule in rules where !rule.holds(values, failed: failed) {
+            issues.append(rule.issue(line: line, values: values, checkers: checkers))
+            if rule.definition.severity == .error { accepted = false }
+        }
+        for lookup in lookups {
+            let value = values[lookup.fieldIndex]
+            guard !value.isNull, !lookup.known.contains(value.text) else { continue }
+            let checker = checkers[lookup.fieldIndex]
+            issues.append(
+                RowIssue(
+                    line: line, column: checker.column, field: checker.field.name, rule: lookup.definition.rule,
+                    severity: lookup.definition.severity,
+                    message: "\(checker.field.name) is not a known \(lookup.definition.table).\(lookup.definition.column) of this district",
+                    value: value.text))
+            if lookup.definition.severity == .error { accepted = false }
+        }
+        return accepted
+    }
+}
+
+/// A conditional rule resolved to field positions.
+struct CompiledRule {
+    let definition: ConditionalRule
+    let conditions: [(index: Int, values: Set<String>)]
+    let required: [Int]
+
+    init(_ definition: ConditionalRule, fieldIndex: [String: Int]) {
+        self.definition = definition
+        conditions = definition.when.compactMap { condition in
+            fieldIndex[condition.field].map { ($0, Set(condition.values)) }
+        }
+        required = definition.require.compactMap { fieldIndex[$0] }
+    }
+
+    /// Whether the rule is satisfied: it does not apply, or every required field has a value.
+    ///
+    /// A required field whose value failed its own check was given, and is already reported.
+    func holds(_ values: [FieldValue], failed: [Bool]) -> Bool {
+        let applies = conditions.allSatisfy { $0.values.contains(values[$0.index].text) }
+        return !applies || required.allSatisfy { !values[$0].isNull || failed[$0] }
+    }
+
+    func issue(line: Int, values: [FieldValue], checkers: [FieldChecker]) -> RowIssue {
+        let missing = required.filter { values[$0].isNull }.map { checkers[$0].field.name }
+        let condition = conditions.map { "\(checkers[$0.index].field.name) = '\(values[$0.index].text)'" }
+            .joined(separator: " and ")
+        let message = definition.message ?? "when \(condition), \(missing.joined(separator: ", ")) must be given"
+        let first = missing.first.flatMap { name in checkers.first { $0.field.name == name } }
+        return RowIssue(
+            line: line, column: first?.column ?? first?.field.columns.first, field: first?.field.name,
+            rule: definition.id, severity: definition.severity, message: message)
+    }
+}
+
+/// A lookup resolved to a field position and the known values.
+struct CompiledLookup {
+    let definition: LookupDefinition
+    let fieldIndex: Int
+    let known: Set<String>
+}

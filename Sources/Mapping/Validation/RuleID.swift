@@ -1,0 +1,64 @@
+/// The catalogue of built-in rule ids reported on exceptions.
+///
+/// Rule ids are stable: operators filter on them and reports are compared across runs. Mappings add
+/// their own ids for conditional rules and lookups (for example `unmapped-student`). The README's
+/// "Exception rule ids" table lists every id with its meaning.
+public enum RuleID {
+    // File level: the file as a whole cannot be used (job `rejected`).
+    /// The file has no bytes.
+    public static let fileEmpty = "file-empty"
+    /// The file contains NUL bytes: binary data, not text.
+    public static let fileBinary = "file-binary"
+    /// No mapping recognises the file (name and header).
+    public static let noMappingMatch = "no-mapping-match"
+    /// More than one mapping recognises the file equally well.
+    public static let ambiguousMapping = "ambiguous-mapping"
+    /// A header name that a field reads appears twice.
+    public static let duplicateHeader = "duplicate-header"
+    /// The header row is itself malformed (unterminated quote, too long).
+    public static let badHeader = "bad-header"
+
+    // File level, informational (job still `done`).
+    /// The file has a header but no data rows.
+    public static let noDataRows = "no-data-rows"
+    /// The file was not valid UTF-8 and was read as Windows-1252.
+    public static let encodingFallback = "encoding-windows-1252"
+    /// A header column no field reads (ignored).
+    public static let ignoredColumn = "ignored-column"
+
+    // Record structure.
+    /// A quoted field is never closed before the end of the file.
+    public static let unterminatedQuote = "csv-unterminated-quote"
+    /// Text follows a closing quote inside a field.
+    public static let textAfterQuote = "csv-text-after-quote"
+    /// A record exceeds the maximum record size.
+    public static let recordTooLong = "csv-record-too-long"
+    /// A record has fewer or more fields than the header.
+    public static let raggedRow = "csv-ragged-row"
+
+    // Field checks.
+    /// A required field is empty.
+    public static let required = "required"
+    /// The value does not parse as the field's type.
+    public static let invalidType = "invalid-type"
+    /// An invalid calendar date or one not in the accepted formats.
+    public static let invalidDate = "invalid-date"
+    /// The value does not match the field's pattern.
+    public static let pattern = "pattern"
+    /// The value is below `min`.
+    public static let belowMin = "below-min"
+    /// The value is above `max`.
+    public static let aboveMax = "above-max"
+    /// The text length is outside `length`.
+    public static let length = "length"
+    /// The value is not one of the accepted values or codes.
+    public static let notInValues = "not-in-values"
+    /// An NPI that fails the format or Luhn check digit.
+    public static let invalidNPI = "invalid-npi"
+    /// A money amount with more than two decimals.
+    public static let invalidMoney = "invalid-money"
+    /// A `unique` field repeats a value seen earlier in the same file.
+    public static let duplicateValue = "duplicate-value"
+    /// The record's key repeats a key seen earlier in the same file.
+    public static let duplicateKey = "duplicate-key"
+}

@@ -1,0 +1,232 @@
+import Foundation
+import GRDB
+import Mapping
+
+/// The outcome of registering a staged file.
+public enum StageOutcome: Sendable {
+    /// A new job for new bytes.
+    case created(JobRecord)
+    /// The same bytes were loaded before: a `duplicate` job pointing at the original.
+    case duplicate(JobRecord, of: JobRecord)
+    /// This very drop was registered before a crash left its origin in place: nothing new.
+    case alreadyRegistered(JobRecord)
+}
+
+extension Ledger {
+    /// Registers a staged file as a job, or as a duplicate of the job that has the same bytes.
+    ///
+    /// Invariant 1: a file is `(source, sha256)`. If the existing job came from the same origin and that
+    /// origin was never cleared, the gateway crashed between registering and clearing: the drop is the
+    /// same one, not a duplicate.
+    public func register(_ job: JobRecord) throws -> StageOutcome {
+        try pool.write { db in
+            let existing = try JobRecord
+                .filter(sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [job.source, job.sha256])
+                .fetchOne(db)
+            if let existing {
+                if existing.origin == job.origin, !existing.originCleared {
+                    return .alreadyRegistered(existing)
+                }
+                var duplicate = job
+                duplicate.state = .duplicate
+                duplicate.duplicateOf = existing.id
+                duplicate.kind = existing.kind
+                duplicate.originCleared = false
+                try duplicate.insert(db)
+                try audit(db, job: duplicate.id, "duplicate", "same sha256 as job \(existing.id ?? 0)")
+                return .duplicate(duplicate, of: existing)
+            }
+            var created = job
+            try created.insert(db)
+            try audit(db, job: created.id, "staged", "\(job.size) bytes, sha256 \(job.sha256.prefix(12))")
+            return .created(created)
+        }
+    }
+
+    /// Records that the origin file was removed (or moved) after staging.
+    public func markOriginCleared(jobID: Int64) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE jobs SET origin_cleared = 1 WHERE id = ?", arguments: [jobID])
+        }
+    }
+
+    /// Jobs whose origin may still need clearing after a crash.
+    public func uncleared(source: String) throws -> [JobRecord] {
+        try pool.read { db in
+            try JobRecord.filter(sql: "source = ? AND origin_cleared = 0", arguments: [source]).fetchAll(db)
+        }
+    }
+
+    /// Starts an attempt: the job becomes `processing` and its attempt count grows.
+    public func beginAttempt(jobID: Int64, now: Date = Date()) throws -> JobRecord {
+        try pool.write { db in
+            guard var job = try JobRecord.fetchOne(db, key: jobID) else {
+                throw StoreError(.jobNotFound, "no job \(jobID)")
+            }
+            guard !job.state.isTerminal else {
+                throw StoreError(.invalidTransition, "job \(jobID) is \(job.state.rawValue)")
+            }
+            job.state = .processing
+            job.attempts += 1
+            job.nextAttemptAt = nil
+            job.updatedAt = now
+            try job.update(db)
+            return job
+        }
+    }
+
+    /// Loads a job's rows in one transaction and records how it ended.
+    ///
+    /// - Parameters:
+    ///   - jobID: the job, which must be `processing`.
+    ///   - district: source id stored with every row.
+    ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
+    ///   - fields: the mapping fields stored, in the order values will be passed.
+    ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
+    public func load(
+        jobID: Int64, district: String, target: DomainTable?, fields: [String],
+        _ body: (LoadSession) throws -> JobCompletion
+    ) throws {
+        try pool.write { db in
+            let session = try LoadSession(db: db, jobID: jobID, district: district, table: target, fields: fields)
+            try session.clearExceptions()
+            let completion = try body(session)
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
+                        rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?,
+                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    completion.state.rawValue, completion.kind, completion.mappingVersion, completion.encoding,
+                    completion.counts.read, completion.counts.inserted, completion.counts.updated,
+                    completion.counts.unchanged, completion.counts.rejected, completion.counts.warnings,
+                    completion.receiptPath, completion.reportPath, completion.reason, completion.durationMs,
+                    Date(), jobID,
+                ])
+            let c = completion.counts
+            try audit(
+                db, job: jobID, completion.state.rawValue,
+                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), rejected \(c.rejected), warnings \(c.warnings)")
+        }
+    }
+
+    /// Schedules another attempt after a transient failure, or marks the job `dead` after the last one.
+    public func recordFailure(jobID: Int64, error: String, nextAttemptAt: Date?, now: Date = Date()) throws {
+        try pool.write { db in
+            let state: JobState = nextAttemptAt == nil ? .dead : .retryWait
+            try db.execute(
+                sql: "UPDATE jobs SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                arguments: [state.rawValue, error, nextAttemptAt, now, jobID])
+            try audit(db, job: jobID, state.rawValue, error)
+        }
+    }
+
+    /// Records the file's new place (after archiving).
+    public func moveFile(jobID: Int64, to path: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE jobs SET file_path = ? WHERE id = ?", arguments: [path, jobID])
+        }
+    }
+
+    /// Records the receipt written for a job that loads nothing (duplicates).
+    public func setReceipt(jobID: Int64, path: String) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE jobs SET receipt_path = ? WHERE id = ?", arguments: [path, jobID])
+        }
+    }
+
+    /// Jobs to work on now: staged, interrupted while processing, or due for a retry.
+    public func runnableJobs(source: String? = nil, now: Date = Date()) throws -> [JobRecord] {
+        try pool.read { db in
+            var request = JobRecord.filter(
+                sql: "state IN ('staged', 'processing') OR (state = 'retry_wait' AND next_attempt_at <= ?)",
+                arguments: [now])
+            if let source { request = request.filter(Column("source") == source) }
+            return try request.order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Jobs waiting for a retry that is not yet due.
+    public func waitingJobs() throws -> [JobRecord] {
+        try pool.read { db in try JobRecord.filter(Column("state") == JobState.retryWait.rawValue).fetchAll(db) }
+    }
+
+    /// Jobs, newest first, optionally filtered.
+    public func jobs(state: JobState? = nil, source: String? = nil, limit: Int = 100) throws -> [JobRecord] {
+        try pool.read { db in
+            var request = JobRecord.all()
+            if let state { request = request.filter(Column("state") == state.rawValue) }
+            if let source { request = request.filter(Column("source") == source) }
+            return try request.order(Column("id").desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// One job.
+    public func job(id: Int64) throws -> JobRecord? {
+        try pool.read { db in try JobRecord.fetchOne(db, key: id) }
+    }
+
+    /// A job's exceptions in row order.
+    public func exceptions(jobID: Int64) throws -> [ExceptionRecord] {
+        try pool.read { db in
+            try ExceptionRecord.fetchAll(
+                db, sql: "SELECT * FROM job_exceptions WHERE job_id = ? ORDER BY row, rowid", arguments: [jobID])
+        }
+    }
+
+    /// Puts a `rejected` or `dead` job back in the queue, after the operator fixed the mapping or file.
+    public func requeue(jobID: Int64) throws -> JobRecord {
+        try pool.write { db in
+            guard var job = try JobRecord.fetchOne(db, key: jobID) else {
+                throw StoreError(.jobNotFound, "no job \(jobID)")
+            }
+            guard job.state == .rejected || job.state == .dead else {
+                throw StoreError(
+                    .invalidTransition, "job \(jobID) is \(job.state.rawValue); only rejected or dead jobs can be requeued")
+            }
+            job.state = .staged
+            job.attempts = 0
+            job.nextAttemptAt = nil
+            job.lastError = nil
+            job.updatedAt = Date()
+            try job.update(db)
+            try audit(db, job: jobID, "requeued", "by operator")
+            return job
+        }
+    }
+
+    /// Values of `table.column` loaded for a district, for lookups (`unmapped-student`).
+    public func knownValues(table: String, column: String, district: String) throws -> Set<String> {
+        try pool.read { db in
+            let sql = "SELECT \(column.quotedDatabaseIdentifier) FROM \(table.quotedDatabaseIdentifier) WHERE district = ?"
+            return Set(try String.fetchAll(db, sql: sql, arguments: [district]))
+        }
+    }
+
+    /// Rows of a domain table for a district, every column as text, ordered by key (tests and tools).
+    public func dump(table: String) throws -> [[String]] {
+        try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+            return rows.map { row in row.databaseValues.map(\.description) }
+        }
+    }
+
+    func audit(_ db: Database, job: Int64?, _ action: String, _ detail: String) throws {
+        try db.execute(
+            sql: "INSERT INTO audit (at, job_id, action, detail) VALUES (?, ?, ?, ?)",
+            arguments: [Date(), job, action, detail])
+    }
+}
+
+extension Ledger {
+    /// The (non-duplicate) job that owns a file's bytes.
+    public func owner(source: String, sha256: String) throws -> JobRecord? {
+        try pool.read { db in
+            try JobRecord.filter(
+                sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [source, sha256]
+            ).fetchOne(db)
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+
+/// The database schema, only ever changed through named migrations.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE jobs (
+                        id INTEGER PRIMARY KEY,
+                        source TEXT NOT NULL,
+                        original_name TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        origin_cleared INTEGER NOT NULL DEFAULT 0,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        kind TEXT,
+                        kind_forced INTEGER NOT NULL DEFAULT 0,
+                        mapping_version INTEGER,
+                        state TEXT NOT NULL CHECK (state IN
+                            ('staged','processing','retry_wait','done','rejected','duplicate','dead')),
+                        duplicate_of INTEGER REFERENCES jobs(id),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at TEXT,
+                        last_error TEXT,
+                        encoding TEXT,
+                        rows_read INTEGER NOT NULL DEFAULT 0,
+                        inserted INTEGER NOT NULL DEFAULT 0,
+                        updated INTEGER NOT NULL DEFAULT 0,
+                        unchanged INTEGER NOT NULL DEFAULT 0,
+                        rejected INTEGER NOT NULL DEFAULT 0,
+                        warnings INTEGER NOT NULL DEFAULT 0,
+                        file_path TEXT NOT NULL,
+                        receipt_path TEXT,
+                        report_path TEXT,
+                        duration_ms INTEGER,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    ) STRICT;
+                    -- Invariant 1: a file is (source, sha256); only one non-duplicate job per identity.
+                    CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256) WHERE state <> 'duplicate';
+                    CREATE INDEX jobs_state ON jobs(state, next_attempt_at);
+                    CREATE TABLE job_exceptions (
+                        job_id INTEGER NOT NULL REFERENCES jobs(id),
+                        row INTEGER NOT NULL,
+                        column_name TEXT,
+                        field TEXT,
+                        rule_id TEXT NOT NULL,
+                        severity TEXT NOT NULL CHECK (severity IN ('error','warning')),
+                        message TEXT NOT NULL,
+                        value TEXT
+                    ) STRICT;
+                    CREATE INDEX job_exceptions_job ON job_exceptions(job_id, row);
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        job_id INTEGER REFERENCES jobs(id),
+                        action TEXT NOT NULL,
+                        detail TEXT NOT NULL
+                    ) STRICT;
+                    """)
+        }
+        migrator.registerMigration("v1-sis") { db in
+            // Domain tables: columns are mapping field names; `job_id` is the job that last wrote the
+            // row and `last_change` how (1 inserted, 2 updated, 3 unchanged), see TableUpsert.
+            try db.execute(
+                sql: """
+                    CREATE TABLE students (
+                        district TEXT NOT NULL,
+                        student_id TEXT NOT NULL,
+                        student_number INTEGER,
+                        school INTEGER,
+                        ssid TEXT,
+                        cin TEXT,
+                        last_name TEXT,
+                        first_name TEXT,
+                        middle_name TEXT,
+                        birthdate TEXT,
+                        grade INTEGER,
+                        sex TEXT,
+                        status TEXT,
+                        job_id INTEGER NOT NULL,
+                        last_change INTEGER NOT NULL,
+                        PRIMARY KEY (district, student_id)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE TABLE attendance (
+                        district TEXT NOT NULL,
+                        student_id TEXT NOT NULL,
+                        date TEXT NOT NULL,
+                        school INTEGER,
+                        all_day TEXT,
+                        daily_pct TEXT,
+                        period_1 TEXT,
+                        period_2 TEXT,
+                        period_3 TEXT,
+                        period_4 TEXT,
+                        period_5 TEXT,
+                        period_6 TEXT,
+                        job_id INTEGER NOT NULL,
+                        last_change INTEGER NOT NULL,
+                        PRIMARY KEY (district, student_id, date)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,109 @@
+import GRDB
+import Mapping
+
+/// The one write transaction of a job (DESIGN §4.2): its domain rows, its exceptions and its final
+/// state commit together or not at all.
+///
+/// Only valid inside ``Ledger/load(jobID:target:fields:_:)``.
+public final class LoadSession {
+    /// The job being loaded.
+    public let jobID: Int64
+    /// The district (source id) rows belong to.
+    public let district: String
+    let db: Database
+    private let upsert: TableUpsert?
+    private let exceptionStatement: Statement
+
+    init(db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String]) throws {
+        self.db = db
+        self.jobID = jobID
+        self.district = district
+        upsert = try table.map { try TableUpsert(db: db, table: $0, fields: fields) }
+        exceptionStatement = try db.makeStatement(
+            sql: """
+                INSERT INTO job_exceptions (job_id, row, column_name, field, rule_id, severity, message, value)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+    }
+
+    /// Upserts one validated row into the target table.
+    ///
+    /// - Parameter values: the stored fields' values, in the order given to `load`.
+    public func upsert(_ values: ArraySlice<FieldValue>) throws -> UpsertOutcome {
+        guard let upsert else { throw StoreError(.unknownTarget, "this job loads no rows") }
+        return try upsert.upsert(district: district, values: values, jobID: jobID)
+    }
+
+    /// Records an exception (error or warning) for the job.
+    public func record(_ issue: RowIssue) throws {
+        try exceptionStatement.execute(arguments: [
+            jobID, issue.line, issue.column, issue.field, issue.rule, issue.severity.rawValue, issue.message,
+            issue.value,
+        ])
+    }
+
+    /// Removes the exceptions an earlier committed attempt recorded (a requeued job starts afresh).
+    func clearExceptions() throws {
+        try db.execute(sql: "DELETE FROM job_exceptions WHERE job_id = ?", arguments: [jobID])
+    }
+}
+
+/// How a job ended, written in the same transaction as its rows.
+public struct JobCompletion: Sendable {
+    /// `done` or `rejected`.
+    public var state: JobState
+    /// Kind recognised.
+    public var kind: String?
+    /// Mapping version used.
+    public var mappingVersion: Int?
+    /// Encoding the file was read with.
+    public var encoding: String
+    /// Row counts.
+    public var counts: LoadCounts
+    /// Receipt file written.
+    public var receiptPath: String?
+    /// Exception report written.
+    public var reportPath: String?
+    /// Why the file was rejected.
+    public var reason: String?
+    /// Processing time.
+    public var durationMs: Int
+
+    /// Creates a completion.
+    public init(
+        state: JobState, kind: String?, mappingVersion: Int?, encoding: String, counts: LoadCounts,
+        receiptPath: String?, reportPath: String?, reason: String?, durationMs: Int
+    ) {
+        self.state = state
+        self.kind = kind
+        self.mappingVersion = mappingVersion
+        self.encoding = encoding
+        self.counts = counts
+        self.receiptPath = receiptPath
+        self.reportPath = reportPath
+        self.reason = reason
+        self.durationMs = durationMs
+    }
+}
+
+/// What happened to the rows of a file. `read == inserted + updated + unchanged + rejected`.
+public struct LoadCounts: Sendable, Equatable, Codable {
+    /// Data rows read.
+    public var read = 0
+    /// New keys.
+    public var inserted = 0
+    /// Changed keys.
+    public var updated = 0
+    /// Identical rows.
+    public var unchanged = 0
+    /// Rows not loaded because of an error.
+    public var rejected = 0
+    /// Warnings (rows loaded).
+    public var warnings = 0
+
+    /// Creates zero counts.
+    public init() {}
+
+    /// Whether every row read is accounted for (DESIGN §4.7).
+    public var balances: Bool { read == inserted + updated + unchanged + rejected }
+}

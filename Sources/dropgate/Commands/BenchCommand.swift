@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import Gateway
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Measure the gateway's speed on generated data.",
+        subcommands: [Ingest.self])
+
+    struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate an attendance CSV with invalid rows and time a full ingest with validation.",
+            discussion: """
+                Writes a roster and an attendance file of --rows rows (every --invalid-every-th row broken in one of
+                five ways) into a scratch folder, loads the roster, then times staging, hashing, recognition,
+                validation, loading and reporting of the attendance file. Prints rows/s and the process's peak
+                RSS. Exit status 1 if the rejected rows differ from the rows made invalid. Build with
+                `swift build -c release` for meaningful figures.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "Attendance rows to generate.")
+        var rows = 1_000_000
+
+        @Option(help: "Make every n-th row invalid (0: none).")
+        var invalidEvery = 100
+
+        @Option(help: "Mappings folder (default: the configured one, else ./Mappings).")
+        var mappings: String?
+
+        @Flag(help: "Keep the scratch folder and print its path.")
+        var keep = false
+
+        @Flag(help: "Print the result as JSON.")
+        var json = false
+
+        func run() throws {
+            let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
+            let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
+            let result = try IngestBenchmark.run(rows: rows, invalidEvery: invalidEvery, mappings: absolute, workDirectory: work)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.keyEncodingStrategy = .convertToSnakeCase
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+            } else {
+                print(String(format: "rows          %d (%.1f MB)", result.rows, Double(result.bytes) / 1e6))
+                print(String(format: "loaded        %d, rejected %d (expected %d)", result.loaded, result.rejected, result.expectedRejected))
+                print(String(format: "time          %.3f s", result.seconds))
+                print(String(format: "throughput    %.0f rows/s, %.1f MB/s", result.rowsPerSecond, result.megabytesPerSecond))
+                print(String(format: "peak RSS      %.1f MiB", result.peakRSSMiB))
+                if keep { print("work folder   \(work)") }
+            }
+            if !result.isExact {
+                printError("dropgate bench: rejected rows (\(result.rejected)) differ from the rows made invalid (\(result.expectedRejected))")
+                throw ExitCode(1)
+            }
+        }
+    }
+}

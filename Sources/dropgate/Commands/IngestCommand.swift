@@ -1,0 +1,41 @@
+import ArgumentParser
+import Gateway
+import Store
+
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Process one file now, as if dropped by a source.",
+        discussion: """
+            The file is copied into staging (it is left where it is), recognised, validated and loaded like a
+            dropped file, and its receipt is printed. The same bytes ingested again for the same source become a
+            duplicate job and nothing is reloaded. Exit status 1 if the file was rejected or the job died.
+            """)
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: "The file to ingest.")
+    var file: String
+
+    @Option(help: "The source (district) the file belongs to, as configured in dropgate.yaml.")
+    var source: String
+
+    @Option(help: "Use this mapping kind instead of recognising the file by name (its header must still fit).")
+    var kind: String?
+
+    @Flag(help: "Print the job as JSON.")
+    var json = false
+
+    func run() throws {
+        let gateway = try options.openGateway()
+        let job: JobRecord
+        do {
+            job = try gateway.ingest(path: file, source: source, kind: kind)
+        } catch let error as GatewayError {
+            printError("dropgate ingest: \(error.message)")
+            throw ExitCode(1)
+        }
+        print(json ? try JobListing.json([job]) : JobListing.detail(job))
+        if job.state == .rejected || job.state == .dead { throw ExitCode(1) }
+    }
+}

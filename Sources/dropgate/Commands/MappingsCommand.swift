@@ -1,0 +1,38 @@
+import ArgumentParser
+import Gateway
+import Mapping
+
+struct MappingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mappings",
+        abstract: "Work with mapping definitions.",
+        subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint mapping definitions and report each mistake with its file and line.",
+            discussion: """
+                Checks YAML syntax, unknown keys, field types, patterns, date formats and limits, code tables,
+                rules and lookups that name undefined fields, kinds defined twice, and that each mapping's target
+                table and key exist. Exit status 1 when any mistake is found. The daemon refuses to start on the
+                same mistakes.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "A mapping file or folder (default: the configured mappings folder, else ./Mappings).")
+        var path: String?
+
+        func run() throws {
+            let target = path ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
+            do {
+                let set = try MappingLoader.load(target)
+                print("\(set.mappings.count) mapping(s) OK: \(set.mappings.map(\.kind).joined(separator: ", "))")
+            } catch let error as DefinitionError {
+                printError(error.description)
+                printError("\(error.issues.count) problem(s) found")
+                throw ExitCode(1)
+            }
+        }
+    }
+}

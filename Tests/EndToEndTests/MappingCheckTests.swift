@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct MappingCheckTests {
+    @Test func shippedMappingsAreClean() throws {
+        let scratch = try Scratch()
+        let result = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("aeries-attendance, aeries-students"))
+    }
+
+    @Test func brokenMappingIsReportedWithFileAndLineAndTheDaemonRefusesToStart() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "Mappings/broken.yaml",
+            """
+            kind: broken
+            match: { filename: "*.txt" }
+            target: students
+            key: [student_id]
+            fields:
+              student_id: { column: "ID", pattern: "[0-9" }
+              grade: { column: "Grade", type: integer }
+
+            """)
+        let check = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("Mappings/broken.yaml:6:"), "\(check.stderr)")
+        #expect(check.stderr.contains("invalid pattern '[0-9'"))
+        #expect(check.stderr.contains("Mappings/broken.yaml:7:"))
+        #expect(check.stderr.contains("unknown type 'integer'"))
+        let daemon = try Binary.run(["run", "--once"], in: scratch.root)
+        #expect(daemon.status == 2)
+        #expect(daemon.stderr.contains("refusing to start"))
+        #expect(daemon.stderr.contains("Mappings/broken.yaml:6:"))
+    }
+
+    @Test func mappingThatDoesNotFitItsTableIsReported() throws {
+        let scratch = try Scratch()
+        try scratch.write(
+            "Mappings/odd.yaml",
+            """
+            kind: odd
+            match: { filename: "*.odd" }
+            target: students
+            key: [student_id]
+            fields:
+              student_id: { column: "ID" }
+              shoe_size: { column: "Shoe", type: int }
+
+            """)
+        let check = try Binary.run(["mappings", "check", "Mappings/odd.yaml"], in: scratch.root)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("Mappings/odd.yaml:7: field 'shoe_size' is not a column of table students"))
+    }
+}
