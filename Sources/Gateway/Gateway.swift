@@ -119,6 +119,9 @@ public final class Gateway: @unchecked Sendable {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let job = try intake.take(source: source, path: path, name: name, kind: kind, keepOrigin: true)
+        if job.state == .duplicate, let original = job.duplicateOf, try ledger.job(id: original)?.state == .staged {
+            return runner.process(jobID: original) ?? job
+        }
         guard let id = job.id, !job.state.isTerminal else { return job }
         return runner.process(jobID: id) ?? job
     }

@@ -108,11 +108,13 @@ import Testing
         let gateway = try workspace.gateway()
         let job = try gateway.ingest(path: workspace.write("data.csv", Workspace.roster), source: "lincoln-usd")
         #expect(job.state == .rejected, "the name matches no mapping's glob")
-        let forced = try gateway.ingest(path: workspace.write("data2.csv", Workspace.roster), source: "lincoln-usd", kind: "aeries-students")
-        #expect(forced.state == .done)
-        #expect(throws: StoreError.self) { try gateway.requeue(jobID: #require(forced.id)) }
         let again = try gateway.requeue(jobID: #require(job.id))
         #expect(again.state == .rejected)
         #expect(again.attempts == 1)
+        let forced = try gateway.ingest(path: workspace.write("data2.csv", Workspace.roster), source: "lincoln-usd", kind: "aeries-students")
+        #expect(forced.id == job.id, "the same bytes dropped again retry the rejected job")
+        #expect(forced.state == .done)
+        #expect(forced.inserted == 3)
+        #expect(throws: StoreError.self) { try gateway.requeue(jobID: #require(forced.id)) }
     }
 }

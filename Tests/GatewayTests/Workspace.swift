@@ -16,7 +16,8 @@ final class Workspace {
     }
 
     init(sources: [String] = ["lincoln-usd", "riverside-usd"], mappings: String? = nil) throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-test-\(UUID().uuidString)").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-test-\(UUID().uuidString)").path
+        self.root = root
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         config = GatewayConfig(
             root: root, file: root + "/dropgate.yaml",

@@ -30,7 +30,7 @@ import Testing
         #expect(definition.kind == "demo")
         #expect(definition.fields.map(\.name) == ["id", "when", "pct", "code"])
         #expect(definition.fields[0].columns == ["ID", "Thing ID"])
-        #expect(definition.fields[1].line == 10)
+        #expect(definition.fields[1].line == 9)
         #expect(definition.match.headerFields == ["id"], "headers default to the required fields")
         #expect(definition.codeTables["codes"]?.codes(for: "north") == ["C": "Cold"])
         #expect(definition.codeTables["codes"]?.codes(for: "south")?.keys.sorted() == ["A", "B"])

@@ -61,9 +61,8 @@ final class Intake {
             job = existing
         case .duplicate(let duplicate, let original):
             job = duplicate
-            try writeDuplicateReceipt(duplicate, original: original)
-            try? FileSystem.remove(staged.path)
-            if let id = duplicate.id { try ledger.moveFile(jobID: id, to: original.filePath) }
+            job.receiptPath = try writeDuplicateReceipt(duplicate, original: original)
+            if staged.path != original.filePath { try FileSystem.remove(staged.path) }
             logger.notice("duplicate file", metadata: ["job.id": "\(duplicate.id ?? 0)", "job.duplicate_of": "\(original.id ?? 0)", "file.sha256": "\(staged.sha256.prefix(12))"])
         }
         if !keepOrigin, let id = job.id {
@@ -99,17 +98,20 @@ final class Intake {
         }
     }
 
-    private func writeDuplicateReceipt(_ job: JobRecord, original: JobRecord) throws {
-        guard let id = job.id else { return }
+    private func writeDuplicateReceipt(_ job: JobRecord, original: JobRecord) throws -> String? {
+        guard let id = job.id else { return nil }
         let path = layout.receipt(source: job.source, jobID: id, name: job.originalName)
         let receipt = Receipt(
             jobId: id, source: job.source, file: job.originalName, state: JobState.duplicate.rawValue,
             kind: original.kind, mappingVersion: original.mappingVersion, sha256: job.sha256, size: job.size,
             encoding: job.encoding, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0,
             ignoredColumns: [], exceptionReport: nil,
-            reason: "the same bytes were received as job \(original.id ?? 0) (\(original.originalName)); nothing was reloaded",
+            reason: original.state == .staged
+                ? "the same bytes were received as job \(original.id ?? 0), which had failed; that job runs again"
+                : "the same bytes were received as job \(original.id ?? 0) (\(original.originalName)); nothing was reloaded",
             duplicateOf: original.id, durationMs: 0, processedAt: Receipt.timestamp())
         try AtomicFileWriter.write(try receipt.json(), to: path)
         try ledger.setReceipt(jobID: id, path: path)
+        return path
     }
 }

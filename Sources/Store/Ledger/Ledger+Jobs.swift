@@ -17,7 +17,9 @@ extension Ledger {
     ///
     /// Invariant 1: a file is `(source, sha256)`. If the existing job came from the same origin and that
     /// origin was never cleared, the gateway crashed between registering and clearing: the drop is the
-    /// same one, not a duplicate.
+    /// same one, not a duplicate. If the existing job was `rejected` or `dead`, dropping the same bytes
+    /// again is taken as "try again" (typically after a mapping fix): the drop is recorded as a duplicate
+    /// and the original job is requeued, with the new drop's forced kind if it has one.
     public func register(_ job: JobRecord) throws -> StageOutcome {
         try pool.write { db in
             let existing = try JobRecord
@@ -27,14 +29,27 @@ extension Ledger {
                 if existing.origin == job.origin, !existing.originCleared {
                     return .alreadyRegistered(existing)
                 }
+                var original = existing
+                if existing.state == .rejected || existing.state == .dead {
+                    original.state = .staged
+                    original.attempts = 0
+                    original.lastError = nil
+                    if job.kindForced {
+                        original.kind = job.kind
+                        original.kindForced = true
+                    }
+                    original.updatedAt = job.createdAt
+                    try original.update(db)
+                    try audit(db, job: original.id, "requeued", "the same bytes were dropped again")
+                }
                 var duplicate = job
                 duplicate.state = .duplicate
                 duplicate.duplicateOf = existing.id
-                duplicate.kind = existing.kind
-                duplicate.originCleared = false
+                duplicate.kind = original.kind
+                duplicate.filePath = original.filePath
                 try duplicate.insert(db)
                 try audit(db, job: duplicate.id, "duplicate", "same sha256 as job \(existing.id ?? 0)")
-                return .duplicate(duplicate, of: existing)
+                return .duplicate(duplicate, of: original)
             }
             var created = job
             try created.insert(db)
@@ -200,7 +215,8 @@ extension Ledger {
     /// Values of `table.column` loaded for a district, for lookups (`unmapped-student`).
     public func knownValues(table: String, column: String, district: String) throws -> Set<String> {
         try pool.read { db in
-            let sql = "SELECT \(column.quotedDatabaseIdentifier) FROM \(table.quotedDatabaseIdentifier) WHERE district = ?"
+            let name = column.quotedDatabaseIdentifier
+            let sql = "SELECT CAST(\(name) AS TEXT) FROM \(table.quotedDatabaseIdentifier) WHERE district = ? AND \(name) IS NOT NULL"
             return Set(try String.fetchAll(db, sql: sql, arguments: [district]))
         }
     }
