@@ -24,11 +24,16 @@ let package = Package(
             name: "Mapping",
             dependencies: ["Formats", .product(name: "Yams", package: "Yams")]
         ),
+        // sqlite3_config is variadic and cannot be called from Swift: a one-function C shim.
+        .target(
+            name: "CSQLiteTuning",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         // Adapter: SQLite job ledger and domain tables.
         .target(
             name: "Store",
             dependencies: [
-                "Mapping",
+                "Mapping", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,12 +68,13 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
+        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store"]),
     ]
 )
 
-for target in package.targets {
+for target in package.targets where target.type != .system && target.name != "CSQLiteTuning" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

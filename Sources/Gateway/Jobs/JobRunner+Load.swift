@@ -19,10 +19,10 @@ extension JobRunner {
             known["\(lookup.table).\(lookup.column)"] = try ledger.knownValues(
                 table: lookup.table, column: lookup.column, district: job.source)
         }
-        var validator = RecordValidator(
+        let validator = RecordValidator(
             mapping: mapping, binding: binding, district: job.source, today: today(), lookupValues: known)
         let storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
-        let keyIndices = definition.key.compactMap { name in definition.fields.firstIndex { $0.name == name } }
+        let keyPositions = definition.key.compactMap { name in storedIndices.firstIndex { definition.fields[$0].name == name } }
         let stream = RecordStream(
             path: job.filePath, encoding: encoding, delimiter: mapping.delimiter, maxRecordBytes: config.maxRecordBytes)
         try ledger.load(
@@ -41,43 +41,40 @@ extension JobRunner {
                         line: 0, rule: RuleID.encodingFallback, severity: .warning,
                         message: "the file is not valid UTF-8 and was read as Windows-1252"))
             }
-            var row: [FieldValue] = []
-            row.reserveCapacity(storedIndices.count)
-            var isHeader = true
-            try stream.forEach { record in
-                if isHeader {
-                    isHeader = false
-                    return
-                }
-                counts.read += 1
-                if let problem = record.problem {
-                    try note(Self.issue(for: problem, line: record.line))
-                    counts.rejected += 1
-                    return
-                }
-                let accepted = validator.validate(record, line: record.line)
-                for issue in validator.issues { try note(issue) }
-                guard accepted else {
-                    counts.rejected += 1
-                    return
-                }
-                row.removeAll(keepingCapacity: true)
-                for index in storedIndices { row.append(validator.values[index]) }
-                switch try session.upsert(row[...]) {
-                case .inserted: counts.inserted += 1
-                case .updated: counts.updated += 1
-                case .unchanged: counts.unchanged += 1
-                case .duplicateKey:
-                    let names = keyIndices.map { definition.fields[$0].name }.joined(separator: ", ")
-                    let values = keyIndices.map { validator.values[$0].text }.joined(separator: ", ")
-                    try note(
-                        RowIssue(
-                            line: record.line, rule: RuleID.duplicateKey,
-                            message: "the key (\(names)) repeats a row earlier in this file; only the first is loaded",
-                            value: values))
-                    counts.rejected += 1
+            // Reading and validating run on their own thread; this one only writes.
+            let channel = BatchChannel<RowBatch>(capacity: 4)
+            RowReader(stream: stream, validator: validator, storedIndices: storedIndices).start(into: channel)
+            var drained = false
+            defer { if !drained { channel.cancelAndWait() } }
+            let width = storedIndices.count
+            while let batch = try channel.receive() {
+                var offset = 0
+                for row in batch.rows {
+                    counts.read += 1
+                    for index in row.issues { try note(batch.issues[index]) }
+                    guard row.accepted else {
+                        counts.rejected += 1
+                        continue
+                    }
+                    let values = batch.values[offset..<offset + width]
+                    offset += width
+                    switch try session.upsert(values) {
+                    case .inserted: counts.inserted += 1
+                    case .updated: counts.updated += 1
+                    case .unchanged: counts.unchanged += 1
+                    case .duplicateKey:
+                        let names = definition.key.joined(separator: ", ")
+                        let key = keyPositions.map { values[values.startIndex + $0].text }.joined(separator: ", ")
+                        try note(
+                            RowIssue(
+                                line: row.line, rule: RuleID.duplicateKey,
+                                message: "the key (\(names)) repeats a row earlier in this file; only the first is loaded",
+                                value: key))
+                        counts.rejected += 1
+                    }
                 }
             }
+            drained = true
             if counts.read == 0 {
                 try note(RowIssue(line: 0, rule: RuleID.noDataRows, severity: .warning, message: "the file has a header but no data rows"))
             }

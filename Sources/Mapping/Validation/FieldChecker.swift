@@ -1,5 +1,5 @@
 /// Checks and converts the text of one field, with its limits resolved for one file.
-struct FieldChecker {
+struct FieldChecker: Sendable {
     enum Outcome {
         case value(FieldValue)
         case failed(rule: String, message: String, value: String)

@@ -4,7 +4,7 @@ import Formats
 ///
 /// One validator serves one job: it holds the per-file state (values seen for `unique` fields) and
 /// reuses its buffers, so validating a record allocates nothing beyond the texts it keeps.
-public struct RecordValidator {
+public struct RecordValidator: Sendable {
     /// The typed values of the last record, one per mapping field (definition order).
     public private(set) var values: [FieldValue]
     /// The issues of the last record, errors and warnings.
@@ -128,7 +128,7 @@ public struct RecordValidator {
 }
 
 /// A conditional rule resolved to field positions.
-struct CompiledRule {
+struct CompiledRule: Sendable {
     let definition: ConditionalRule
     let conditions: [(index: Int, values: Set<String>)]
     let required: [Int]
@@ -162,7 +162,7 @@ struct CompiledRule {
 }
 
 /// A lookup resolved to a field position and the known values.
-struct CompiledLookup {
+struct CompiledLookup: Sendable {
     let definition: LookupDefinition
     let fieldIndex: Int
     let known: Set<String>

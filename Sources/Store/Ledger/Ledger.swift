@@ -1,3 +1,4 @@
+import CSQLiteTuning
 import Foundation
 import GRDB
 import Logging
@@ -29,6 +30,7 @@ public final class Ledger: Sendable {
         }
         fchmod(descriptor, 0o600)
         close(descriptor)
+        _ = Self.tuneSQLiteOnce
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -38,10 +40,16 @@ public final class Ledger: Sendable {
         try Schema.migrator.migrate(pool)
     }
 
+    /// Runs once per process, before the first connection opens SQLite (later calls would be refused).
+    private static let tuneSQLiteOnce: Void = {
+        _ = dropgate_sqlite_disable_memory_statistics()
+    }()
+
     /// Column names of each domain table, and its key columns, as the migrations define them.
     ///
     /// Used to check that mappings target real tables and columns before anything runs.
     public static func domainTables() throws -> [String: DomainTable] {
+        _ = tuneSQLiteOnce
         let queue = try DatabaseQueue()
         try Schema.migrator.migrate(queue)
         return try queue.read { db in

@@ -14,106 +14,137 @@ public enum UpsertOutcome: Sendable, Equatable {
     case duplicateKey
 }
 
-/// The hot-path upsert of one mapping's rows into its domain table, on one prepared statement.
+/// The hot-path upsert of one mapping's rows into its domain table, on prepared statements.
 ///
-/// A single statement tells all four outcomes apart:
-/// `INSERT … ON CONFLICT(key) DO UPDATE SET …, last_change = CASE WHEN <any column differs> THEN 2 ELSE 3 END
-/// WHERE job_id IS NOT excluded.job_id RETURNING last_change` returns 1 for an insert, 2 for an update,
-/// 3 for an identical row, and no row when this job already wrote the key (a duplicate within the file).
+/// Three statements share one parameter layout (`?1` district, `?2…` the fields, last the job id):
+/// 1. `INSERT … ON CONFLICT DO NOTHING` — one change: a new key (the only statement a first load runs);
+/// 2. `UPDATE … SET fields WHERE key AND job_id IS NOT job AND some field differs` — one change: updated;
+/// 3. `UPDATE … SET job_id WHERE key AND job_id IS NOT job` — one change: unchanged; none: this job already
+///    wrote the key, so the file repeats it.
+/// `job_id` records the job that last confirmed the row, `last_change` how (1 inserted, 2 updated, 3 unchanged).
+/// Texts are copied into one reusable buffer per row and bound without further copies.
 final class TableUpsert {
     private let connection: OpaquePointer
-    private let statement: OpaquePointer
-    private let fieldCount: Int
+    private let insert: OpaquePointer
+    private let update: OpaquePointer
+    private let touch: OpaquePointer
+    private let parameterCount: Int32
+    private var arena: [UInt8] = []
+    private var spans: [(offset: Int, count: Int)?] = []
 
     init(db: Database, table: DomainTable, fields: [String]) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.sqlite, "database connection closed") }
         self.connection = connection
-        fieldCount = fields.count
-        let keyColumns = table.key
-        let columns = ["district"] + fields + ["job_id", "last_change"]
-        let placeholders = Array(repeating: "?", count: columns.count - 1) + ["1"]
-        let valueColumns = fields.filter { !keyColumns.contains($0) }
         let quoted = { (name: String) in name.quotedDatabaseIdentifier }
-        let changed = valueColumns.isEmpty
-            ? "0"
-            : valueColumns.map { "\(table.name.quotedDatabaseIdentifier).\(quoted($0)) IS NOT excluded.\(quoted($0))" }
-                .joined(separator: " OR ")
-        let assignments = (valueColumns + ["job_id"]).map { "\(quoted($0)) = excluded.\(quoted($0))" }
-        let sql = """
-            INSERT INTO \(quoted(table.name)) (\(columns.map(quoted).joined(separator: ", ")))
-            VALUES (\(placeholders.joined(separator: ", ")))
-            ON CONFLICT (\(keyColumns.map(quoted).joined(separator: ", "))) DO UPDATE SET
-            \(assignments.joined(separator: ", ")), last_change = CASE WHEN \(changed) THEN 2 ELSE 3 END
-            WHERE \(quoted(table.name)).job_id IS NOT excluded.job_id
-            RETURNING last_change
-            """
-        var prepared: OpaquePointer?
-        let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
-        guard code == SQLITE_OK, let prepared else {
-            throw StoreError(.sqlite, "cannot prepare upsert into \(table.name): \(String(cString: sqlite3_errmsg(connection)))")
+        let name = quoted(table.name)
+        let columns = ["district"] + fields
+        let jobParameter = "?\(columns.count + 1)"
+        parameterCount = Int32(columns.count + 1)
+        func parameter(_ column: String) -> String {
+            "?\((columns.firstIndex(of: column) ?? 0) + 1)"
         }
-        statement = prepared
+        let keyMatch = table.key.map { "\(quoted($0)) = \(parameter($0))" }.joined(separator: " AND ")
+        let valueColumns = fields.filter { !table.key.contains($0) }
+        let differs = valueColumns.isEmpty
+            ? "0" : valueColumns.map { "\(quoted($0)) IS NOT \(parameter($0))" }.joined(separator: " OR ")
+        let assignments = valueColumns.map { "\(quoted($0)) = \(parameter($0))" }
+        let insertSQL = """
+            INSERT INTO \(name) (\((columns + ["job_id", "last_change"]).map(quoted).joined(separator: ", ")))
+            VALUES (\(columns.indices.map { "?\($0 + 1)" }.joined(separator: ", ")), \(jobParameter), 1)
+            ON CONFLICT DO NOTHING
+            """
+        let updateSQL = """
+            UPDATE \(name) SET \((assignments + ["job_id = \(jobParameter)", "last_change = 2"]).joined(separator: ", "))
+            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) AND (\(differs))
+            """
+        let touchSQL = """
+            UPDATE \(name) SET job_id = \(jobParameter), last_change = 3
+            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)
+            """
+        insert = try Self.prepare(insertSQL, on: connection, table: table.name)
+        update = try Self.prepare(updateSQL, on: connection, table: table.name)
+        touch = try Self.prepare(touchSQL, on: connection, table: table.name)
     }
 
     deinit {
-        sqlite3_finalize(statement)
+        sqlite3_finalize(insert)
+        sqlite3_finalize(update)
+        sqlite3_finalize(touch)
+    }
+
+    private static func prepare(_ sql: String, on connection: OpaquePointer, table: String) throws -> OpaquePointer {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw StoreError(.sqlite, "cannot prepare upsert into \(table): \(String(cString: sqlite3_errmsg(connection)))")
+        }
+        return statement
     }
 
     /// Upserts one row: `values` are the stored fields in the order given at init.
     func upsert(district: String, values: ArraySlice<FieldValue>, jobID: Int64) throws -> UpsertOutcome {
-        defer {
-            sqlite3_reset(statement)
-            sqlite3_clear_bindings(statement)
+        stage(district: district, values: values)
+        return try arena.withUnsafeBufferPointer { bytes in
+            if try run(insert, values: values, jobID: jobID, bytes: bytes) { return .inserted }
+            if try run(update, values: values, jobID: jobID, bytes: bytes) { return .updated }
+            if try run(touch, values: values, jobID: jobID, bytes: bytes) { return .unchanged }
+            return .duplicateKey
         }
-        bindText(district, at: 1)
+    }
+
+    /// Copies the row's texts into the arena, remembering where each parameter's bytes are.
+    private func stage(district: String, values: ArraySlice<FieldValue>) {
+        arena.removeAll(keepingCapacity: true)
+        spans.removeAll(keepingCapacity: true)
+        spans.append(append(district))
+        for value in values {
+            switch value {
+            case .text(let text): spans.append(append(text))
+            case .date, .decimal, .time: spans.append(append(value.text))
+            case .null, .int, .cents, .bool: spans.append(nil)
+            }
+        }
+    }
+
+    private func append(_ text: String) -> (offset: Int, count: Int) {
+        let offset = arena.count
+        arena.append(contentsOf: text.utf8)
+        return (offset, arena.count - offset)
+    }
+
+    /// Binds and steps one statement; `true` when it changed a row.
+    private func run(
+        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
+    ) throws -> Bool {
+        defer { sqlite3_reset(statement) }
+        bindText(statement, 1, spans[0], bytes)
         var position: Int32 = 2
         for value in values {
-            bind(value, at: position)
+            switch value {
+            case .null: sqlite3_bind_null(statement, position)
+            case .int(let int), .cents(let int): sqlite3_bind_int64(statement, position, int)
+            case .bool(let bool): sqlite3_bind_int64(statement, position, bool ? 1 : 0)
+            case .text, .date, .decimal, .time: bindText(statement, position, spans[Int(position) - 1], bytes)
+            }
             position += 1
         }
-        sqlite3_bind_int64(statement, position, jobID)
-        let code = sqlite3_step(statement)
-        switch code {
-        case SQLITE_ROW:
-            let change = sqlite3_column_int(statement, 0)
-            let outcome: UpsertOutcome = change == 1 ? .inserted : change == 2 ? .updated : .unchanged
-            guard sqlite3_step(statement) == SQLITE_DONE else { throw lastError() }
-            return outcome
-        case SQLITE_DONE:
-            return .duplicateKey
-        default:
-            throw lastError()
+        sqlite3_bind_int64(statement, parameterCount, jobID)
+        guard sqlite3_step(statement) == SQLITE_DONE else {
+            throw StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
         }
+        return sqlite3_changes(connection) > 0
     }
 
-    private func lastError() -> StoreError {
-        StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
-    }
-
-    private func bind(_ value: FieldValue, at position: Int32) {
-        switch value {
-        case .null: sqlite3_bind_null(statement, position)
-        case .text(let text): bindText(text, at: position)
-        case .int(let int), .cents(let int): sqlite3_bind_int64(statement, position, int)
-        case .bool(let bool): sqlite3_bind_int64(statement, position, bool ? 1 : 0)
-        case .decimal, .date, .time: bindText(value.text, at: position)
+    /// Binds arena bytes without copying: they stay put until the statement has run.
+    private func bindText(
+        _ statement: OpaquePointer, _ position: Int32, _ span: (offset: Int, count: Int)?, _ bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        guard let span, let base = bytes.baseAddress else {
+            // An empty arena has no address; a NULL pointer would bind SQL NULL, so bind an empty text.
+            sqlite3_bind_text(statement, position, "", 0, nil)
+            return
         }
-    }
-
-    private func bindText(_ text: String, at position: Int32) {
-        var text = text
-        text.withUTF8 { bytes in
-            guard bytes.count > 0 else {
-                // A NULL pointer would bind SQL NULL; an empty text must stay empty text.
-                _ = sqlite3_bind_text(statement, position, "", 0, nil)
-                return
-            }
-            _ = sqlite3_bind_text(
-                statement, position, UnsafeRawPointer(bytes.baseAddress)?.assumingMemoryBound(to: CChar.self),
-                Int32(bytes.count), sqliteTransient)
-        }
+        let start = UnsafeRawPointer(base + span.offset).assumingMemoryBound(to: CChar.self)
+        sqlite3_bind_text(statement, position, start, Int32(span.count), nil)
     }
 }
-
-/// SQLite's "copy the bytes now" destructor, which Swift cannot spell as a constant.
-let sqliteTransient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
