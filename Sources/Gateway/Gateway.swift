@@ -74,7 +74,7 @@ public final class Gateway: @unchecked Sendable {
                 if shouldStop() { return finished }
                 do {
                     settling += try intake.collect(source)
-                    try intake.sweepStaging(source.id)
+                    try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
                 } catch {
                     logger.error("intake failed", metadata: ["source.id": "\(source.id)", "error": "\(error)"])
                 }

@@ -57,7 +57,7 @@ import Testing
         #expect(outbox.filter { $0.hasSuffix(".receipt.json") }.count == 2)
         #expect(!outbox.contains { $0.hasSuffix(".tmp") }, "\(outbox)")
         #expect(crashed.files(under: "Inbox/lincoln-usd").isEmpty)
-        #expect(crashed.files(under: "Staging").filter { !$0.contains("/.") && $0.count > 20 }.isEmpty)
+        #expect(crashed.files(under: "Staging").filter { $0.contains("/") }.isEmpty, "staging is empty once all jobs end")
     }
 
     @Test func sigtermLetsTheDaemonStopCleanly() throws {

@@ -73,24 +73,38 @@ final class Intake {
         return job
     }
 
-    /// Removes inbox files whose job was registered before a crash prevented their removal.
+    /// Removes inbox files whose job was registered before a crash prevented their removal, and writes the
+    /// receipt of a duplicate the crash left without one.
     private func finishInterruptedClears(_ source: SourceConfig) throws {
         for job in try ledger.uncleared(source: source.id) {
             guard let id = job.id, !job.origin.hasPrefix("ingest:") else { continue }
+            if job.state == .duplicate, job.receiptPath == nil, let originalID = job.duplicateOf,
+                let original = try ledger.job(id: originalID)
+            {
+                _ = try writeDuplicateReceipt(job, original: original)
+            }
             if FileSystem.exists(job.origin) { try FileSystem.remove(job.origin) }
             try ledger.markOriginCleared(jobID: id)
         }
     }
 
-    /// Completes archive moves a crash interrupted, and drops staged copies no job owns.
-    func sweepStaging(_ source: String) throws {
+    /// Completes archive moves a crash interrupted, and drops staged copies no job owns and partial copies
+    /// of processes that died.
+    ///
+    /// - Parameter archive: archives a finished job whose file is still in staging.
+    func sweepStaging(_ source: String, archive: (JobRecord) -> Void) throws {
         let folder = config.paths.staging + "/" + source
         guard FileSystem.exists(folder) else { return }
-        for entry in try FileSystem.list(folder) where !entry.name.hasPrefix(".") {
+        for entry in try FileSystem.list(folder) {
             let path = folder + "/" + entry.name
+            if entry.name.hasPrefix(Stager.temporaryPrefix) {
+                let pid = Int32(entry.name.dropFirst(Stager.temporaryPrefix.count).dropLast(4)) ?? 0
+                if !FileSystem.isProcessAlive(pid) { try FileSystem.remove(path) }
+                continue
+            }
             let owner = try ledger.owner(source: source, sha256: entry.name)
-            if let job = owner, job.state.isTerminal, job.filePath != path {
-                try JobRunner.move(path, to: job.filePath)
+            if let job = owner, job.state.isTerminal {
+                if job.filePath == path { archive(job) } else { try JobRunner.move(path, to: job.filePath) }
             } else if owner == nil {
                 // Staged before a crash, never registered: the origin is still in the inbox.
                 try FileSystem.remove(path)

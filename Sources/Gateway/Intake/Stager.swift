@@ -10,6 +10,8 @@ public struct Stager: Sendable {
     /// Root of the staging area.
     public let root: String
     static let chunkSize = 1 << 20
+    /// Temporary copies are `.incoming.<pid>.tmp`, so a crashed process's leftovers can be told apart.
+    static let temporaryPrefix = ".incoming."
 
     /// Creates a stager writing under `root`.
     public init(root: String) {
@@ -22,7 +24,7 @@ public struct Stager: Sendable {
     public func stage(_ path: String, source: String) throws(FileSystemError) -> StagedFile {
         let folder = root + "/" + source
         try FileSystem.makeDirectories(folder)
-        let temporary = folder + "/.incoming.\(FileSystem.processID).tmp"
+        let temporary = folder + "/" + Self.temporaryPrefix + "\(FileSystem.processID).tmp"
         try FileSystem.remove(temporary)
         let input = try FileSystem.openForReading(path)
         defer { FileSystem.close(input) }

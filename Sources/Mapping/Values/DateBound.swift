@@ -5,12 +5,20 @@
 /// `today-1y`. Spaces around the text are ignored; `today` and the units may be in any case.
 public enum DateBound: Sendable, Equatable {
     /// A fixed day.
+    ///
+    /// Written `yyyy-MM-dd`, for example `2020-08-01`.
     case absolute(Day)
-    /// The run's day plus a number of days (negative for earlier).
+    /// The run's day plus a number of days.
+    ///
+    /// Negative for earlier days; `today` is `relative(days: 0)` and weeks are stored as 7 days each.
     case relative(days: Int)
-    /// The run's day plus a number of months, clamped to the end of a shorter month.
+    /// The run's day plus a number of months.
+    ///
+    /// The day of the month is clamped to the end of a shorter month: Aug 31 + 1 month is Sep 30.
     case relativeMonths(Int)
-    /// The run's day plus a number of years (February 29 becomes February 28 in common years).
+    /// The run's day plus a number of years.
+    ///
+    /// February 29 becomes February 28 when the target year is not a leap year.
     case relativeYears(Int)
 
     /// Parses a limit as written in a mapping.
@@ -80,9 +88,11 @@ public enum DateBound: Sendable, Equatable {
     private static func absoluteDay(_ bytes: ArraySlice<UInt8>, at start: Int) throws(DateFormatError) -> Day {
         let text = String(decoding: bytes, as: UTF8.self)
         if let day = DateFormat.iso.parse(text) { return day }
-        let shaped = bytes.count == 10 && bytes.enumerated().allSatisfy { offset, byte in
-            offset == 4 || offset == 7 ? byte == 0x2D : byte &- 0x30 < 10
-        }
+        let shaped =
+            bytes.count == 10
+            && bytes.enumerated().allSatisfy { offset, byte in
+                offset == 4 || offset == 7 ? byte == 0x2D : byte &- 0x30 < 10
+            }
         throw DateFormatError(
             offset: start,
             message: shaped

@@ -14,6 +14,8 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The format as written.
+    ///
+    /// Used in messages such as "not a valid date in the format MM/dd/yyyy".
     public let description: String
     /// The compiled elements, in order.
     let tokens: [Token]
@@ -50,7 +52,8 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
             case ("M", 1): token = .month1
             case ("M", 2): token = .month2
             case ("M", 3): token = .monthName
-            case ("M", _): throw DateFormatError(offset: index, message: "unsupported field '\(field)'; use M, MM or MMM")
+            case ("M", _):
+                throw DateFormatError(offset: index, message: "unsupported field '\(field)'; use M, MM or MMM")
             case ("d", 1): token = .day1
             case ("d", 2): token = .day2
             case ("d", _): throw DateFormatError(offset: index, message: "unsupported field '\(field)'; use d or dd")
@@ -150,7 +153,8 @@ public struct DateFormat: Sendable, Equatable, CustomStringConvertible {
     private static func monthName(_ bytes: UnsafeBufferPointer<UInt8>, _ index: inout Int) -> Int? {
         guard index + 3 <= bytes.count else { return nil }
         // Setting bit 5 lowercases ASCII letters; only letters map onto the lowercase letters compared below.
-        let key = UInt32(bytes[index] | 0x20) << 16 | UInt32(bytes[index + 1] | 0x20) << 8
+        let key =
+            UInt32(bytes[index] | 0x20) << 16 | UInt32(bytes[index + 1] | 0x20) << 8
             | UInt32(bytes[index + 2] | 0x20)
         let month: Int
         switch key {

@@ -3,9 +3,13 @@
 /// `offset` is the UTF-8 byte offset of the offending part of the text. The description reads
 /// "message at offset N", for mapping lint output.
 public struct DateFormatError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// UTF-8 byte offset of the offending part of the text.
+    /// Where the problem is.
+    ///
+    /// The UTF-8 byte offset of the offending part of the text; 0 is its first byte.
     public var offset: Int
     /// What is wrong.
+    ///
+    /// A lowercase phrase naming the offending field or text, without the offset.
     public var message: String
 
     /// Creates an error for the text at `offset`.

@@ -3,13 +3,15 @@
 /// Stored as days since 1970-01-01, so comparison, hashing and day arithmetic are integer operations;
 /// the year, month and day are derived on demand.
 public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Days since 1970-01-01 (negative before it).
+    /// Days since 1970-01-01.
+    ///
+    /// Negative before 1970; from -719162 (0001-01-01) to 2932896 (9999-12-31).
     public let daysSinceEpoch: Int
 
-    /// 0001-01-01, the first representable day.
-    static let firstDay = Day.days(year: 1, month: 1, day: 1)
-    /// 9999-12-31, the last representable day.
-    static let lastDay = Day.days(year: 9999, month: 12, day: 31)
+    /// Days since the epoch of 0001-01-01, the first representable day.
+    static let minDaysSinceEpoch = Day.days(year: 1, month: 1, day: 1)
+    /// Days since the epoch of 9999-12-31, the last representable day.
+    static let maxDaysSinceEpoch = Day.days(year: 9999, month: 12, day: 31)
 
     /// Creates a day from its calendar fields.
     ///
@@ -31,16 +33,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     ///
     /// - Parameter daysSinceEpoch: Days since 1970-01-01; 0 is 1970-01-01.
     public init(daysSinceEpoch: Int) {
-        self.daysSinceEpoch = min(max(daysSinceEpoch, Self.firstDay), Self.lastDay)
+        self.daysSinceEpoch = min(max(daysSinceEpoch, Self.minDaysSinceEpoch), Self.maxDaysSinceEpoch)
     }
 
-    /// The year, 1 to 9999.
+    /// The year.
+    ///
+    /// 1 to 9999, derived from ``daysSinceEpoch``.
     public var year: Int { fields.year }
 
-    /// The month, 1 to 12.
+    /// The month.
+    ///
+    /// 1 (January) to 12 (December), derived from ``daysSinceEpoch``.
     public var month: Int { fields.month }
 
-    /// The day of the month, 1 to 31.
+    /// The day of the month.
+    ///
+    /// 1 to 28, 29, 30 or 31 depending on the month, derived from ``daysSinceEpoch``.
     public var day: Int { fields.day }
 
     /// The day `days` later (earlier when negative), clamped to years 1 to 9999.
@@ -64,8 +72,8 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let total = current.year * 12 + (current.month - 1) + max(min(months, limit), -limit)
         let year = total >= 0 ? total / 12 : (total - 11) / 12
         let month = total - year * 12 + 1
-        if year < 1 { return Day(daysSinceEpoch: Self.firstDay) }
-        if year > 9999 { return Day(daysSinceEpoch: Self.lastDay) }
+        if year < 1 { return Day(daysSinceEpoch: Self.minDaysSinceEpoch) }
+        if year > 9999 { return Day(daysSinceEpoch: Self.maxDaysSinceEpoch) }
         let day = min(current.day, Self.length(ofMonth: month, year: year))
         return Day(daysSinceEpoch: Self.days(year: year, month: month, day: day))
     }
@@ -78,13 +86,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         adding(months: max(min(years, 10_000), -10_000) * 12)
     }
 
-    /// The ISO 8601 form `yyyy-MM-dd`.
+    /// The ISO 8601 form.
+    ///
+    /// Always `yyyy-MM-dd` with zero padding, such as `0001-01-01` or `2024-02-29`.
     public var description: String {
         let current = fields
         return Self.padded(current.year, 4) + "-" + Self.padded(current.month, 2) + "-" + Self.padded(current.day, 2)
     }
 
-    /// Orders days chronologically.
+    /// Whether `lhs` comes before `rhs`.
+    ///
+    /// Days order chronologically, by ``daysSinceEpoch``.
     public static func < (lhs: Day, rhs: Day) -> Bool {
         lhs.daysSinceEpoch < rhs.daysSinceEpoch
     }

@@ -4,13 +4,17 @@
 /// fits `Int64`. Equality, ordering and hashing compare values, not spellings: `1.50 == 1.5`.
 public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The value times 10^scale.
+    ///
+    /// For example 150 for `1.50` at scale 2.
     public var units: Int64
-    /// Digits after the point, 0 to 9.
+    /// Digits after the point.
+    ///
+    /// 0 to 9; other values are a programming error.
     public var scale: Int
 
     /// Largest scale accepted.
     static let maxScale = 9
-    /// Most significant digits accepted by ``parse(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// Most significant digits accepted by `parse(_:)`.
     static let maxDigits = 18
 
     /// Creates the value `units × 10^-scale`.
@@ -83,13 +87,16 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses a plain decimal number.
     ///
     /// - Parameter string: The text, all of which must be the number.
-    /// - Returns: The exact value, or `nil`; see ``parse(_:)-(UnsafeBufferPointer<UInt8>)``.
+    /// - Returns: The exact value, or `nil`; see `parse(_:)`.
     public static func parse(_ string: String) -> FixedDecimal? {
         var string = string
         return string.withUTF8 { parse($0) }
     }
 
-    /// The canonical text: no trailing zeros after the point, no point for whole numbers, no `-0`.
+    /// The canonical text.
+    ///
+    /// No trailing zeros after the point, no point for whole numbers, a leading `0` before the point, and
+    /// no `-0`: `1.50` → `1.5`, `100.00` → `100`, `-.5` → `-0.5`.
     public var description: String {
         let value = normalized
         var digits = String(value.units.magnitude)
@@ -127,17 +134,23 @@ public struct FixedDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return value.scale <= 2 ? value.rescaled(to: 2)?.units : nil
     }
 
-    /// Whether the values are equal, whatever their scales.
+    /// Whether the values are equal.
+    ///
+    /// Compares values, not spellings: `1.50 == 1.5`.
     public static func == (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool {
         compare(lhs, rhs) == 0
     }
 
-    /// Whether `lhs` is smaller, compared exactly across scales.
+    /// Whether `lhs` is smaller.
+    ///
+    /// Exact across scales, using 128-bit products, so no value overflows or rounds.
     public static func < (lhs: FixedDecimal, rhs: FixedDecimal) -> Bool {
         compare(lhs, rhs) < 0
     }
 
-    /// Hashes the normalised value, so that equal values at different scales hash alike.
+    /// Hashes the value.
+    ///
+    /// Hashes the value with trailing zeros removed, so that equal values at different scales hash alike.
     public func hash(into hasher: inout Hasher) {
         let value = normalized
         hasher.combine(value.units)

@@ -17,6 +17,8 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The glob as written.
+    ///
+    /// Used in messages and in `dropgate mappings` output.
     public let description: String
     /// The compiled elements, in order.
     let elements: [Element]

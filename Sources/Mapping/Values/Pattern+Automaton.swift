@@ -96,6 +96,7 @@ extension Pattern {
             self.stack = stack
         }
 
+        /// Explores every state reachable from the initial one; `nil` when a limit is hit first.
         mutating func build() -> (transitions: [UInt16], acceptsAtEnd: [Bool], initial: UInt16)? {
             close(from: 0, atStart: true, atEnd: false)
             guard let initial = state(initial: true) else { return nil }

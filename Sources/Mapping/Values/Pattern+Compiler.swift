@@ -93,7 +93,8 @@ extension Pattern {
             guard program.count < Self.instructionLimit else {
                 throw PatternError(
                     offset: 0,
-                    message: "the pattern is too large after expanding repetitions (limit \(Self.instructionLimit) steps)")
+                    message:
+                        "the pattern is too large after expanding repetitions (limit \(Self.instructionLimit) steps)")
             }
             program.append(instruction)
         }

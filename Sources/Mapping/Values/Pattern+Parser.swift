@@ -132,7 +132,8 @@ extension Pattern {
                 throw PatternError(offset: start, message: "repetition count above \(Self.maxCount)")
             }
             if let high, high < low {
-                throw PatternError(offset: start, message: "repetition \(text(start..<index)) has its maximum below its minimum")
+                throw PatternError(
+                    offset: start, message: "repetition \(text(start..<index)) has its maximum below its minimum")
             }
             return (low, high)
         }
@@ -156,13 +157,16 @@ extension Pattern {
                 if peek(":", ahead: 1) {
                     index += 2
                 } else if peek("=", ahead: 1) || peek("!", ahead: 1) {
-                    throw PatternError(offset: start, message: "lookahead '\(text(start..<start + 3))' is not supported")
+                    throw PatternError(
+                        offset: start, message: "lookahead '\(text(start..<start + 3))' is not supported")
                 } else if peek("<", ahead: 1) && (peek("=", ahead: 2) || peek("!", ahead: 2)) {
-                    throw PatternError(offset: start, message: "lookbehind '\(text(start..<start + 4))' is not supported")
+                    throw PatternError(
+                        offset: start, message: "lookbehind '\(text(start..<start + 4))' is not supported")
                 } else if peek("<", ahead: 1) || peek("P", ahead: 1) || peek("'", ahead: 1) {
                     throw PatternError(offset: start, message: "named groups are not supported; use '(' or '(?:'")
                 } else {
-                    throw PatternError(offset: start, message: "group syntax '\(text(start..<start + 3))' is not supported")
+                    throw PatternError(
+                        offset: start, message: "group syntax '\(text(start..<start + 3))' is not supported")
                 }
             }
             let inner = try parseAlternation()
@@ -253,7 +257,8 @@ extension Pattern {
                 throw PatternError(offset: start, message: "anchor '\(escape)' is not supported; use ^ and $")
             default:
                 guard byte < 0x80 else {
-                    throw PatternError(offset: start, message: "a backslash before a non-ASCII character is not supported")
+                    throw PatternError(
+                        offset: start, message: "a backslash before a non-ASCII character is not supported")
                 }
                 guard !Self.isAlphanumeric(byte) else {
                     throw PatternError(offset: start, message: "unsupported escape '\(escape)'")

@@ -7,8 +7,8 @@
 /// of the whole input. Backreferences, lookaround, lazy or possessive quantifiers, word boundaries,
 /// inline flags, POSIX and Unicode classes are rejected with a ``PatternError``.
 ///
-/// Matching has search semantics: ``matches(_:)-(UnsafeBufferPointer<UInt8>)`` is true when any part of
-/// the input matches, so anchor with `^…$` to test the whole value.
+/// Matching has search semantics: `matches(_:)` is true when any part of the input matches, so anchor
+/// with `^…$` to test the whole value.
 ///
 /// Matching is byte-wise: a non-ASCII character in the pattern matches its UTF-8 bytes in sequence (and a
 /// quantifier after it repeats the whole character), while `.`, `\D`, `\W`, `\S` and negated classes
@@ -21,6 +21,8 @@
 /// backtrack catastrophically.
 public struct Pattern: Sendable, CustomStringConvertible {
     /// The source text of the pattern.
+    ///
+    /// Used in messages such as "does not match the pattern ^[0-9]{1,12}$".
     public let description: String
     /// Compiled program; its last instruction is the only `match`.
     let program: [Instruction]
@@ -37,7 +39,7 @@ public struct Pattern: Sendable, CustomStringConvertible {
         try self.init(source, stateLimit: Automaton.defaultStateLimit)
     }
 
-    /// Compiles a pattern with a cap on automaton states; `0` always uses the Pike VM (for tests).
+    /// Compiles a pattern with a cap on automaton states; `0` forces the Pike VM for all but trivial patterns.
     init(_ source: String, stateLimit: Int) throws(PatternError) {
         var parser = Parser(source)
         let tree = try parser.parse()
@@ -51,7 +53,8 @@ public struct Pattern: Sendable, CustomStringConvertible {
 
     /// Whether any part of the bytes matches.
     ///
-    /// `^` and `$` anchor to the start and end of the whole buffer. Does not allocate.
+    /// `^` and `$` anchor to the start and end of the whole buffer. The automaton does not allocate; the
+    /// Pike VM fallback needs a temporary buffer of 20 bytes per program instruction.
     ///
     /// - Parameter bytes: UTF-8 text, typically one field.
     /// - Returns: `true` when some substring (possibly empty) matches.

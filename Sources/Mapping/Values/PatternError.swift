@@ -3,9 +3,14 @@
 /// `offset` is the UTF-8 byte offset of the offending construct in the source, which is the character
 /// position for ASCII sources. The description reads "message at offset N", for mapping lint output.
 public struct PatternError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// UTF-8 byte offset of the offending construct in the source.
+    /// Where the problem is.
+    ///
+    /// The UTF-8 byte offset of the offending construct in the source; 0 is its first byte.
     public var offset: Int
-    /// What is wrong, naming the construct.
+    /// What is wrong.
+    ///
+    /// A lowercase phrase naming the offending construct, such as `lookahead '(?=' is not supported`,
+    /// without the offset.
     public var message: String
 
     /// Creates an error for the construct at `offset`.

@@ -3,7 +3,9 @@
 /// Parsed from 24-hour `H:mm`, `HH:mm` and `HH:mm:ss`, or 12-hour `h:mm AM` / `h:mmpm` (any case, an
 /// optional single space, optional `:ss`). Seconds are validated and then dropped.
 public struct TimeOfDay: Sendable, Hashable, Comparable {
-    /// Minutes since midnight, 0 to 1439.
+    /// Minutes since midnight.
+    ///
+    /// 0 (00:00) to 1439 (23:59).
     public var minutes: Int
 
     /// Creates a time from minutes since midnight.
@@ -15,7 +17,9 @@ public struct TimeOfDay: Sendable, Hashable, Comparable {
         self.minutes = minutes
     }
 
-    /// Orders times from midnight on.
+    /// Whether `lhs` is earlier in the day.
+    ///
+    /// Times order from midnight on, by ``minutes``.
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
         lhs.minutes < rhs.minutes
     }

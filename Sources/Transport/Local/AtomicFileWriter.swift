@@ -4,9 +4,11 @@ import Glibc
 
 /// Writes a file so that nobody ever sees it half-written (DESIGN §4.5).
 ///
-/// Bytes go to `.<name>.<pid>.tmp` in the destination folder; ``commit()`` flushes, fsyncs, renames
-/// onto the final name and fsyncs the folder. Until then the final name is untouched (an earlier
-/// version, if any, stays whole). Dropping an uncommitted writer removes the temporary file.
+/// Bytes go to `.<name>.tmp` in the destination folder; ``commit()`` flushes, fsyncs, renames onto the
+/// final name and fsyncs the folder. Until then the final name is untouched (an earlier version, if any,
+/// stays whole). Dropping an uncommitted writer removes the temporary file; after a crash, the next writer
+/// of the same name replaces it. Writers of one name must not run concurrently (the gateway writes a job's
+/// files inside the job's database transaction, which serialises them).
 public final class AtomicFileWriter {
     /// The final path.
     public let path: String
@@ -26,7 +28,7 @@ public final class AtomicFileWriter {
         self.path = path
         let directory = FileSystem.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        temporaryPath = directory + "/." + name + ".\(FileSystem.processID).tmp"
+        temporaryPath = directory + "/." + name + ".tmp"
         try FileSystem.makeDirectories(directory)
         try FileSystem.remove(temporaryPath)
         descriptor = try FileSystem.createExclusive(temporaryPath, mode: mode)

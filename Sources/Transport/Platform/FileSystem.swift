@@ -139,4 +139,9 @@ public enum FileSystem {
 
     /// The process id, for unique temporary names.
     public static var processID: Int32 { getpid() }
+
+    /// Whether a process with this id exists (ours counts).
+    public static func isProcessAlive(_ pid: Int32) -> Bool {
+        pid > 0 && (kill(pid, 0) == 0 || errno == EPERM)
+    }
 }

@@ -7,15 +7,18 @@ import Testing
         Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
-    @Test(arguments: [
-        ("0", 0), ("-12", -12), ("+7", 7), ("007", 7), ("9223372036854775807", .max), ("-9223372036854775808", .min),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("0", 0), ("-12", -12), ("+7", 7), ("007", 7), ("9223372036854775807", .max),
+            ("-9223372036854775808", .min),
+        ] as [(String, Int64)])
     func parsesIntegers(text: String, expected: Int64) {
         #expect(bytes(text) { ByteParsing.int64($0) } == expected)
     }
 
     @Test(arguments: [
-        "9223372036854775808", "-9223372036854775809", "", "-", "+", "1.0", " 1", "1a", "--1", "1_000", "99999999999999999999",
+        "9223372036854775808", "-9223372036854775809", "", "-", "+", "1.0", " 1", "1a", "--1", "1_000",
+        "99999999999999999999",
     ])
     func rejectsIntegers(text: String) {
         #expect(bytes(text) { ByteParsing.int64($0) } == nil)

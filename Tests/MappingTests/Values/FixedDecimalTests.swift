@@ -27,10 +27,11 @@ import Testing
         #expect(FixedDecimal.parse(text) == nil)
     }
 
-    @Test(arguments: [
-        (150, 2, "1.5"), (-5, 1, "-0.5"), (0, 3, "0"), (100, 0, "100"), (-100, 2, "-1"), (1, 9, "0.000000001"),
-        (Int64.min, 0, "-9223372036854775808"), (-1_000_000_001, 9, "-1.000000001"),
-    ] as [(Int64, Int, String)])
+    @Test(
+        arguments: [
+            (150, 2, "1.5"), (-5, 1, "-0.5"), (0, 3, "0"), (100, 0, "100"), (-100, 2, "-1"), (1, 9, "0.000000001"),
+            (Int64.min, 0, "-9223372036854775808"), (-1_000_000_001, 9, "-1.000000001"),
+        ] as [(Int64, Int, String)])
     func canonicalDescription(units: Int64, scale: Int, expected: String) {
         #expect(FixedDecimal(units: units, scale: scale).description == expected)
     }
@@ -62,9 +63,10 @@ import Testing
         #expect(FixedDecimal(units: 1, scale: 0).rescaled(to: -1) == nil)
     }
 
-    @Test(arguments: [
-        ("12.5", 1250), ("12.50", 1250), ("12.500", 1250), ("-0.01", -1), ("12", 1200), ("0", 0),
-    ] as [(String, Int64)])
+    @Test(
+        arguments: [
+            ("12.5", 1250), ("12.50", 1250), ("12.500", 1250), ("-0.01", -1), ("12", 1200), ("0", 0),
+        ] as [(String, Int64)])
     func cents(text: String, expected: Int64) {
         #expect(FixedDecimal.parse(text)?.cents == expected)
     }

@@ -20,7 +20,9 @@ import Testing
         #expect(try Glob(glob).matches(name) == expected)
     }
 
-    @Test(arguments: [("", 0, "empty"), ("abc[de", 3, "missing ']'"), ("[z-a]", 1, "out of order"), ("é[", 2, "missing")])
+    @Test(arguments: [
+        ("", 0, "empty"), ("abc[de", 3, "missing ']'"), ("[z-a]", 1, "out of order"), ("é[", 2, "missing"),
+    ])
     func rejects(glob: String, offset: Int, fragment: String) {
         #expect {
             try Glob(glob)
