@@ -58,7 +58,7 @@ struct RowReader: Sendable {
         let accepted = validator.validate(record, line: record.line)
         batch.issues.append(contentsOf: validator.issues)
         if accepted {
-            for index in storedIndices { batch.values.append(validator.values[index]) }
+            for index in storedIndices { batch.values.append(validator.values[index].stored) }
         }
         batch.rows.append(RowBatch.Row(line: record.line, accepted: accepted, issues: first..<batch.issues.count))
     }

@@ -37,6 +37,17 @@ public enum FieldValue: Sendable, Hashable {
         return (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
     }
 
+    /// The value as the store keeps it: dates, times and decimals as canonical text, booleans and money as
+    /// integers. Rendering it early lets the reading thread, not the database thread, pay for it.
+    public var stored: FieldValue {
+        switch self {
+        case .null, .text, .int: return self
+        case .date, .time, .decimal: return .text(text)
+        case .bool(let bool): return .int(bool ? 1 : 0)
+        case .cents(let cents): return .int(cents)
+        }
+    }
+
     /// Whether the value is empty.
     public var isNull: Bool {
         if case .null = self { return true }

@@ -88,43 +88,4 @@ extension Pattern {
             hasher.combine(words.3)
         }
     }
-
-    /// A parsed pattern, before compilation.
-    indirect enum Node: Sendable {
-        /// One byte from a set.
-        case bytes(ByteSet)
-        /// `^`: the start of the input.
-        case start
-        /// `$`: the end of the input.
-        case end
-        /// Items in sequence; empty matches the empty string.
-        case concat([Node])
-        /// Any one of the branches.
-        case alternation([Node])
-        /// The body `min` to `max` times (`nil`: unbounded), greedy.
-        case repetition(Node, min: Int, max: Int?)
-    }
-
-    /// One step of the compiled program; execution continues at the next index unless it jumps.
-    struct Instruction: Sendable {
-        /// The operation.
-        enum Operation: UInt8, Sendable {
-            /// Consume one byte in `sets[a]`.
-            case byteSet
-            /// Continue at both `a` and `b`.
-            case split
-            /// Continue at `a`.
-            case jump
-            /// Continue only at the start of the input.
-            case assertStart
-            /// Continue only at the end of the input.
-            case assertEnd
-            /// The pattern matched.
-            case match
-        }
-
-        var operation: Operation
-        var a: Int32 = 0
-        var b: Int32 = 0
-    }
 }

@@ -1,4 +1,30 @@
 extension Pattern {
+    /// One step of the compiled program; execution continues at the next index unless it jumps.
+    struct Instruction: Sendable {
+        /// The operation.
+        enum Operation: UInt8, Sendable {
+            /// Consume one byte in `sets[a]`.
+            case byteSet
+            /// Continue at both `a` and `b`.
+            case split
+            /// Continue at `a`.
+            case jump
+            /// Continue only at the start of the input.
+            case assertStart
+            /// Continue only at the end of the input.
+            case assertEnd
+            /// The pattern matched.
+            case match
+        }
+
+        /// What the step does.
+        var operation: Operation
+        /// Set index for `byteSet`, first target for `split`, target for `jump`.
+        var a: Int32 = 0
+        /// Second target for `split`.
+        var b: Int32 = 0
+    }
+
     /// Compiles a syntax tree to a Thompson-style program whose last instruction is the only `match`.
     ///
     /// Counted repetition is expanded: `x{2,4}` becomes `x x (x (x)?)?`, so the program size is bounded by

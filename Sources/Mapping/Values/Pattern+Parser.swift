@@ -1,4 +1,20 @@
 extension Pattern {
+    /// A parsed pattern, before compilation.
+    indirect enum Node: Sendable {
+        /// One byte from a set.
+        case bytes(ByteSet)
+        /// `^`: the start of the input.
+        case start
+        /// `$`: the end of the input.
+        case end
+        /// Items in sequence; empty matches the empty string.
+        case concat([Node])
+        /// Any one of the branches.
+        case alternation([Node])
+        /// The body `min` to `max` times (`nil`: unbounded), greedy.
+        case repetition(Node, min: Int, max: Int?)
+    }
+
     /// Recursive-descent parser from pattern source to a syntax tree, rejecting unsupported constructs.
     struct Parser {
         /// Deepest group nesting accepted, which bounds recursion.
