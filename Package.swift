@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -78,5 +79,9 @@ for target in package.targets where target.type != .system && target.name != "CS
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    // Warnings are errors in CI (which sets CI=true), not while editing.
+    if ProcessInfo.processInfo.environment["CI"] == "true" {
+        settings.append(.unsafeFlags(["-warnings-as-errors"]))
+    }
     target.swiftSettings = settings
 }

@@ -49,7 +49,9 @@ public final class Gateway: @unchecked Sendable {
         var issues: [DefinitionIssue] = []
         for source in config.sources {
             for kind in source.kinds ?? [] where mappings.mapping(kind: kind) == nil {
-                issues.append(DefinitionIssue(file: config.file, line: 0, message: "source \(source.id) names unknown kind '\(kind)'"))
+                issues.append(
+                    DefinitionIssue(
+                        file: config.file, line: 0, message: "source \(source.id) names unknown kind '\(kind)'"))
             }
         }
         if !issues.isEmpty { throw DefinitionError(issues: issues) }

@@ -5,7 +5,8 @@ import ArgumentParser
 struct DropGate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dropgate",
-        abstract: "File-drop integration gateway: validates district files against mappings and loads them into SQLite.",
+        abstract:
+            "File-drop integration gateway: validates district files against mappings and loads them into SQLite.",
         discussion: """
             Districts drop SIS rosters, attendance and other files into Inbox/<source>/. DropGate takes each
             file once it is complete, recognises its kind from Mappings/*.yaml, validates every row, loads the

@@ -35,7 +35,9 @@ enum Binary {
     }
 
     /// Starts `dropgate` without waiting; output goes to pipes unless `quiet`.
-    static func start(_ arguments: [String], in directory: String, environment: [String: String] = [:], quiet: Bool = false)
+    static func start(
+        _ arguments: [String], in directory: String, environment: [String: String] = [:], quiet: Bool = false
+    )
         throws -> Process
     {
         guard FileManager.default.isExecutableFile(atPath: path) else {
@@ -85,9 +87,11 @@ final class Scratch {
     func dropSamples() throws {
         let samples = Binary.repositoryRoot + "/Samples"
         for district in try FileManager.default.contentsOfDirectory(atPath: samples) {
-            try FileManager.default.createDirectory(atPath: path("Inbox/\(district)"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: path("Inbox/\(district)"), withIntermediateDirectories: true)
             for file in try FileManager.default.contentsOfDirectory(atPath: samples + "/" + district) {
-                try FileManager.default.copyItem(atPath: "\(samples)/\(district)/\(file)", toPath: path("Inbox/\(district)/\(file)"))
+                try FileManager.default.copyItem(
+                    atPath: "\(samples)/\(district)/\(file)", toPath: path("Inbox/\(district)/\(file)"))
             }
         }
     }

@@ -57,7 +57,8 @@ import Testing
         #expect(outbox.filter { $0.hasSuffix(".receipt.json") }.count == 2)
         #expect(!outbox.contains { $0.hasSuffix(".tmp") }, "\(outbox)")
         #expect(crashed.files(under: "Inbox/lincoln-usd").isEmpty)
-        #expect(crashed.files(under: "Staging").filter { $0.contains("/") }.isEmpty, "staging is empty once all jobs end")
+        #expect(
+            crashed.files(under: "Staging").filter { $0.contains("/") }.isEmpty, "staging is empty once all jobs end")
     }
 
     @Test func sigtermLetsTheDaemonStopCleanly() throws {
@@ -65,7 +66,9 @@ import Testing
         try scratch.write("dropgate.yaml", Self.fastConfig)
         let daemon = try Binary.start(["run"], in: scratch.root, quiet: true)
         Thread.sleep(forTimeInterval: 1.0)
-        try scratch.write("Inbox/lincoln-usd/students.csv", "Student ID,School,Last Name,First Name,Birthdate,Grade\n1,1,A,B,01/02/2012,5\n")
+        try scratch.write(
+            "Inbox/lincoln-usd/students.csv",
+            "Student ID,School,Last Name,First Name,Birthdate,Grade\n1,1,A,B,01/02/2012,5\n")
         Thread.sleep(forTimeInterval: 1.5)
         kill(daemon.processIdentifier, SIGTERM)
         daemon.waitUntilExit()
@@ -82,9 +85,11 @@ import Testing
         try generator.writeRoster(to: scratch.path("students.csv"))
         let expectation = try generator.writeAttendance(rows: 200_000, to: scratch.path("attendance.csv"))
         #expect(try Binary.run(["ingest", "students.csv", "--source", "lincoln-usd"], in: scratch.root).status == 0)
-        let result = try Binary.run(["ingest", "attendance.csv", "--source", "lincoln-usd", "--json"], in: scratch.root)
+        let result = try Binary.run(
+            ["ingest", "attendance.csv", "--source", "lincoln-usd", "--json"], in: scratch.root)
         #expect(result.status == 0, "\(result.stderr)")
-        let job = try #require((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])?.first)
+        let job = try #require(
+            (try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])?.first)
         #expect(job["rows_read"] as? Int == 200_000)
         #expect(job["inserted"] as? Int == expectation.valid)
         #expect(job["rejected"] as? Int == expectation.invalid)

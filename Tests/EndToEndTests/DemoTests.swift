@@ -23,7 +23,9 @@ import Testing
             #expect(scratch.files(under: "Inbox/\(district)").isEmpty, "taken files leave the inbox")
             #expect(scratch.files(under: "Archive/\(district)").filter { $0.hasSuffix(".csv") }.count == 2)
         }
-        let riverside = scratch.files(under: "Outbox/riverside-usd/reports").first { $0.contains("students.csv.receipt") }
+        let riverside = scratch.files(under: "Outbox/riverside-usd/reports").first {
+            $0.contains("students.csv.receipt")
+        }
         let receipt = try scratch.json("Outbox/riverside-usd/reports/\(try #require(riverside))")
         #expect(receipt["encoding"] as? String == "windows-1252")
 
@@ -34,7 +36,9 @@ import Testing
 
     @Test func jobsJobExceptionsAndRequeueCommands() throws {
         let scratch = try Scratch()
-        try scratch.write("Inbox/lincoln-usd/students.csv", "Student ID,School,Last Name,First Name,Birthdate,Grade\n1,1,A,B,01/02/2012,5\n2,1,C,D,02/30/2012,5\n")
+        try scratch.write(
+            "Inbox/lincoln-usd/students.csv",
+            "Student ID,School,Last Name,First Name,Birthdate,Grade\n1,1,A,B,01/02/2012,5\n2,1,C,D,02/30/2012,5\n")
         try scratch.write("Inbox/lincoln-usd/notes.csv", "Note\nhello\n")
         let pass = try Binary.run(["run", "--once"], in: scratch.root)
         #expect(pass.status == 1, "a rejected file makes --once fail")
@@ -45,9 +49,13 @@ import Testing
         let rejected = try #require(list.first { $0["state"] as? String == "rejected" })
         let doneID = try #require(done["id"] as? Int)
         let detail = try Binary.run(["job", String(doneID)], in: scratch.root)
-        #expect(detail.stdout.split(separator: "\n").contains { $0.hasPrefix("kind ") && $0.hasSuffix(" aeries-students") })
+        #expect(
+            detail.stdout.split(separator: "\n").contains { $0.hasPrefix("kind ") && $0.hasSuffix(" aeries-students") })
         let csv = try Binary.run(["exceptions", String(doneID), "--format", "csv"], in: scratch.root)
-        #expect(csv.stdout == "row,column,field,rule_id,severity,message,value\r\n3,Birthdate,birthdate,invalid-date,error,birthdate is not a valid date in the format MM/dd/yyyy or M/d/yyyy or yyyy-MM-dd or yyyyMMdd,02/30/2012\r\n")
+        #expect(
+            csv.stdout
+                == "row,column,field,rule_id,severity,message,value\r\n3,Birthdate,birthdate,invalid-date,error,birthdate is not a valid date in the format MM/dd/yyyy or M/d/yyyy or yyyy-MM-dd or yyyyMMdd,02/30/2012\r\n"
+        )
         let filtered = try Binary.run(["jobs", "--state", "rejected"], in: scratch.root)
         #expect(filtered.stdout.contains("notes.csv"))
         #expect(!filtered.stdout.contains("students.csv"))
@@ -60,7 +68,10 @@ import Testing
 
     @Test func everyCommandExplainsItselfInHelp() throws {
         let scratch = try Scratch()
-        for command in [["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["mappings", "check"], ["bench", "ingest"]] {
+        for command in [
+            ["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["mappings", "check"],
+            ["bench", "ingest"],
+        ] {
             let help = try Binary.run(command + ["--help"], in: scratch.root)
             #expect(help.status == 0)
             #expect(help.stdout.contains("USAGE: dropgate \(command.joined(separator: " "))"), "\(command)")

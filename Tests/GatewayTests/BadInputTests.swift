@@ -52,7 +52,10 @@ import Testing
         let text = "Student ID,School,Last Name,Birthdate,Grade\n1,1,A,01/01/2012,3\n"
         let (job, exceptions) = try ingest("students.csv", text, in: Workspace())
         #expect(job.state == .rejected)
-        #expect(exceptions.contains { $0.message.contains("missing column 'First Name' or 'FN' or 'STU.FN' (field first_name)") })
+        #expect(
+            exceptions.contains {
+                $0.message.contains("missing column 'First Name' or 'FN' or 'STU.FN' (field first_name)")
+            })
     }
 
     @Test func extraColumnsAreIgnoredAndListed() throws {
@@ -79,7 +82,8 @@ import Testing
         let workspace = try Workspace()
         let gateway = try workspace.gateway()
         var bytes = Array(Workspace.rosterHeader.utf8)
-        bytes += Array("1001,1,Hern".utf8) + [0xE1] + Array("ndez,Jos".utf8) + [0xE9] + Array(",04/12/2012,5,M\r\n".utf8)
+        bytes +=
+            Array("1001,1,Hern".utf8) + [0xE1] + Array("ndez,Jos".utf8) + [0xE9] + Array(",04/12/2012,5,M\r\n".utf8)
         let job = try gateway.ingest(path: workspace.write("students.csv", bytes: bytes), source: "lincoln-usd")
         #expect(job.state == .done)
         #expect(job.encoding == "windows-1252")

@@ -50,12 +50,13 @@ import Testing
         let workspace = try Workspace()
         let gateway = try workspace.gateway()
         _ = try gateway.ingest(path: workspace.write("students.csv", Workspace.roster), source: "lincoln-usd")
-        let changed = Workspace.rosterHeader + """
-            1001,1,Garcia,Ana,04/12/2012,5,F
-            1002,1,Nguyen,Mai,05/13/2013,5,F
-            1004,3,Kim,Lee,01/02/2014,3,M
+        let changed =
+            Workspace.rosterHeader + """
+                1001,1,Garcia,Ana,04/12/2012,5,F
+                1002,1,Nguyen,Mai,05/13/2013,5,F
+                1004,3,Kim,Lee,01/02/2014,3,M
 
-            """
+                """
         let second = try gateway.ingest(path: workspace.write("students-2.csv", changed), source: "lincoln-usd")
         #expect(second.unchanged == 1)
         #expect(second.updated == 1)
@@ -111,7 +112,8 @@ import Testing
         let again = try gateway.requeue(jobID: #require(job.id))
         #expect(again.state == .rejected)
         #expect(again.attempts == 1)
-        let forced = try gateway.ingest(path: workspace.write("data2.csv", Workspace.roster), source: "lincoln-usd", kind: "aeries-students")
+        let forced = try gateway.ingest(
+            path: workspace.write("data2.csv", Workspace.roster), source: "lincoln-usd", kind: "aeries-students")
         #expect(forced.id == job.id, "the same bytes dropped again retry the rejected job")
         #expect(forced.state == .done)
         #expect(forced.inserted == 3)

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Mapping
 import Store
+import Testing
 
 @testable import Gateway
 
@@ -16,7 +17,8 @@ final class Workspace {
     }
 
     init(sources: [String] = ["lincoln-usd", "riverside-usd"], mappings: String? = nil) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-test-\(UUID().uuidString)").path
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-test-\(UUID().uuidString)")
+            .path
         self.root = root
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         config = GatewayConfig(
@@ -61,13 +63,12 @@ final class Workspace {
     }
 
     static let rosterHeader = "Student ID,School,Last Name,First Name,Birthdate,Grade,Sex\n"
-    static let roster = rosterHeader + """
-        1001,1,Garcia,Ana,04/12/2012,5,F
-        1002,1,Nguyen,Mai,05/13/2013,4,F
-        1003,2,Smith,Sam,06/14/2011,6,M
+    static let roster =
+        rosterHeader + """
+            1001,1,Garcia,Ana,04/12/2012,5,F
+            1002,1,Nguyen,Mai,05/13/2013,4,F
+            1003,2,Smith,Sam,06/14/2011,6,M
 
-        """
+            """
     static let attendanceHeader = "Student ID,School,Date,All Day,Daily Attendance Percentage\n"
 }
-
-import Testing

@@ -58,7 +58,9 @@ import Testing
               other: { column: "Other" }
             \(field)
             """
-        let error = try #require(throws: DefinitionError.self) { try MappingDefinition.decode(yaml: text, file: "m.yaml") }
+        let error = try #require(throws: DefinitionError.self) {
+            try MappingDefinition.decode(yaml: text, file: "m.yaml")
+        }
         let issue = try #require(error.issues.first { $0.message.contains(message) }, "\(error.issues)")
         #expect(issue.file == "m.yaml")
         #expect(issue.line == line)
@@ -76,7 +78,9 @@ import Testing
                 when: { phantom: [x] }
                 require: [spectre]
             """
-        let error = try #require(throws: DefinitionError.self) { try MappingDefinition.decode(yaml: text, file: "m.yaml") }
+        let error = try #require(throws: DefinitionError.self) {
+            try MappingDefinition.decode(yaml: text, file: "m.yaml")
+        }
         let messages = error.issues.map(\.description)
         #expect(messages.contains { $0.contains("missing required key 'target'") })
         #expect(messages.contains { $0.hasPrefix("m.yaml:2:") && $0.contains("'ghost'") })

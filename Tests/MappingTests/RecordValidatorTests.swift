@@ -18,7 +18,9 @@ struct TextRecord: FieldRecord {
     static let definition = try! MappingDefinition.decode(yaml: MappingDefinitionTests.valid, file: "demo.yaml")
     static let today = Day(year: 2025, month: 10, day: 1)!
 
-    func validator(header: [String] = ["ID", "When", "Pct", "Code"], district: String = "south") throws -> RecordValidator {
+    func validator(header: [String] = ["ID", "When", "Pct", "Code"], district: String = "south") throws
+        -> RecordValidator
+    {
         let mapping = CompiledMapping(Self.definition)
         let binding = try mapping.bind(header: header).get()
         return RecordValidator(mapping: mapping, binding: binding, district: district, today: Self.today)
@@ -101,7 +103,9 @@ struct TextRecord: FieldRecord {
 
     @Test func lookupsReportUnknownValuesWithTheMappingsRuleID() throws {
         var definition = Self.definition
-        definition.lookups = [LookupDefinition(field: "id", table: "students", column: "student_id", rule: "unmapped-student")]
+        definition.lookups = [
+            LookupDefinition(field: "id", table: "students", column: "student_id", rule: "unmapped-student")
+        ]
         let mapping = CompiledMapping(definition)
         var validator = RecordValidator(
             mapping: mapping, binding: try mapping.bind(header: ["ID", "When", "Pct", "Code"]).get(), district: "south",

@@ -14,7 +14,8 @@ import Testing
     }
 
     func staged(_ sha: String = "abc", source: String = "d1", origin: String = "/inbox/f.csv") -> JobRecord {
-        JobRecord(source: source, originalName: "f.csv", origin: origin, sha256: sha, size: 10, filePath: "/staging/" + sha)
+        JobRecord(
+            source: source, originalName: "f.csv", origin: origin, sha256: sha, size: 10, filePath: "/staging/" + sha)
     }
 
     @Test func databaseFileIsPrivate() throws {
@@ -62,20 +63,24 @@ import Testing
             return
         }
         var outcomes: [UpsertOutcome] = []
-        try ledger.load(jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"]) { session in
+        try ledger.load(jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
+            session in
             outcomes.append(try session.upsert([.text("1"), .int(5)]))
             outcomes.append(try session.upsert([.text("2"), .int(6)]))
             outcomes.append(try session.upsert([.text("1"), .int(7)]))
-            return JobCompletion(state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
+            return JobCompletion(
+                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
                 receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
         }
         #expect(outcomes == [.inserted, .inserted, .duplicateKey])
         outcomes = []
-        try ledger.load(jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"]) { session in
+        try ledger.load(jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
+            session in
             outcomes.append(try session.upsert([.text("1"), .int(5)]))
             outcomes.append(try session.upsert([.text("2"), .int(9)]))
             outcomes.append(try session.upsert([.text("3"), .null]))
-            return JobCompletion(state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
+            return JobCompletion(
+                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
                 receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
         }
         #expect(outcomes == [.unchanged, .updated, .inserted])

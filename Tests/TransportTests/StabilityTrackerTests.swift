@@ -19,12 +19,15 @@ import Testing
 
     @Test func anOldLocalFileIsTakenAtFirstSight() {
         var tracker = StabilityTracker(stableAfter: 2, trustModificationTime: true)
-        let result = tracker.observe([entry("a.csv", size: 10, modified: 50), entry("b.csv", size: 1, modified: 99.5)], now: 100)
+        let result = tracker.observe(
+            [entry("a.csv", size: 10, modified: 50), entry("b.csv", size: 1, modified: 99.5)], now: 100)
         #expect(result.ready.map(\.name) == ["a.csv"])
         #expect(result.settling == 1)
     }
 
-    @Test(arguments: [".hidden.csv", "upload.csv.part", "upload.csv.tmp", "UPLOAD.CSV.PART", "x.csv.filepart", "x.csv.done"])
+    @Test(arguments: [
+        ".hidden.csv", "upload.csv.part", "upload.csv.tmp", "UPLOAD.CSV.PART", "x.csv.filepart", "x.csv.done",
+    ])
     func temporaryNamesAreNeverTaken(name: String) {
         var tracker = StabilityTracker(stableAfter: 0, trustModificationTime: true)
         #expect(tracker.observe([entry(name, size: 10, modified: 0)], now: 100).ready.isEmpty)

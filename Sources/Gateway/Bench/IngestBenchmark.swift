@@ -39,9 +39,11 @@ public enum IngestBenchmark {
     ///   - mappings: the mappings folder (the shipped `Mappings/`).
     ///   - workDirectory: an empty scratch folder.
     public static func run(rows: Int, invalidEvery: Int, mappings: String, workDirectory: String) throws -> Result {
-        var config = GatewayConfig(root: workDirectory, sources: [
-            SourceConfig(id: "bench-usd", path: workDirectory + "/Inbox/bench-usd")
-        ])
+        var config = GatewayConfig(
+            root: workDirectory,
+            sources: [
+                SourceConfig(id: "bench-usd", path: workDirectory + "/Inbox/bench-usd")
+            ])
         config.paths.mappings = mappings
         var logger = Logger(label: "dropgate.bench")
         logger.logLevel = .warning

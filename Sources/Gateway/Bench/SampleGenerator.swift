@@ -27,7 +27,10 @@ public struct SampleGenerator: Sendable {
     public var firstDay: Day
 
     /// Creates a generator.
-    public init(students: Int, invalidEvery: Int = 100, firstDay: Day = Day(year: 2024, month: 8, day: 12) ?? Day(daysSinceEpoch: 19947)) {
+    public init(
+        students: Int, invalidEvery: Int = 100,
+        firstDay: Day = Day(year: 2024, month: 8, day: 12) ?? Day(daysSinceEpoch: 19947)
+    ) {
         self.students = students
         self.invalidEvery = invalidEvery
         self.firstDay = firstDay
@@ -45,7 +48,8 @@ public struct SampleGenerator: Sendable {
             let birth = Day(year: 2008 + index % 10, month: 1 + index % 12, day: 1 + index % 28) ?? firstDay
             let date = "\(pad(birth.month))/\(pad(birth.day))/\(birth.year)"
             try writer.write(
-                "\(Self.studentID(index)),\(1 + index % 9),\(lastNames[index % 8]),\(firstNames[(index / 8) % 8]),\(date),\(index % 13),\(index % 2 == 0 ? "F" : "M")\r\n")
+                "\(Self.studentID(index)),\(1 + index % 9),\(lastNames[index % 8]),\(firstNames[(index / 8) % 8]),\(date),\(index % 13),\(index % 2 == 0 ? "F" : "M")\r\n"
+            )
         }
         try writer.commit()
     }

@@ -19,7 +19,8 @@ extension GatewayConfig {
         func resolve(_ path: String) -> String {
             path.hasPrefix("/") || root == "." ? path : root + "/" + path
         }
-        if let paths = top["paths"]?.fields(allowed: ["inbox", "outbox", "archive", "staging", "database", "mappings"]) {
+        if let paths = top["paths"]?.fields(allowed: ["inbox", "outbox", "archive", "staging", "database", "mappings"])
+        {
             if let value = paths["inbox"]?.string() { config.paths.inbox = resolve(value) }
             if let value = paths["outbox"]?.string() { config.paths.outbox = resolve(value) }
             if let value = paths["archive"]?.string() { config.paths.archive = resolve(value) }
@@ -70,7 +71,11 @@ extension GatewayConfig {
         if let value = entries["base"].flatMap(duration) { policy.base = value }
         if let value = entries["cap"].flatMap(duration) { policy.cap = value }
         if let node = entries["factor"], let text = node.string() {
-            if let factor = Double(text), factor >= 1 { policy.factor = factor } else { node.issue("factor must be a number ≥ 1") }
+            if let factor = Double(text), factor >= 1 {
+                policy.factor = factor
+            } else {
+                node.issue("factor must be a number ≥ 1")
+            }
         }
         if let node = entries["max_attempts"], let attempts = node.int() {
             if attempts >= 1 { policy.maxAttempts = attempts } else { node.issue("max_attempts must be at least 1") }

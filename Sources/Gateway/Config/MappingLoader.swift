@@ -29,7 +29,8 @@ public enum MappingLoader {
                 continue
             }
             do {
-                definitions.append(try MappingDefinition.decode(yaml: String(decoding: data, as: UTF8.self), file: file))
+                definitions.append(
+                    try MappingDefinition.decode(yaml: String(decoding: data, as: UTF8.self), file: file))
             } catch {
                 issues += error.issues
             }
@@ -57,19 +58,24 @@ public enum MappingLoader {
             issues.append(
                 DefinitionIssue(
                     file: definition.file, line: field.line,
-                    message: "field '\(field.name)' is not a column of table \(table.name) (set 'store: false' to validate without storing); columns: \(columns.sorted().joined(separator: ", "))"))
+                    message:
+                        "field '\(field.name)' is not a column of table \(table.name) (set 'store: false' to validate without storing); columns: \(columns.sorted().joined(separator: ", "))"
+                ))
         }
         let tableKey = table.key.filter { $0 != "district" }
         if Set(definition.key) != Set(tableKey) {
             issues.append(
                 DefinitionIssue(
                     file: definition.file, line: definition.targetLine,
-                    message: "key [\(definition.key.joined(separator: ", "))] must be the key of table \(table.name): [\(tableKey.joined(separator: ", "))]"))
+                    message:
+                        "key [\(definition.key.joined(separator: ", "))] must be the key of table \(table.name): [\(tableKey.joined(separator: ", "))]"
+                ))
         }
         let stored = Set(definition.fields.filter(\.store).map(\.name))
         for name in definition.key where !stored.contains(name) {
             issues.append(
-                DefinitionIssue(file: definition.file, line: definition.targetLine, message: "key field '\(name)' must be stored"))
+                DefinitionIssue(
+                    file: definition.file, line: definition.targetLine, message: "key field '\(name)' must be stored"))
         }
         return issues
     }

@@ -17,7 +17,8 @@ public struct WatcherService: Service {
 
     public func run() async throws {
         logger.info(
-            "watching", metadata: ["sources": "\(gateway.config.sources.count)", "poll_s": "\(gateway.config.pollInterval)"])
+            "watching",
+            metadata: ["sources": "\(gateway.config.sources.count)", "poll_s": "\(gateway.config.pollInterval)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let finished = gateway.runPass(shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
             if !finished.isEmpty {

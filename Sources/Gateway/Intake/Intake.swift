@@ -32,11 +32,14 @@ final class Intake {
         try FileSystem.makeDirectories(source.path)
         try finishInterruptedClears(source)
         let entries = try FileSystem.list(source.path)
-        var tracker = trackers[source.id]
+        var tracker =
+            trackers[source.id]
             ?? StabilityTracker(stableAfter: source.stableAfter, trustModificationTime: true)
         let (ready, settling) = tracker.observe(entries, now: Date().timeIntervalSince1970)
-        let ordered = ready.sorted { (mappings.intakeRank(filename: $0.name), $0.name)
-            < (mappings.intakeRank(filename: $1.name), $1.name) }
+        let ordered = ready.sorted {
+            (mappings.intakeRank(filename: $0.name), $0.name)
+                < (mappings.intakeRank(filename: $1.name), $1.name)
+        }
         for entry in ordered {
             tracker.forget(entry.name)
             try take(source: source.id, path: source.path + "/" + entry.name, name: entry.name)
@@ -47,7 +50,9 @@ final class Intake {
 
     /// Stages and registers one file; removes the origin unless `keepOrigin`.
     @discardableResult
-    func take(source: String, path: String, name: String, kind: String? = nil, keepOrigin: Bool = false) throws -> JobRecord {
+    func take(source: String, path: String, name: String, kind: String? = nil, keepOrigin: Bool = false) throws
+        -> JobRecord
+    {
         let staged = try stager.stage(path, source: source)
         var job = JobRecord(
             source: source, originalName: name, origin: keepOrigin ? "ingest:" + path : path, sha256: staged.sha256,
@@ -56,14 +61,24 @@ final class Intake {
         switch try ledger.register(job) {
         case .created(let created):
             job = created
-            logger.info("file staged", metadata: ["job.id": "\(created.id ?? 0)", "source.id": "\(source)", "file.sha256": "\(staged.sha256.prefix(12))", "file.size": "\(staged.size)"])
+            logger.info(
+                "file staged",
+                metadata: [
+                    "job.id": "\(created.id ?? 0)", "source.id": "\(source)",
+                    "file.sha256": "\(staged.sha256.prefix(12))", "file.size": "\(staged.size)",
+                ])
         case .alreadyRegistered(let existing):
             job = existing
         case .duplicate(let duplicate, let original):
             job = duplicate
             job.receiptPath = try writeDuplicateReceipt(duplicate, original: original)
             if staged.path != original.filePath { try FileSystem.remove(staged.path) }
-            logger.notice("duplicate file", metadata: ["job.id": "\(duplicate.id ?? 0)", "job.duplicate_of": "\(original.id ?? 0)", "file.sha256": "\(staged.sha256.prefix(12))"])
+            logger.notice(
+                "duplicate file",
+                metadata: [
+                    "job.id": "\(duplicate.id ?? 0)", "job.duplicate_of": "\(original.id ?? 0)",
+                    "file.sha256": "\(staged.sha256.prefix(12))",
+                ])
         }
         if !keepOrigin, let id = job.id {
             try FileSystem.remove(path)

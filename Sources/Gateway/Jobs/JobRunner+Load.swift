@@ -12,7 +12,8 @@ extension JobRunner {
     ) throws {
         let definition = mapping.definition
         guard let jobID = job.id, let table = tables[definition.target] else {
-            throw GatewayError(.invalidConfiguration, "mapping \(definition.kind) targets unknown table \(definition.target)")
+            throw GatewayError(
+                .invalidConfiguration, "mapping \(definition.kind) targets unknown table \(definition.target)")
         }
         var known: [String: Set<String>] = [:]
         for lookup in definition.lookups {
@@ -22,13 +23,16 @@ extension JobRunner {
         let validator = RecordValidator(
             mapping: mapping, binding: binding, district: job.source, today: today(), lookupValues: known)
         let storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
-        let keyPositions = definition.key.compactMap { name in storedIndices.firstIndex { definition.fields[$0].name == name } }
+        let keyPositions = definition.key.compactMap { name in
+            storedIndices.firstIndex { definition.fields[$0].name == name }
+        }
         let stream = RecordStream(
             path: job.filePath, encoding: encoding, delimiter: mapping.delimiter, maxRecordBytes: config.maxRecordBytes)
         try ledger.load(
             jobID: jobID, district: job.source, target: table, fields: storedIndices.map { definition.fields[$0].name }
         ) { session in
-            let report = try ExceptionReport(path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
+            let report = try ExceptionReport(
+                path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
             var counts = LoadCounts()
             func note(_ issue: RowIssue) throws {
                 try session.record(issue)
@@ -68,7 +72,8 @@ extension JobRunner {
                         try note(
                             RowIssue(
                                 line: row.line, rule: RuleID.duplicateKey,
-                                message: "the key (\(names)) repeats a row earlier in this file; only the first is loaded",
+                                message:
+                                    "the key (\(names)) repeats a row earlier in this file; only the first is loaded",
                                 value: key))
                         counts.rejected += 1
                     }
@@ -76,7 +81,10 @@ extension JobRunner {
             }
             drained = true
             if counts.read == 0 {
-                try note(RowIssue(line: 0, rule: RuleID.noDataRows, severity: .warning, message: "the file has a header but no data rows"))
+                try note(
+                    RowIssue(
+                        line: 0, rule: RuleID.noDataRows, severity: .warning,
+                        message: "the file has a header but no data rows"))
             }
             try report.commit()
             let completion = JobCompletion(
@@ -105,7 +113,8 @@ extension JobRunner {
     func reject(_ job: JobRecord, started: ContinuousClock.Instant, _ issues: [RowIssue]) throws {
         guard let jobID = job.id else { return }
         try ledger.load(jobID: jobID, district: job.source, target: nil, fields: []) { session in
-            let report = try ExceptionReport(path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
+            let report = try ExceptionReport(
+                path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
             for issue in issues {
                 try session.record(issue)
                 try report.append(issue)
@@ -113,7 +122,8 @@ extension JobRunner {
             try report.commit()
             let completion = JobCompletion(
                 state: .rejected, kind: job.kind, mappingVersion: nil, encoding: job.encoding ?? "utf-8",
-                counts: LoadCounts(), receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
+                counts: LoadCounts(),
+                receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
                 reportPath: report.path, reason: issues.first?.message, durationMs: Self.milliseconds(since: started))
             try writeReceipt(job, completion: completion, ignoredColumns: [])
             logger.warning(
@@ -140,11 +150,16 @@ extension JobRunner {
     static func issue(for problem: CSVRecordProblem, line: Int) -> RowIssue {
         switch problem {
         case .unterminatedQuote:
-            return RowIssue(line: line, rule: RuleID.unterminatedQuote, message: "a quoted field starting on this row is never closed before the end of the file")
+            return RowIssue(
+                line: line, rule: RuleID.unterminatedQuote,
+                message: "a quoted field starting on this row is never closed before the end of the file")
         case .textAfterClosingQuote(let field):
-            return RowIssue(line: line, rule: RuleID.textAfterQuote, message: "field \(field + 1) has text after its closing quote")
+            return RowIssue(
+                line: line, rule: RuleID.textAfterQuote, message: "field \(field + 1) has text after its closing quote")
         case .tooLong(let bytes):
-            return RowIssue(line: line, rule: RuleID.recordTooLong, message: "the record is \(bytes) bytes long, over the limit; it was skipped")
+            return RowIssue(
+                line: line, rule: RuleID.recordTooLong,
+                message: "the record is \(bytes) bytes long, over the limit; it was skipped")
         }
     }
 

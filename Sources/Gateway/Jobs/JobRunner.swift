@@ -1,5 +1,5 @@
-import Foundation
 import Formats
+import Foundation
 import Logging
 import Mapping
 import Store
@@ -48,12 +48,16 @@ public struct JobRunner: Sendable {
             throw GatewayError(.stagedFileMissing, "the staged copy \(job.filePath) is missing")
         }
         if job.size == 0 {
-            return try reject(job, started: started, RowIssue(line: 0, rule: RuleID.fileEmpty, message: "the file is empty (0 bytes)"))
+            return try reject(
+                job, started: started, RowIssue(line: 0, rule: RuleID.fileEmpty, message: "the file is empty (0 bytes)")
+            )
         }
         if job.encoding == "binary" {
             return try reject(
                 job, started: started,
-                RowIssue(line: 0, rule: RuleID.fileBinary, message: "the file contains NUL bytes: it is binary data, not CSV text"))
+                RowIssue(
+                    line: 0, rule: RuleID.fileBinary,
+                    message: "the file contains NUL bytes: it is binary data, not CSV text"))
         }
         let encoding = TextEncoding(rawValue: job.encoding ?? "") ?? .utf8
         let recognition = try recognise(job, encoding: encoding)
@@ -76,35 +80,59 @@ public struct JobRunner: Sendable {
         let candidates = mappings.mappings.filter { allowed?.contains($0.kind) ?? true }
         guard !candidates.isEmpty else {
             let names = allowed?.joined(separator: ", ") ?? ""
-            return .rejected([RowIssue(line: 0, rule: RuleID.noMappingMatch, message: "no mapping defines kind \(names)")])
+            return .rejected([
+                RowIssue(line: 0, rule: RuleID.noMappingMatch, message: "no mapping defines kind \(names)")
+            ])
         }
         var attempts: [String] = []
         var matched: [(CompiledMapping, HeaderBinding)] = []
         var hints: [String] = []
         for delimiter in Set(candidates.map(\.delimiter)).sorted() {
-            let stream = RecordStream(path: job.filePath, encoding: encoding, delimiter: delimiter, maxRecordBytes: config.maxRecordBytes)
+            let stream = RecordStream(
+                path: job.filePath, encoding: encoding, delimiter: delimiter, maxRecordBytes: config.maxRecordBytes)
             guard let header = try stream.header() else {
-                return .rejected([RowIssue(line: 0, rule: RuleID.fileEmpty, message: "the file has no records, only blank lines")])
+                return .rejected([
+                    RowIssue(line: 0, rule: RuleID.fileEmpty, message: "the file has no records, only blank lines")
+                ])
             }
             if let problem = header.problem {
-                return .rejected([RowIssue(line: header.line, rule: RuleID.badHeader, message: "the header row is malformed: \(problem)")])
+                return .rejected([
+                    RowIssue(
+                        line: header.line, rule: RuleID.badHeader, message: "the header row is malformed: \(problem)")
+                ])
             }
             if header.names.count == 1, let likely = Self.likelyDelimiter(header.names[0]), likely != delimiter {
-                hints.append("the header has a single column and looks '\(Self.show(likely))'-delimited, but the mappings expect '\(Self.show(delimiter))'")
+                hints.append(
+                    "the header has a single column and looks '\(Self.show(likely))'-delimited, but the mappings expect '\(Self.show(delimiter))'"
+                )
             }
             let kinds = candidates.filter { $0.delimiter == delimiter }.map(\.kind)
-            switch mappings.detect(filename: job.originalName, header: header.names, kinds: kinds, ignoreFilename: job.kindForced) {
+            switch mappings.detect(
+                filename: job.originalName, header: header.names, kinds: kinds, ignoreFilename: job.kindForced)
+            {
             case .matched(let mapping, let binding): matched.append((mapping, binding))
             case .noMatch(let tried): attempts += tried
             case .ambiguous(let kinds):
-                return .rejected([RowIssue(line: 1, rule: RuleID.ambiguousMapping, message: "several mappings fit this file equally: \(kinds.joined(separator: ", "))")])
+                return .rejected([
+                    RowIssue(
+                        line: 1, rule: RuleID.ambiguousMapping,
+                        message: "several mappings fit this file equally: \(kinds.joined(separator: ", "))")
+                ])
             }
         }
         if matched.count == 1 { return .matched(matched[0].0, matched[0].1) }
         if matched.count > 1 {
-            return .rejected([RowIssue(line: 1, rule: RuleID.ambiguousMapping, message: "several mappings fit this file: \(matched.map(\.0.kind).joined(separator: ", "))")])
+            return .rejected([
+                RowIssue(
+                    line: 1, rule: RuleID.ambiguousMapping,
+                    message: "several mappings fit this file: \(matched.map(\.0.kind).joined(separator: ", "))")
+            ])
         }
-        var issues = [RowIssue(line: 1, rule: RuleID.noMappingMatch, message: "no mapping recognises this file; tried \(attempts.count)")]
+        var issues = [
+            RowIssue(
+                line: 1, rule: RuleID.noMappingMatch,
+                message: "no mapping recognises this file; tried \(attempts.count)")
+        ]
         issues += hints.map { RowIssue(line: 1, rule: RuleID.noMappingMatch, message: $0) }
         issues += attempts.map { attempt in
             let rule = attempt.contains(" appears ") ? RuleID.duplicateHeader : RuleID.noMappingMatch
@@ -115,7 +143,9 @@ public struct JobRunner: Sendable {
 
     private static func likelyDelimiter(_ header: String) -> UInt8? {
         var bytes = Array(header.utf8)
-        return bytes.withUnsafeMutableBufferPointer { DelimiterSniffer.likelyDelimiter(headerLine: UnsafeBufferPointer($0)) }
+        return bytes.withUnsafeMutableBufferPointer {
+            DelimiterSniffer.likelyDelimiter(headerLine: UnsafeBufferPointer($0))
+        }
     }
 
     private static func show(_ delimiter: UInt8) -> String {
@@ -132,7 +162,8 @@ public struct JobRunner: Sendable {
             logger.error("cannot record job failure", metadata: ["error": "\(error)"])
         }
         if let delay {
-            logger.warning("job failed, will retry", metadata: ["job.attempt": "\(job.attempts)", "retry.in_s": "\(Int(delay))"])
+            logger.warning(
+                "job failed, will retry", metadata: ["job.attempt": "\(job.attempts)", "retry.in_s": "\(Int(delay))"])
         } else {
             logger.error("job dead", metadata: ["job.attempt": "\(job.attempts)", "transient": "\(transient)"])
         }

@@ -1,5 +1,5 @@
-import Foundation
 import Formats
+import Foundation
 import Mapping
 
 /// Reads and validates a file's rows on its own thread, sending them in batches through a ``BatchChannel``.

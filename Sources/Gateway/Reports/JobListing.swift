@@ -1,5 +1,5 @@
-import Foundation
 import Formats
+import Foundation
 import Store
 
 /// Renders jobs for people (aligned tables, detail blocks) and for scripts (JSON).
@@ -25,7 +25,8 @@ public enum JobListing {
             ("kind", job.kind ?? "-"), ("state", job.state.rawValue), ("sha256", job.sha256),
             ("size", "\(job.size) bytes"), ("encoding", job.encoding ?? "-"), ("attempts", String(job.attempts)),
             ("rows read", String(job.rowsRead)), ("inserted", String(job.inserted)), ("updated", String(job.updated)),
-            ("unchanged", String(job.unchanged)), ("rejected", String(job.rejected)), ("warnings", String(job.warnings)),
+            ("unchanged", String(job.unchanged)), ("rejected", String(job.rejected)),
+            ("warnings", String(job.warnings)),
         ]
         if let duplicateOf = job.duplicateOf { lines.append(("duplicate of", "job \(duplicateOf)")) }
         if let next = job.nextAttemptAt { lines.append(("next attempt", next.formatted(.iso8601))) }
@@ -64,7 +65,9 @@ public enum ExceptionListing {
     public static func csv(_ exceptions: [ExceptionRecord]) -> String {
         var text = CSVEscaping.line(["row", "column", "field", "rule_id", "severity", "message", "value"])
         for e in exceptions {
-            text += CSVEscaping.line([String(e.row), e.columnName ?? "", e.field ?? "", e.ruleId, e.severity, e.message, e.value ?? ""])
+            text += CSVEscaping.line([
+                String(e.row), e.columnName ?? "", e.field ?? "", e.ruleId, e.severity, e.message, e.value ?? "",
+            ])
         }
         return text
     }

@@ -37,11 +37,14 @@ public struct OutboxLayout: Sendable {
 
     /// A file name reduced to letters, digits, `.`, `-` and `_` (at most 100 characters).
     public static func safe(_ name: String) -> String {
-        let cleaned = String(name.unicodeScalars.map { scalar -> Character in
-            let allowed = scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || scalar == "." || scalar == "-" || scalar == "_")
-            return allowed ? Character(scalar) : "_"
-        }.prefix(100))
+        let cleaned = String(
+            name.unicodeScalars.map { scalar -> Character in
+                let allowed =
+                    scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || scalar == "." || scalar == "-" || scalar == "_")
+                return allowed ? Character(scalar) : "_"
+            }.prefix(100))
         return cleaned.isEmpty || cleaned.hasPrefix(".") ? "file" + cleaned : cleaned
     }
 }

@@ -6,7 +6,9 @@ enum TextTable {
         let clipped = rows.map { row in row.map { $0.count > cap ? String($0.prefix(cap - 1)) + "…" : $0 } }
         var widths = header.map(\.count)
         for row in clipped {
-            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in

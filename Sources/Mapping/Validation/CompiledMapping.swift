@@ -42,7 +42,9 @@ public struct CompiledMapping: Sendable {
             if let (alias, indices) = found {
                 if indices.count > 1 {
                     let places = indices.map { String($0 + 1) }.joined(separator: ", ")
-                    reasons.append("column '\(alias)' (field \(field.name)) appears \(indices.count) times, at positions \(places)")
+                    reasons.append(
+                        "column '\(alias)' (field \(field.name)) appears \(indices.count) times, at positions \(places)"
+                    )
                 }
                 columnIndex.append(indices[0])
                 columnName.append(header[indices[0]])
@@ -59,7 +61,9 @@ public struct CompiledMapping: Sendable {
             reasons.append("missing column \(aliases) (field \(name))")
         }
         if !reasons.isEmpty {
-            return .failure(HeaderMismatch(kind: kind, reasons: reasons, duplicateHeader: reasons.contains { $0.contains("appears") }))
+            return .failure(
+                HeaderMismatch(
+                    kind: kind, reasons: reasons, duplicateHeader: reasons.contains { $0.contains("appears") }))
         }
         let ignored = header.enumerated().filter { !used.contains($0.offset) }.map(\.element)
         return .success(

@@ -59,7 +59,8 @@ struct FieldChecker: Sendable {
         case .string:
             let text = String(decoding: bytes, as: UTF8.self)
             if let length = field.length, !length.contains(text.count) {
-                return fail(RuleID.length, "\(field.name) has \(text.count) characters; allowed \(describe(length))", bytes)
+                return fail(
+                    RuleID.length, "\(field.name) has \(text.count) characters; allowed \(describe(length))", bytes)
             }
             return .value(.text(text))
         case .int:

@@ -15,8 +15,9 @@ public enum HeaderName {
                 result.append(" ")
                 pendingSpace = false
             }
-            result.unicodeScalars.append(scalar.properties.isUppercase && scalar.isASCII
-                ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
+            result.unicodeScalars.append(
+                scalar.properties.isUppercase && scalar.isASCII
+                    ? Unicode.Scalar(scalar.value + 32) ?? scalar : scalar)
         }
         return result
     }

@@ -78,7 +78,8 @@ public struct RecordValidator: Sendable {
     public mutating func validate<Record: FieldRecord & ~Copyable>(_ record: borrowing Record, line: Int) -> Bool {
         issues.removeAll(keepingCapacity: true)
         guard record.count == binding.headerCount else {
-            let message = record.count < binding.headerCount
+            let message =
+                record.count < binding.headerCount
                 ? "row has \(record.count) fields, the header has \(binding.headerCount): fields are missing"
                 : "row has \(record.count) fields, the header has \(binding.headerCount): extra fields"
             issues.append(RowIssue(line: line, rule: RuleID.raggedRow, message: message))
@@ -119,7 +120,8 @@ public struct RecordValidator: Sendable {
                 RowIssue(
                     line: line, column: checker.column, field: checker.field.name, rule: lookup.definition.rule,
                     severity: lookup.definition.severity,
-                    message: "\(checker.field.name) is not a known \(lookup.definition.table).\(lookup.definition.column) of this district",
+                    message:
+                        "\(checker.field.name) is not a known \(lookup.definition.table).\(lookup.definition.column) of this district",
                     value: value.text))
             if lookup.definition.severity == .error { accepted = false }
         }

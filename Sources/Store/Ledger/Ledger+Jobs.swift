@@ -22,7 +22,8 @@ extension Ledger {
     /// and the original job is requeued, with the new drop's forced kind if it has one.
     public func register(_ job: JobRecord) throws -> StageOutcome {
         try pool.write { db in
-            let existing = try JobRecord
+            let existing =
+                try JobRecord
                 .filter(sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [job.source, job.sha256])
                 .fetchOne(db)
             if let existing {
@@ -123,7 +124,8 @@ extension Ledger {
             let c = completion.counts
             try audit(
                 db, job: jobID, completion.state.rawValue,
-                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), rejected \(c.rejected), warnings \(c.warnings)")
+                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), rejected \(c.rejected), warnings \(c.warnings)"
+            )
         }
     }
 
@@ -199,7 +201,8 @@ extension Ledger {
             }
             guard job.state == .rejected || job.state == .dead else {
                 throw StoreError(
-                    .invalidTransition, "job \(jobID) is \(job.state.rawValue); only rejected or dead jobs can be requeued")
+                    .invalidTransition,
+                    "job \(jobID) is \(job.state.rawValue); only rejected or dead jobs can be requeued")
             }
             job.state = .staged
             job.attempts = 0
@@ -216,7 +219,8 @@ extension Ledger {
     public func knownValues(table: String, column: String, district: String) throws -> Set<String> {
         try pool.read { db in
             let name = column.quotedDatabaseIdentifier
-            let sql = "SELECT CAST(\(name) AS TEXT) FROM \(table.quotedDatabaseIdentifier) WHERE district = ? AND \(name) IS NOT NULL"
+            let sql =
+                "SELECT CAST(\(name) AS TEXT) FROM \(table.quotedDatabaseIdentifier) WHERE district = ? AND \(name) IS NOT NULL"
             return Set(try String.fetchAll(db, sql: sql, arguments: [district]))
         }
     }

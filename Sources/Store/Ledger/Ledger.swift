@@ -56,7 +56,10 @@ public final class Ledger: Sendable {
             var tables: [String: DomainTable] = [:]
             let ledgerTables: Set<String> = ["jobs", "job_exceptions", "audit"]
             let names = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'")
+                db,
+                sql:
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'"
+            )
             for name in names where !ledgerTables.contains(name) {
                 let columns = try db.columns(in: name)
                 let key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }

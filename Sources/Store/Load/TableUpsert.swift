@@ -45,7 +45,8 @@ final class TableUpsert {
         }
         let keyMatch = table.key.map { "\(quoted($0)) = \(parameter($0))" }.joined(separator: " AND ")
         let valueColumns = fields.filter { !table.key.contains($0) }
-        let differs = valueColumns.isEmpty
+        let differs =
+            valueColumns.isEmpty
             ? "0" : valueColumns.map { "\(quoted($0)) IS NOT \(parameter($0))" }.joined(separator: " OR ")
         let assignments = valueColumns.map { "\(quoted($0)) = \(parameter($0))" }
         let insertSQL = """
@@ -76,7 +77,8 @@ final class TableUpsert {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
         guard code == SQLITE_OK, let statement else {
-            throw StoreError(.sqlite, "cannot prepare upsert into \(table): \(String(cString: sqlite3_errmsg(connection)))")
+            throw StoreError(
+                .sqlite, "cannot prepare upsert into \(table): \(String(cString: sqlite3_errmsg(connection)))")
         }
         return statement
     }
@@ -137,7 +139,8 @@ final class TableUpsert {
 
     /// Binds arena bytes without copying: they stay put until the statement has run.
     private func bindText(
-        _ statement: OpaquePointer, _ position: Int32, _ span: (offset: Int, count: Int)?, _ bytes: UnsafeBufferPointer<UInt8>
+        _ statement: OpaquePointer, _ position: Int32, _ span: (offset: Int, count: Int)?,
+        _ bytes: UnsafeBufferPointer<UInt8>
     ) {
         guard let span, let base = bytes.baseAddress else {
             // An empty arena has no address; a NULL pointer would bind SQL NULL, so bind an empty text.

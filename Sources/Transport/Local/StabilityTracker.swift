@@ -35,13 +35,16 @@ public struct StabilityTracker: Sendable {
     /// - Parameters:
     ///   - entries: the folder's regular files.
     ///   - now: current time in seconds since the epoch.
-    public mutating func observe(_ entries: [FileSystem.Entry], now: Double) -> (ready: [FileSystem.Entry], settling: Int) {
+    public mutating func observe(_ entries: [FileSystem.Entry], now: Double) -> (
+        ready: [FileSystem.Entry], settling: Int
+    ) {
         var ready: [FileSystem.Entry] = []
         var settling = 0
         var seen: [String: Observation] = [:]
         for entry in entries where entry.isRegularFile && !Self.isTemporaryName(entry.name) {
             var observation = Observation(size: entry.size, modified: entry.modified, since: now)
-            if let previous = observations[entry.name], previous.size == entry.size, previous.modified == entry.modified {
+            if let previous = observations[entry.name], previous.size == entry.size, previous.modified == entry.modified
+            {
                 observation.since = previous.since
             }
             seen[entry.name] = observation

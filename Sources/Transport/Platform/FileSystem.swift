@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every file-system call the gateway makes, each turning a failed return code into a ``FileSystemError``.
@@ -29,7 +29,8 @@ public enum FileSystem {
             }
             if name == "." || name == ".." { continue }
             guard let info = try? status(path + "/" + name) else { continue }
-            entries.append(Entry(name: name, size: info.size, modified: info.modified, isRegularFile: info.isRegularFile))
+            entries.append(
+                Entry(name: name, size: info.size, modified: info.modified, isRegularFile: info.isRegularFile))
         }
         return entries.sorted { $0.name < $1.name }
     }
@@ -41,7 +42,8 @@ public enum FileSystem {
         let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return Entry(
-            name: name, size: Int64(info.st_size), modified: modified, isRegularFile: (info.st_mode & S_IFMT) == S_IFREG)
+            name: name, size: Int64(info.st_size), modified: modified, isRegularFile: (info.st_mode & S_IFMT) == S_IFREG
+        )
     }
 
     /// Whether a path exists.
@@ -86,7 +88,8 @@ public enum FileSystem {
     }
 
     /// Writes all bytes.
-    public static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileSystemError) {
+    public static func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileSystemError)
+    {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
@@ -118,7 +121,9 @@ public enum FileSystem {
 
     /// Atomically renames within one file system.
     public static func rename(_ from: String, to: String) throws(FileSystemError) {
-        guard Glibc.rename(from, to) == 0 else { throw FileSystemError("rename", path: "\(from) -> \(to)", errno: errno) }
+        guard Glibc.rename(from, to) == 0 else {
+            throw FileSystemError("rename", path: "\(from) -> \(to)", errno: errno)
+        }
     }
 
     /// Removes a file; a missing file is not an error.

@@ -38,11 +38,14 @@ struct BenchCommand: ParsableCommand {
 
         func run() throws {
             let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID().uuidString)").path
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "dropgate-bench-\(UUID().uuidString)"
+            ).path
             try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
             let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
-            let result = try IngestBenchmark.run(rows: rows, invalidEvery: invalidEvery, mappings: absolute, workDirectory: work)
+            let result = try IngestBenchmark.run(
+                rows: rows, invalidEvery: invalidEvery, mappings: absolute, workDirectory: work)
             if json {
                 let encoder = JSONEncoder()
                 encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -50,14 +53,22 @@ struct BenchCommand: ParsableCommand {
                 print(String(decoding: try encoder.encode(result), as: UTF8.self))
             } else {
                 print(String(format: "rows          %d (%.1f MB)", result.rows, Double(result.bytes) / 1e6))
-                print(String(format: "loaded        %d, rejected %d (expected %d)", result.loaded, result.rejected, result.expectedRejected))
+                print(
+                    String(
+                        format: "loaded        %d, rejected %d (expected %d)", result.loaded, result.rejected,
+                        result.expectedRejected))
                 print(String(format: "time          %.3f s", result.seconds))
-                print(String(format: "throughput    %.0f rows/s, %.1f MB/s", result.rowsPerSecond, result.megabytesPerSecond))
+                print(
+                    String(
+                        format: "throughput    %.0f rows/s, %.1f MB/s", result.rowsPerSecond, result.megabytesPerSecond)
+                )
                 print(String(format: "peak RSS      %.1f MiB", result.peakRSSMiB))
                 if keep { print("work folder   \(work)") }
             }
             if !result.isExact {
-                printError("dropgate bench: rejected rows (\(result.rejected)) differ from the rows made invalid (\(result.expectedRejected))")
+                printError(
+                    "dropgate bench: rejected rows (\(result.rejected)) differ from the rows made invalid (\(result.expectedRejected))"
+                )
                 throw ExitCode(1)
             }
         }
