@@ -12,7 +12,9 @@ extension GatewayConfig {
         let log = YAMLIssueLog(file: file)
         var config = GatewayConfig(root: root, file: file)
         guard let document = YAMLNode.parse(text, log: log),
-            let top = document.fields(allowed: ["paths", "poll_interval", "retry", "max_record_bytes", "sources"])
+            let top = document.fields(allowed: [
+                "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources",
+            ])
         else {
             throw DefinitionError(issues: log.issues)
         }
@@ -34,6 +36,10 @@ extension GatewayConfig {
             config.maxRecordBytes = bytes
         }
         if let node = top["retry"] { config.retry = retry(node) }
+        if let node = top["current_school_year"], let text = node.string() {
+            config.currentSchoolYear = SchoolYear(parsing: text)
+            if config.currentSchoolYear == nil { node.issue("expected a school year like 2025-2026, found '\(text)'") }
+        }
         var seen = Set<String>()
         for item in top["sources"]?.sequence() ?? [] {
             guard let source = source(item, inbox: config.paths.inbox, resolve: resolve) else { continue }

@@ -29,6 +29,8 @@ public struct GatewayConfig: Sendable {
     public var retry: RetryPolicy
     /// Records longer than this are reported and skipped, keeping memory bounded.
     public var maxRecordBytes: Int
+    /// The school year i-Ready and other school-year data count as current (default: the one today is in).
+    public var currentSchoolYear: SchoolYear?
     /// The sources polled.
     public var sources: [SourceConfig]
     /// The configuration file.

@@ -54,6 +54,12 @@ public enum MappingLoader {
         }
         var issues: [DefinitionIssue] = []
         let columns = Set(table.columns).subtracting(DomainTable.managedColumns)
+        if let sequence = definition.sequence, !columns.contains(sequence.field) {
+            issues.append(
+                DefinitionIssue(
+                    file: definition.file, line: definition.targetLine,
+                    message: "sequence field '\(sequence.field)' is not a column of table \(table.name)"))
+        }
         for field in definition.fields where field.store && !columns.contains(field.name) {
             issues.append(
                 DefinitionIssue(

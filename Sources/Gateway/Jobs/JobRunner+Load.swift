@@ -21,7 +21,8 @@ extension JobRunner {
                 table: lookup.table, column: lookup.column, district: job.source)
         }
         let validator = RecordValidator(
-            mapping: mapping, binding: binding, district: job.source, today: today(), lookupValues: known)
+            mapping: mapping, binding: binding, district: job.source, today: today(), lookupValues: known,
+            currentSchoolYear: config.currentSchoolYear)
         let storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
         let keyPositions = definition.key.compactMap { name in
             storedIndices.firstIndex { definition.fields[$0].name == name }
@@ -80,6 +81,7 @@ extension JobRunner {
                 }
             }
             drained = true
+            if let sequence = definition.sequence { try session.renumber(sequence) }
             if counts.read == 0 {
                 try note(
                     RowIssue(

@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let fieldKeys = [
         "column", "type", "required", "pattern", "format", "min", "max", "length", "values", "values_from",
-        "ignore_case", "unique", "severity", "store",
+        "ignore_case", "unique", "severity", "store", "value", "derive",
     ]
 
     static func decodeFields(_ node: YAMLNode, codeTables: [String: CodeTable]) -> [FieldDefinition] {
@@ -24,12 +24,20 @@ extension MappingDefinition {
 
     private static func decodeField(name: String, node: YAMLNode, codeTables: [String: CodeTable]) -> FieldDefinition? {
         guard let entries = node.fields(allowed: fieldKeys) else { return nil }
-        guard let columns = entries["column"]?.strings(), !columns.isEmpty else {
-            node.issue("field '\(name)' needs 'column' (a header name or a list of aliases)")
+        let constant = entries["value"]?.string()
+        let derivation = entries["derive"].flatMap(decodeDerivation)
+        let columns = entries["column"]?.strings() ?? []
+        if columns.isEmpty, constant == nil, derivation == nil {
+            node.issue("field '\(name)' needs 'column' (a header name or a list of aliases), 'value' or 'derive'")
             return nil
+        }
+        if !columns.isEmpty, constant != nil || derivation != nil {
+            node.issue("field '\(name)' reads a column, so it cannot also have 'value' or 'derive'")
         }
         var field = FieldDefinition(name: name, columns: columns)
         field.line = node.line
+        field.constant = constant
+        field.derivation = derivation
         if let typeNode = entries["type"], let text = typeNode.string() {
             guard let type = FieldType(rawValue: text) else {
                 let known = FieldType.allCases.map(\.rawValue).joined(separator: ", ")
@@ -56,6 +64,20 @@ extension MappingDefinition {
         if let lengthNode = entries["length"] { field.length = decodeLength(lengthNode) }
         decodeValues(entries, codeTables: codeTables, into: &field, at: node)
         return field
+    }
+
+    private static func decodeDerivation(_ node: YAMLNode) -> Derivation? {
+        guard let entries = node.fields(allowed: ["function", "from"]) else { return nil }
+        guard let name = entries["function"]?.string(), let from = entries["from"]?.strings(), !from.isEmpty else {
+            node.issue("derive needs 'function' and 'from' (the fields it reads)")
+            return nil
+        }
+        guard let function = Derivation.Function(rawValue: name) else {
+            let known = Derivation.Function.allCases.map(\.rawValue).joined(separator: ", ")
+            entries["function"]?.issue("unknown derivation '\(name)'; expected one of: \(known)")
+            return nil
+        }
+        return Derivation(function: function, from: from)
     }
 
     private static func decodeDateFormats(_ node: YAMLNode?, into field: inout FieldDefinition) {

@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let topLevelKeys = [
         "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
-        "lookups", "code_tables",
+        "lookups", "code_tables", "sequence",
     ]
 
     /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
@@ -46,11 +46,17 @@ extension MappingDefinition {
         if key.isEmpty, let node = top["key"] { node.issue("key must name at least one field") }
         let rules = top["rules"].map { decodeRules($0, names: names) } ?? []
         let lookups = top["lookups"].map { decodeLookups($0, names: names) } ?? []
+        let sequence = top["sequence"].flatMap { decodeSequence($0, names: names) }
+        for field in fields {
+            guard let derivation = field.derivation, let node = top["fields"] else { continue }
+            checkReferences(derivation.from, names: names, at: node, what: "field '\(field.name)' derive")
+        }
         guard let kind, let match, let target, let format else { return nil }
         var definition = MappingDefinition(
             kind: kind, version: version, summary: summary, format: format, match: match, target: target,
             key: key, fields: fields, rules: rules, lookups: lookups, codeTables: codeTables, file: file)
         definition.targetLine = top["target"]?.line ?? 0
+        definition.sequence = sequence
         return definition
     }
 
@@ -83,7 +89,7 @@ extension MappingDefinition {
             }
         }
         let names = Set(fields.map(\.name))
-        var headerFields = fields.filter(\.required).map(\.name)
+        var headerFields = fields.filter { $0.required && $0.isRead }.map(\.name)
         if let headersNode = entries["headers"] {
             headerFields = headersNode.strings() ?? []
             checkReferences(headerFields, names: names, at: headersNode, what: "match.headers")
@@ -127,32 +133,34 @@ extension MappingDefinition {
     private static func decodeRules(_ node: YAMLNode, names: Set<String>) -> [ConditionalRule] {
         var rules: [ConditionalRule] = []
         for item in node.sequence() ?? [] {
-            guard let entries = item.fields(allowed: ["id", "when", "require", "severity", "message"]) else {
+            guard let entries = item.fields(allowed: ["id", "when", "unless", "require", "severity", "message"]) else {
                 continue
             }
             guard let id = entries["id"]?.string() else {
                 item.issue("a rule needs an 'id'")
                 continue
             }
-            var conditions: [(field: String, values: [String])] = []
-            if let whenNode = entries["when"] {
-                for (field, valuesNode) in whenNode.entries() ?? [] {
-                    checkReferences([field], names: names, at: valuesNode, what: "rule '\(id)' when")
-                    conditions.append((field, valuesNode.strings() ?? []))
+            func conditions(_ key: String) -> [(field: String, values: [String])] {
+                var result: [(field: String, values: [String])] = []
+                for (field, valuesNode) in entries[key]?.entries() ?? [] {
+                    checkReferences([field], names: names, at: valuesNode, what: "rule '\(id)' \(key)")
+                    result.append((field, valuesNode.strings() ?? []))
                 }
+                return result
             }
             let require = entries["require"]?.strings() ?? []
             if let requireNode = entries["require"] {
                 checkReferences(require, names: names, at: requireNode, what: "rule '\(id)' require")
             }
-            if conditions.isEmpty || require.isEmpty {
-                item.issue("rule '\(id)' needs both 'when' and 'require'")
+            if require.isEmpty {
+                item.issue("rule '\(id)' needs 'require' (and 'when' and/or 'unless')")
             }
             let severity = entries["severity"].flatMap(decodeSeverity) ?? .error
-            rules.append(
-                ConditionalRule(
-                    id: id, when: conditions, require: require, severity: severity,
-                    message: entries["message"]?.string()))
+            var rule = ConditionalRule(
+                id: id, when: conditions("when"), require: require, severity: severity,
+                message: entries["message"]?.string())
+            rule.unless = conditions("unless")
+            rules.append(rule)
         }
         return rules
     }
@@ -177,6 +185,18 @@ extension MappingDefinition {
                 LookupDefinition(field: field, table: parts[0], column: parts[1], rule: rule, severity: severity))
         }
         return lookups
+    }
+
+    private static func decodeSequence(_ node: YAMLNode, names: Set<String>) -> SequenceDefinition? {
+        guard let entries = node.fields(allowed: ["field", "partition", "order"]) else { return nil }
+        guard let field = entries["field"]?.string(), let partition = entries["partition"]?.strings(),
+            let order = entries["order"]?.strings(), !order.isEmpty
+        else {
+            node.issue("sequence needs 'field', 'partition' and 'order'")
+            return nil
+        }
+        checkReferences(partition + order, names: names, at: node, what: "sequence")
+        return SequenceDefinition(field: field, partition: partition, order: order)
     }
 
     static func decodeSeverity(_ node: YAMLNode) -> Severity? {

@@ -30,6 +30,8 @@ public struct MappingDefinition: Sendable {
     public var file: String
     /// Line of the `target` key, for issues about the target table.
     public var targetLine: Int = 0
+    /// A number the store assigns after loading, counting rows within groups (i-Ready diagnostic 1, 2, 3).
+    public var sequence: SequenceDefinition?
 
     /// Creates a definition.
     public init(
@@ -134,6 +136,13 @@ public struct FieldDefinition: Sendable {
     public var store: Bool
     /// Line where the field is defined, for issues found after decoding.
     public var line: Int = 0
+    /// A fixed value for every record (for example the subject of a per-subject file); no column is read.
+    public var constant: String?
+    /// A value computed from other fields of the record; no column is read.
+    public var derivation: Derivation?
+
+    /// Whether the value comes from a column of the file (not a constant or a derivation).
+    public var isRead: Bool { constant == nil && derivation == nil }
 
     /// Creates a field definition with permissive defaults.
     public init(
@@ -165,6 +174,8 @@ public struct ConditionalRule: Sendable {
     public var id: String
     /// Field name → values that trigger the rule (all conditions must hold).
     public var when: [(field: String, values: [String])]
+    /// Field name → values that switch the rule off (any one suffices), e.g. a placement of `Tested Out`.
+    public var unless: [(field: String, values: [String])] = []
     /// Fields that must then be non-empty.
     public var require: [String]
     /// What a failed rule does.
@@ -224,5 +235,45 @@ public struct CodeTable: Sendable {
     /// The codes that apply to `district`, or `nil` if neither it nor a default is defined.
     public func codes(for district: String) -> [String: String]? {
         byDistrict[district] ?? defaultCodes
+    }
+}
+
+/// "Number the rows of each group by this order" — applied by the store after a file's rows are loaded.
+public struct SequenceDefinition: Sendable, Equatable {
+    /// The field that receives the number (1, 2, 3 …).
+    public var field: String
+    /// Fields that form a group (the district is always part of it).
+    public var partition: [String]
+    /// Fields that order the rows within a group.
+    public var order: [String]
+
+    /// Creates a sequence definition.
+    public init(field: String, partition: [String], order: [String]) {
+        self.field = field
+        self.partition = partition
+        self.order = order
+    }
+}
+
+/// A field computed from other fields of the same record.
+public struct Derivation: Sendable, Equatable {
+    /// The built-in computation.
+    public enum Function: String, Sendable, CaseIterable {
+        /// `Fall`, `Winter` or `Spring`: from a norming-window text when it names one, else from a date
+        /// (Fall to 15 Nov, Winter 16 Nov to 1 Mar, Spring from 2 Mar).
+        case season
+        /// `current` or `historical` (or `future`): a `YYYY-YYYY` school year against the current one.
+        case schoolYearStatus = "school_year_status"
+    }
+
+    /// The computation.
+    public var function: Function
+    /// Fields it reads, in order.
+    public var from: [String]
+
+    /// Creates a derivation.
+    public init(function: Function, from: [String]) {
+        self.function = function
+        self.from = from
     }
 }

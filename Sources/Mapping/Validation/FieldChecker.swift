@@ -14,6 +14,8 @@ struct FieldChecker: Sendable {
     let maxNumber: FixedDecimal?
     let minDay: Day?
     let maxDay: Day?
+    /// The bytes of a constant field's value.
+    let constant: [UInt8]?
     var seen: Set<String> = []
 
     init(field: FieldDefinition, position: Int?, column: String?, codes: [String: String]?, today: Day) {
@@ -21,6 +23,7 @@ struct FieldChecker: Sendable {
         self.position = position
         self.column = column
         self.codes = codes
+        constant = field.constant.map { Array($0.utf8) }
         func number(_ bound: Bound?) -> FixedDecimal? {
             if case .number(let value) = bound { return value }
             return nil

@@ -17,6 +17,8 @@ public struct RecordValidator: Sendable {
     var checkers: [FieldChecker]
     let rules: [CompiledRule]
     let lookups: [CompiledLookup]
+    let derived: [(index: Int, function: Derivation.Function, inputs: [Int])]
+    let evaluator: DerivationEvaluator
 
     /// Prepares a validator for one file.
     ///
@@ -26,9 +28,10 @@ public struct RecordValidator: Sendable {
     ///   - district: the source id; selects per-district code tables.
     ///   - today: the day relative date limits (`today+30d`) resolve against.
     ///   - lookupValues: known values per lookup, keyed `table.column`.
+    ///   - currentSchoolYear: the year `school_year_status` calls current (default: the one `today` is in).
     public init(
         mapping: CompiledMapping, binding: HeaderBinding, district: String, today: Day,
-        lookupValues: [String: Set<String>] = [:]
+        lookupValues: [String: Set<String>] = [:], currentSchoolYear: SchoolYear? = nil
     ) {
         self.mapping = mapping
         self.binding = binding
@@ -43,6 +46,11 @@ public struct RecordValidator: Sendable {
         }
         let fieldIndex = Dictionary(uniqueKeysWithValues: definition.fields.enumerated().map { ($1.name, $0) })
         rules = definition.rules.map { CompiledRule($0, fieldIndex: fieldIndex) }
+        derived = definition.fields.indices.compactMap { index in
+            guard let derivation = definition.fields[index].derivation else { return nil }
+            return (index, derivation.function, derivation.from.compactMap { fieldIndex[$0] })
+        }
+        evaluator = DerivationEvaluator(currentSchoolYear: currentSchoolYear ?? SchoolYear.containing(today))
         lookups = definition.lookups.compactMap { lookup in
             guard let index = fieldIndex[lookup.field] else { return nil }
             return CompiledLookup(
@@ -86,9 +94,11 @@ public struct RecordValidator: Sendable {
             return false
         }
         var accepted = true
-        for index in checkers.indices {
+        for index in checkers.indices where checkers[index].field.derivation == nil {
             let outcome: FieldChecker.Outcome
-            if let position = checkers[index].position {
+            if let constant = checkers[index].constant {
+                outcome = constant.withUnsafeBufferPointer { checkers[index].check($0) }
+            } else if let position = checkers[index].position {
                 outcome = record.withField(position) { bytes in checkers[index].check(ByteParsing.trimmed(bytes)) }
             } else {
                 outcome = checkers[index].check(UnsafeBufferPointer(start: nil, count: 0))
@@ -106,6 +116,28 @@ public struct RecordValidator: Sendable {
                 values[index] = .null
                 failed[index] = true
                 if checker.field.severity == .error { accepted = false }
+            }
+        }
+        for (index, function, inputs) in derived {
+            failed[index] = false
+            // An input that failed its own check is reported already; its derivation is simply empty.
+            if inputs.contains(where: { failed[$0] }) {
+                values[index] = .null
+                continue
+            }
+            switch evaluator.evaluate(function, inputs: inputs.map { values[$0] }) {
+            case .success(let value):
+                values[index] = value
+            case .failure(let failure):
+                let field = checkers[index].field
+                let source = inputs.first.map { checkers[$0] }
+                issues.append(
+                    RowIssue(
+                        line: line, column: source?.column, field: source?.field.name, rule: failure.rule,
+                        severity: field.severity, message: failure.message, value: inputs.first.map { values[$0].text }))
+                values[index] = .null
+                failed[index] = true
+                if field.severity == .error { accepted = false }
             }
         }
         for rule in rules where !rule.holds(values, failed: failed) {
@@ -133,13 +165,16 @@ public struct RecordValidator: Sendable {
 struct CompiledRule: Sendable {
     let definition: ConditionalRule
     let conditions: [(index: Int, values: Set<String>)]
+    let exemptions: [(index: Int, values: Set<String>)]
     let required: [Int]
 
     init(_ definition: ConditionalRule, fieldIndex: [String: Int]) {
         self.definition = definition
-        conditions = definition.when.compactMap { condition in
-            fieldIndex[condition.field].map { ($0, Set(condition.values)) }
+        func resolve(_ list: [(field: String, values: [String])]) -> [(index: Int, values: Set<String>)] {
+            list.compactMap { condition in fieldIndex[condition.field].map { ($0, Set(condition.values)) } }
         }
+        conditions = resolve(definition.when)
+        exemptions = resolve(definition.unless)
         required = definition.require.compactMap { fieldIndex[$0] }
     }
 
@@ -148,6 +183,7 @@ struct CompiledRule: Sendable {
     /// A required field whose value failed its own check was given, and is already reported.
     func holds(_ values: [FieldValue], failed: [Bool]) -> Bool {
         let applies = conditions.allSatisfy { $0.values.contains(values[$0.index].text) }
+            && !exemptions.contains { $0.values.contains(values[$0.index].text) }
         return !applies || required.allSatisfy { !values[$0].isNull || failed[$0] }
     }
 
@@ -155,7 +191,8 @@ struct CompiledRule: Sendable {
         let missing = required.filter { values[$0].isNull }.map { checkers[$0].field.name }
         let condition = conditions.map { "\(checkers[$0.index].field.name) = '\(values[$0.index].text)'" }
             .joined(separator: " and ")
-        let message = definition.message ?? "when \(condition), \(missing.joined(separator: ", ")) must be given"
+        let given = condition.isEmpty ? "" : "when \(condition), "
+        let message = definition.message ?? given + "\(missing.joined(separator: ", ")) must be given"
         let first = missing.first.flatMap { name in checkers.first { $0.field.name == name } }
         return RowIssue(
             line: line, column: first?.column ?? first?.field.columns.first, field: first?.field.name,

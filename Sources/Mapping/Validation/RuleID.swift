@@ -61,4 +61,10 @@ public enum RuleID {
     public static let duplicateValue = "duplicate-value"
     /// The record's key repeats a key seen earlier in the same file.
     public static let duplicateKey = "duplicate-key"
+
+    // Derived fields.
+    /// A school year that is not `YYYY-YYYY` with consecutive years.
+    public static let invalidSchoolYear = "invalid-school-year"
+    /// Neither a norming window nor a date tells the season.
+    public static let noSeason = "no-season"
 }

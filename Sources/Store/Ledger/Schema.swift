@@ -105,6 +105,72 @@ enum Schema {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2-iready") { db in
+            // One row per completed i-Ready diagnostic (Reading and Math share the table; a subject's
+            // domains leave the other subject's columns empty).
+            try db.execute(
+                sql: """
+                    CREATE TABLE iready_diagnostics (
+                        district TEXT NOT NULL,
+                        student_id TEXT NOT NULL,
+                        subject TEXT NOT NULL,
+                        academic_year TEXT NOT NULL,
+                        year_status TEXT,
+                        completion_date TEXT NOT NULL,
+                        start_date TEXT,
+                        school TEXT,
+                        grade TEXT,
+                        overall_scale_score INTEGER,
+                        overall_placement TEXT,
+                        overall_relative_placement TEXT,
+                        percentile INTEGER,
+                        grouping TEXT,
+                        norming_window TEXT,
+                        season TEXT,
+                        baseline TEXT,
+                        most_recent TEXT,
+                        duration_min INTEGER,
+                        diagnostic_number INTEGER,
+                        phonological_awareness_score INTEGER,
+                        phonological_awareness_placement TEXT,
+                        phonological_awareness_relative_placement TEXT,
+                        phonics_score INTEGER,
+                        phonics_placement TEXT,
+                        phonics_relative_placement TEXT,
+                        high_frequency_words_score INTEGER,
+                        high_frequency_words_placement TEXT,
+                        high_frequency_words_relative_placement TEXT,
+                        vocabulary_score INTEGER,
+                        vocabulary_placement TEXT,
+                        vocabulary_relative_placement TEXT,
+                        comprehension_overall_score INTEGER,
+                        comprehension_overall_placement TEXT,
+                        comprehension_overall_relative_placement TEXT,
+                        comprehension_literature_score INTEGER,
+                        comprehension_literature_placement TEXT,
+                        comprehension_literature_relative_placement TEXT,
+                        comprehension_informational_score INTEGER,
+                        comprehension_informational_placement TEXT,
+                        comprehension_informational_relative_placement TEXT,
+                        number_operations_score INTEGER,
+                        number_operations_placement TEXT,
+                        number_operations_relative_placement TEXT,
+                        algebra_score INTEGER,
+                        algebra_placement TEXT,
+                        algebra_relative_placement TEXT,
+                        measurement_data_score INTEGER,
+                        measurement_data_placement TEXT,
+                        measurement_data_relative_placement TEXT,
+                        geometry_score INTEGER,
+                        geometry_placement TEXT,
+                        geometry_relative_placement TEXT,
+                        job_id INTEGER NOT NULL,
+                        last_change INTEGER NOT NULL,
+                        PRIMARY KEY (district, subject, completion_date, student_id)
+                    ) STRICT, WITHOUT ROWID;
+                    CREATE INDEX iready_by_student ON iready_diagnostics(district, student_id, subject, academic_year);
+                    """)
+        }
         return migrator
     }
 }

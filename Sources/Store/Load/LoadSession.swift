@@ -11,6 +11,7 @@ public final class LoadSession {
     /// The district (source id) rows belong to.
     public let district: String
     let db: Database
+    private let table: DomainTable?
     private let upsert: TableUpsert?
     private let exceptionStatement: Statement
 
@@ -18,6 +19,7 @@ public final class LoadSession {
         self.db = db
         self.jobID = jobID
         self.district = district
+        self.table = table
         upsert = try table.map { try TableUpsert(db: db, table: $0, fields: fields) }
         exceptionStatement = try db.makeStatement(
             sql: """
@@ -32,6 +34,30 @@ public final class LoadSession {
     public func upsert(_ values: ArraySlice<FieldValue>) throws -> UpsertOutcome {
         guard let upsert else { throw StoreError(.unknownTarget, "this job loads no rows") }
         return try upsert.upsert(district: district, values: values, jobID: jobID)
+    }
+
+    /// Numbers the district's rows of each group by the sequence's order (1, 2, 3 …), after a load.
+    ///
+    /// Runs over the whole district, so rows loaded by earlier files are renumbered when a new file adds
+    /// rows between them (an older diagnostic arriving late).
+    public func renumber(_ sequence: SequenceDefinition) throws {
+        guard let table else { throw StoreError(.unknownTarget, "this job loads no rows") }
+        let quoted = { (name: String) in name.quotedDatabaseIdentifier }
+        let key = table.key.map(quoted)
+        let partition = (["district"] + sequence.partition).map(quoted).joined(separator: ", ")
+        let order = (sequence.order.map(quoted) + key).joined(separator: ", ")
+        let target = quoted(sequence.field)
+        let name = quoted(table.name)
+        let join = key.map { "\(name).\($0) = ranked.\($0)" }.joined(separator: " AND ")
+        try db.execute(
+            sql: """
+                UPDATE \(name) SET \(target) = ranked.number
+                FROM (SELECT \(key.joined(separator: ", ")),
+                             ROW_NUMBER() OVER (PARTITION BY \(partition) ORDER BY \(order)) AS number
+                      FROM \(name) WHERE district = ?) AS ranked
+                WHERE \(join) AND \(name).\(target) IS NOT ranked.number
+                """,
+            arguments: [district])
     }
 
     /// Records an exception (error or warning) for the job.
