@@ -21,7 +21,8 @@ struct DerivationEvaluator: Sendable {
                 return .success(.text(name))
             }
         }
-        return .failure(DerivationFailure(rule: RuleID.noSeason, message: "no norming window or date to take the season from"))
+        return .failure(
+            DerivationFailure(rule: RuleID.noSeason, message: "no norming window or date to take the season from"))
     }
 
     static func season(of day: Day) -> String {
@@ -36,7 +37,8 @@ struct DerivationEvaluator: Sendable {
         guard let text = inputs.first?.text, !text.isEmpty else { return .success(.null) }
         guard let year = SchoolYear(parsing: text) else {
             return .failure(
-                DerivationFailure(rule: RuleID.invalidSchoolYear, message: "'\(text)' is not a school year like 2024-2025"))
+                DerivationFailure(
+                    rule: RuleID.invalidSchoolYear, message: "'\(text)' is not a school year like 2024-2025"))
         }
         let status = year == currentSchoolYear ? "current" : year < currentSchoolYear ? "historical" : "future"
         return .success(.text(status))

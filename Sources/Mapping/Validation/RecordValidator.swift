@@ -134,7 +134,8 @@ public struct RecordValidator: Sendable {
                 issues.append(
                     RowIssue(
                         line: line, column: source?.column, field: source?.field.name, rule: failure.rule,
-                        severity: field.severity, message: failure.message, value: inputs.first.map { values[$0].text }))
+                        severity: field.severity, message: failure.message, value: inputs.first.map { values[$0].text })
+                )
                 values[index] = .null
                 failed[index] = true
                 if field.severity == .error { accepted = false }
@@ -182,7 +183,8 @@ struct CompiledRule: Sendable {
     ///
     /// A required field whose value failed its own check was given, and is already reported.
     func holds(_ values: [FieldValue], failed: [Bool]) -> Bool {
-        let applies = conditions.allSatisfy { $0.values.contains(values[$0.index].text) }
+        let applies =
+            conditions.allSatisfy { $0.values.contains(values[$0.index].text) }
             && !exemptions.contains { $0.values.contains(values[$0.index].text) }
         return !applies || required.allSatisfy { !values[$0].isNull || failed[$0] }
     }

@@ -225,11 +225,20 @@ extension Ledger {
         }
     }
 
-    /// Rows of a domain table for a district, every column as text, ordered by key (tests and tools).
+    /// Every row of a domain table, every column as text, in key order (tests and tools).
     public func dump(table: String) throws -> [[String]] {
+        try dump(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+    }
+
+    /// The rows of a read-only query, every column as text (tests and tools).
+    public func dump(sql: String) throws -> [[String]] {
         try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
-            return rows.map { row in row.databaseValues.map(\.description) }
+            try Row.fetchAll(db, sql: sql).map { row in
+                row.databaseValues.map { value in
+                    if case .string(let text) = value.storage { return text }
+                    return value.description
+                }
+            }
         }
     }
 
