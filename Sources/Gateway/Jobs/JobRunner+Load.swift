@@ -30,7 +30,8 @@ extension JobRunner {
         let stream = RecordStream(
             path: job.filePath, encoding: encoding, delimiter: mapping.delimiter, maxRecordBytes: config.maxRecordBytes)
         try ledger.load(
-            jobID: jobID, district: job.source, target: table, fields: storedIndices.map { definition.fields[$0].name }
+            jobID: jobID, district: job.source, target: table, fields: storedIndices.map { definition.fields[$0].name },
+            existing: definition.existing
         ) { session in
             let report = try ExceptionReport(
                 path: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
@@ -75,6 +76,15 @@ extension JobRunner {
                                 line: row.line, rule: RuleID.duplicateKey,
                                 message:
                                     "the key (\(names)) repeats a row earlier in this file; only the first is loaded",
+                                value: key))
+                        counts.rejected += 1
+                    case .alreadyLoaded(let earlier):
+                        let names = definition.key.joined(separator: ", ")
+                        let key = keyPositions.map { values[values.startIndex + $0].text }.joined(separator: ", ")
+                        try note(
+                            RowIssue(
+                                line: row.line, rule: RuleID.alreadyLoaded,
+                                message: "the key (\(names)) was already loaded from an earlier file (job \(earlier))",
                                 value: key))
                         counts.rejected += 1
                     }

@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let topLevelKeys = [
         "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
-        "lookups", "code_tables", "sequence",
+        "lookups", "code_tables", "sequence", "existing",
     ]
 
     /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
@@ -44,7 +44,17 @@ extension MappingDefinition {
         let key = required("key")?.strings() ?? []
         if let node = top["key"] { checkReferences(key, names: names, at: node, what: "key") }
         if key.isEmpty, let node = top["key"] { node.issue("key must name at least one field") }
-        let rules = top["rules"].map { decodeRules($0, names: names) } ?? []
+        let ruleNodes = top["rules"]?.sequence() ?? []
+        let rules = decodeRules(ruleNodes.filter { !$0.hasKey("units") }, names: names)
+        let unitRules = ruleNodes.filter { $0.hasKey("units") }.compactMap { decodeUnitRule($0, names: names) }
+        var existing = ExistingRecordPolicy.update
+        if let node = top["existing"], let text = node.string() {
+            if let policy = ExistingRecordPolicy(rawValue: text) {
+                existing = policy
+            } else {
+                node.issue("existing must be 'update' or 'reject', found '\(text)'")
+            }
+        }
         let lookups = top["lookups"].map { decodeLookups($0, names: names) } ?? []
         let sequence = top["sequence"].flatMap { decodeSequence($0, names: names) }
         for field in fields {
@@ -57,6 +67,8 @@ extension MappingDefinition {
             key: key, fields: fields, rules: rules, lookups: lookups, codeTables: codeTables, file: file)
         definition.targetLine = top["target"]?.line ?? 0
         definition.sequence = sequence
+        definition.unitRules = unitRules
+        definition.existing = existing
         return definition
     }
 
@@ -130,9 +142,9 @@ extension MappingDefinition {
         return Dictionary(list.map { ($0, "") }, uniquingKeysWith: { first, _ in first })
     }
 
-    private static func decodeRules(_ node: YAMLNode, names: Set<String>) -> [ConditionalRule] {
+    private static func decodeRules(_ items: [YAMLNode], names: Set<String>) -> [ConditionalRule] {
         var rules: [ConditionalRule] = []
-        for item in node.sequence() ?? [] {
+        for item in items {
             guard let entries = item.fields(allowed: ["id", "when", "unless", "require", "severity", "message"]) else {
                 continue
             }
@@ -185,6 +197,40 @@ extension MappingDefinition {
                 LookupDefinition(field: field, table: parts[0], column: parts[1], rule: rule, severity: severity))
         }
         return lookups
+    }
+
+    private static func decodeUnitRule(_ item: YAMLNode, names: Set<String>) -> UnitRule? {
+        guard let entries = item.fields(allowed: ["id", "units", "severity"]),
+            let id = entries["id"]?.string(),
+            let spec = entries["units"]?.fields(allowed: ["units", "minutes", "start", "end", "code", "unit_minutes"])
+        else {
+            item.issue("a units rule needs 'id' and 'units' (units, minutes or start/end, code, unit_minutes)")
+            return nil
+        }
+        guard let units = spec["units"]?.string(), let code = spec["code"]?.string() else {
+            item.issue("units rule '\(id)' needs 'units' and 'code' fields")
+            return nil
+        }
+        let minutes = spec["minutes"]?.string()
+        let start = spec["start"]?.string()
+        let end = spec["end"]?.string()
+        if minutes == nil, start == nil || end == nil {
+            item.issue("units rule '\(id)' needs 'minutes', or both 'start' and 'end'")
+        }
+        checkReferences([units, code] + [minutes, start, end].compactMap { $0 }, names: names, at: item, what: "units rule '\(id)'")
+        var table: [String: Int] = [:]
+        var fallback = 15
+        for (code, minutesNode) in spec["unit_minutes"]?.entries() ?? [] {
+            guard let value = minutesNode.int(), value >= 0 else {
+                minutesNode.issue("minutes per unit must be a whole number (0: one unit per session)")
+                continue
+            }
+            if code == "default" { fallback = value } else { table[code] = value }
+        }
+        let severity = entries["severity"].flatMap(decodeSeverity) ?? .error
+        return UnitRule(
+            id: id, units: units, minutes: minutes, start: start, end: end, code: code, unitMinutes: table,
+            defaultUnitMinutes: fallback, severity: severity)
     }
 
     private static func decodeSequence(_ node: YAMLNode, names: Set<String>) -> SequenceDefinition? {

@@ -32,6 +32,10 @@ public struct MappingDefinition: Sendable {
     public var targetLine: Int = 0
     /// A number the store assigns after loading, counting rows within groups (i-Ready diagnostic 1, 2, 3).
     public var sequence: SequenceDefinition?
+    /// Units-versus-minutes checks.
+    public var unitRules: [UnitRule] = []
+    /// What a key already loaded by an earlier file does.
+    public var existing: ExistingRecordPolicy = .update
 
     /// Creates a definition.
     public init(

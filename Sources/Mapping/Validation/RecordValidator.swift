@@ -18,6 +18,7 @@ public struct RecordValidator: Sendable {
     let rules: [CompiledRule]
     let lookups: [CompiledLookup]
     let derived: [(index: Int, function: Derivation.Function, inputs: [Int])]
+    let unitRules: [CompiledUnitRule]
     let evaluator: DerivationEvaluator
 
     /// Prepares a validator for one file.
@@ -50,6 +51,7 @@ public struct RecordValidator: Sendable {
             guard let derivation = definition.fields[index].derivation else { return nil }
             return (index, derivation.function, derivation.from.compactMap { fieldIndex[$0] })
         }
+        unitRules = definition.unitRules.compactMap { CompiledUnitRule($0, fieldIndex: fieldIndex) }
         evaluator = DerivationEvaluator(currentSchoolYear: currentSchoolYear ?? SchoolYear.containing(today))
         lookups = definition.lookups.compactMap { lookup in
             guard let index = fieldIndex[lookup.field] else { return nil }
@@ -144,6 +146,11 @@ public struct RecordValidator: Sendable {
         for rule in rules where !rule.holds(values, failed: failed) {
             issues.append(rule.issue(line: line, values: values, checkers: checkers))
             if rule.definition.severity == .error { accepted = false }
+        }
+        for rule in unitRules {
+            guard let issue = rule.check(values, failed: failed, line: line, checkers: checkers) else { continue }
+            issues.append(issue)
+            if issue.severity == .error { accepted = false }
         }
         for lookup in lookups {
             let value = values[lookup.fieldIndex]

@@ -61,6 +61,8 @@ public enum RuleID {
     public static let duplicateValue = "duplicate-value"
     /// The record's key repeats a key seen earlier in the same file.
     public static let duplicateKey = "duplicate-key"
+    /// The record's key was loaded from an earlier file and the mapping keeps first records.
+    public static let alreadyLoaded = "already-loaded"
 
     // Derived fields.
     /// A school year that is not `YYYY-YYYY` with consecutive years.

@@ -104,6 +104,12 @@ public struct YAMLNode {
         return false
     }
 
+    /// Whether this node is a mapping that has `key`.
+    public func hasKey(_ key: String) -> Bool {
+        guard case .mapping(let mapping) = node else { return false }
+        return mapping.keys.contains { $0.string == key }
+    }
+
     /// Whether this node is a mapping.
     public var isMapping: Bool {
         if case .mapping = node { return true }

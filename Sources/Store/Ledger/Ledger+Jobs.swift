@@ -98,13 +98,15 @@ extension Ledger {
     ///   - district: source id stored with every row.
     ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
     ///   - fields: the mapping fields stored, in the order values will be passed.
+    ///   - existing: what a key loaded by an earlier job does.
     ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
     public func load(
         jobID: Int64, district: String, target: DomainTable?, fields: [String],
-        _ body: (LoadSession) throws -> JobCompletion
+        existing: ExistingRecordPolicy = .update, _ body: (LoadSession) throws -> JobCompletion
     ) throws {
         try pool.write { db in
-            let session = try LoadSession(db: db, jobID: jobID, district: district, table: target, fields: fields)
+            let session = try LoadSession(
+                db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing)
             try session.clearExceptions()
             let completion = try body(session)
             try db.execute(

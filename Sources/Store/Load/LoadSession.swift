@@ -15,12 +15,15 @@ public final class LoadSession {
     private let upsert: TableUpsert?
     private let exceptionStatement: Statement
 
-    init(db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String]) throws {
+    init(
+        db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String],
+        existing: ExistingRecordPolicy
+    ) throws {
         self.db = db
         self.jobID = jobID
         self.district = district
         self.table = table
-        upsert = try table.map { try TableUpsert(db: db, table: $0, fields: fields) }
+        upsert = try table.map { try TableUpsert(db: db, table: $0, fields: fields, existing: existing) }
         exceptionStatement = try db.makeStatement(
             sql: """
                 INSERT INTO job_exceptions (job_id, row, column_name, field, rule_id, severity, message, value)

@@ -12,6 +12,8 @@ public enum UpsertOutcome: Sendable, Equatable {
     case unchanged
     /// The key was already written by this same job: the file repeats it.
     case duplicateKey
+    /// The key was loaded by an earlier job and the mapping keeps first records (`existing: reject`).
+    case alreadyLoaded(byJob: Int64)
 }
 
 /// The hot-path upsert of one mapping's rows into its domain table, on prepared statements.
@@ -28,11 +30,13 @@ final class TableUpsert {
     private let insert: OpaquePointer
     private let update: OpaquePointer
     private let touch: OpaquePointer
+    private let owner: OpaquePointer
+    private let policy: ExistingRecordPolicy
     private let parameterCount: Int32
     private var arena: [UInt8] = []
     private var spans: [(offset: Int, count: Int)?] = []
 
-    init(db: Database, table: DomainTable, fields: [String]) throws {
+    init(db: Database, table: DomainTable, fields: [String], existing: ExistingRecordPolicy) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.sqlite, "database connection closed") }
         self.connection = connection
         let quoted = { (name: String) in name.quotedDatabaseIdentifier }
@@ -62,7 +66,10 @@ final class TableUpsert {
             UPDATE \(name) SET job_id = \(jobParameter), last_change = 3
             WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)
             """
+        let ownerSQL = "SELECT job_id FROM \(name) WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)"
+        policy = existing
         insert = try Self.prepare(insertSQL, on: connection, table: table.name)
+        owner = try Self.prepare(ownerSQL, on: connection, table: table.name)
         update = try Self.prepare(updateSQL, on: connection, table: table.name)
         touch = try Self.prepare(touchSQL, on: connection, table: table.name)
     }
@@ -71,6 +78,7 @@ final class TableUpsert {
         sqlite3_finalize(insert)
         sqlite3_finalize(update)
         sqlite3_finalize(touch)
+        sqlite3_finalize(owner)
     }
 
     private static func prepare(_ sql: String, on connection: OpaquePointer, table: String) throws -> OpaquePointer {
@@ -88,9 +96,26 @@ final class TableUpsert {
         stage(district: district, values: values)
         return try arena.withUnsafeBufferPointer { bytes in
             if try run(insert, values: values, jobID: jobID, bytes: bytes) { return .inserted }
+            if policy == .reject {
+                return try firstOwner(values: values, jobID: jobID, bytes: bytes).map { .alreadyLoaded(byJob: $0) }
+                    ?? .duplicateKey
+            }
             if try run(update, values: values, jobID: jobID, bytes: bytes) { return .updated }
             if try run(touch, values: values, jobID: jobID, bytes: bytes) { return .unchanged }
             return .duplicateKey
+        }
+    }
+
+    /// The earlier job that loaded this key, `nil` when only this job has.
+    private func firstOwner(values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>) throws
+        -> Int64?
+    {
+        defer { sqlite3_reset(owner) }
+        bind(owner, values: values, jobID: jobID, bytes: bytes)
+        switch sqlite3_step(owner) {
+        case SQLITE_ROW: return sqlite3_column_int64(owner, 0)
+        case SQLITE_DONE: return nil
+        default: throw StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
         }
     }
 
@@ -119,6 +144,17 @@ final class TableUpsert {
         _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
     ) throws -> Bool {
         defer { sqlite3_reset(statement) }
+        bind(statement, values: values, jobID: jobID, bytes: bytes)
+        guard sqlite3_step(statement) == SQLITE_DONE else {
+            throw StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
+        }
+        return sqlite3_changes(connection) > 0
+    }
+
+    private func bind(
+        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        // Parameters a statement does not use are ignored by SQLite's bind calls (SQLITE_RANGE is harmless).
         bindText(statement, 1, spans[0], bytes)
         var position: Int32 = 2
         for value in values {
@@ -131,10 +167,6 @@ final class TableUpsert {
             position += 1
         }
         sqlite3_bind_int64(statement, parameterCount, jobID)
-        guard sqlite3_step(statement) == SQLITE_DONE else {
-            throw StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
-        }
-        return sqlite3_changes(connection) > 0
     }
 
     /// Binds arena bytes without copying: they stay put until the statement has run.
