@@ -92,6 +92,21 @@ extension JobRunner {
             }
             drained = true
             if let sequence = definition.sequence { try session.renumber(sequence) }
+            for step in definition.afterLoad {
+                switch step {
+                case .reconcileMembers:
+                    let summary = try MemberReconciliation.run(
+                        session: session,
+                        summaryPath: layout.report(source: job.source, jobID: jobID, name: job.originalName, suffix: "members.json"),
+                        detailPath: layout.report(source: job.source, jobID: jobID, name: job.originalName, suffix: "members.csv"))
+                    logger.info(
+                        "members reconciled",
+                        metadata: [
+                            "job.id": "\(jobID)", "members.total": "\(summary.members)", "members.matched": "\(summary.matched)",
+                            "members.ambiguous": "\(summary.ambiguous)", "members.unmatched": "\(summary.unmatched)",
+                        ])
+                }
+            }
             if counts.read == 0 {
                 try note(
                     RowIssue(

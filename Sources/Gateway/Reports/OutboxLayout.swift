@@ -20,12 +20,17 @@ public struct OutboxLayout: Sendable {
 
     /// The receipt of a job.
     public func receipt(source: String, jobID: Int64, name: String) -> String {
-        reportsFolder(source: source) + "/\(jobID)-\(Self.safe(name)).receipt.json"
+        report(source: source, jobID: jobID, name: name, suffix: "receipt.json")
     }
 
     /// The exception report of a job.
     public func exceptions(source: String, jobID: Int64, name: String) -> String {
-        reportsFolder(source: source) + "/\(jobID)-\(Self.safe(name)).exceptions.csv"
+        report(source: source, jobID: jobID, name: name, suffix: "exceptions.csv")
+    }
+
+    /// A report of a job: `Outbox/<source>/reports/<job>-<name>.<suffix>`.
+    public func report(source: String, jobID: Int64, name: String, suffix: String) -> String {
+        reportsFolder(source: source) + "/\(jobID)-\(Self.safe(name)).\(suffix)"
     }
 
     /// `Archive/<source>/<yyyy>/<mm>/<dd>/<job>-<name>`.

@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let topLevelKeys = [
         "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
-        "lookups", "code_tables", "sequence", "existing",
+        "lookups", "code_tables", "sequence", "existing", "after_load",
     ]
 
     /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
@@ -45,8 +45,20 @@ extension MappingDefinition {
         if let node = top["key"] { checkReferences(key, names: names, at: node, what: "key") }
         if key.isEmpty, let node = top["key"] { node.issue("key must name at least one field") }
         let ruleNodes = top["rules"]?.sequence() ?? []
-        let rules = decodeRules(ruleNodes.filter { !$0.hasKey("units") }, names: names)
+        let rules = decodeRules(ruleNodes.filter { !$0.hasKey("units") && !$0.hasKey("ordered") }, names: names)
         let unitRules = ruleNodes.filter { $0.hasKey("units") }.compactMap { decodeUnitRule($0, names: names) }
+        let orderRules = ruleNodes.filter { $0.hasKey("ordered") }.compactMap { decodeOrderRule($0, names: names) }
+        var afterLoad: [AfterLoadStep] = []
+        if let node = top["after_load"] {
+            for name in node.strings() ?? [] {
+                guard let step = AfterLoadStep(rawValue: name) else {
+                    let known = AfterLoadStep.allCases.map(\.rawValue).joined(separator: ", ")
+                    node.issue("unknown after_load step '\(name)'; expected one of: \(known)")
+                    continue
+                }
+                afterLoad.append(step)
+            }
+        }
         var existing = ExistingRecordPolicy.update
         if let node = top["existing"], let text = node.string() {
             if let policy = ExistingRecordPolicy(rawValue: text) {
@@ -68,6 +80,8 @@ extension MappingDefinition {
         definition.targetLine = top["target"]?.line ?? 0
         definition.sequence = sequence
         definition.unitRules = unitRules
+        definition.orderRules = orderRules
+        definition.afterLoad = afterLoad
         definition.existing = existing
         return definition
     }
@@ -231,6 +245,17 @@ extension MappingDefinition {
         return UnitRule(
             id: id, units: units, minutes: minutes, start: start, end: end, code: code, unitMinutes: table,
             defaultUnitMinutes: fallback, severity: severity)
+    }
+
+    private static func decodeOrderRule(_ item: YAMLNode, names: Set<String>) -> OrderRule? {
+        guard let entries = item.fields(allowed: ["id", "ordered", "severity"]), let id = entries["id"]?.string(),
+            let fields = entries["ordered"]?.strings(), fields.count >= 2
+        else {
+            item.issue("an order rule needs 'id' and 'ordered' (two or more fields)")
+            return nil
+        }
+        checkReferences(fields, names: names, at: item, what: "order rule '\(id)'")
+        return OrderRule(id: id, fields: fields, severity: entries["severity"].flatMap(decodeSeverity) ?? .error)
     }
 
     private static func decodeSequence(_ node: YAMLNode, names: Set<String>) -> SequenceDefinition? {

@@ -34,6 +34,10 @@ public struct MappingDefinition: Sendable {
     public var sequence: SequenceDefinition?
     /// Units-versus-minutes checks.
     public var unitRules: [UnitRule] = []
+    /// Fields whose values must not decrease (start ≤ end).
+    public var orderRules: [OrderRule] = []
+    /// Work the gateway does after the rows are loaded, in the same transaction.
+    public var afterLoad: [AfterLoadStep] = []
     /// What a key already loaded by an earlier file does.
     public var existing: ExistingRecordPolicy = .update
 
@@ -280,4 +284,11 @@ public struct Derivation: Sendable, Equatable {
         self.function = function
         self.from = from
     }
+}
+
+/// A built-in step run after a file's rows are loaded, inside the job's transaction.
+public enum AfterLoadStep: String, Sendable, CaseIterable {
+    /// Match the loaded eligibility members to the district's students (CIN, else name and birth date)
+    /// and record eligibility spans per student, with a reconciliation report.
+    case reconcileMembers = "reconcile-members"
 }

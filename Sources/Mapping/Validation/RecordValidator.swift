@@ -19,6 +19,7 @@ public struct RecordValidator: Sendable {
     let lookups: [CompiledLookup]
     let derived: [(index: Int, function: Derivation.Function, inputs: [Int])]
     let unitRules: [CompiledUnitRule]
+    let orderRules: [(rule: OrderRule, fields: [Int])]
     let evaluator: DerivationEvaluator
 
     /// Prepares a validator for one file.
@@ -52,6 +53,7 @@ public struct RecordValidator: Sendable {
             return (index, derivation.function, derivation.from.compactMap { fieldIndex[$0] })
         }
         unitRules = definition.unitRules.compactMap { CompiledUnitRule($0, fieldIndex: fieldIndex) }
+        orderRules = definition.orderRules.map { rule in (rule, rule.fields.compactMap { fieldIndex[$0] }) }
         evaluator = DerivationEvaluator(currentSchoolYear: currentSchoolYear ?? SchoolYear.containing(today))
         lookups = definition.lookups.compactMap { lookup in
             guard let index = fieldIndex[lookup.field] else { return nil }
@@ -152,6 +154,18 @@ public struct RecordValidator: Sendable {
             issues.append(issue)
             if issue.severity == .error { accepted = false }
         }
+        for (rule, fields) in orderRules {
+            let present = fields.filter { !values[$0].isNull }
+            guard let broken = zip(present, present.dropFirst()).first(where: { !Self.ordered(values[$0.0], values[$0.1]) })
+            else { continue }
+            let (earlier, later) = (checkers[broken.0], checkers[broken.1])
+            issues.append(
+                RowIssue(
+                    line: line, column: later.column, field: later.field.name, rule: rule.id, severity: rule.severity,
+                    message: "\(later.field.name) \(values[broken.1].text) is before \(earlier.field.name) \(values[broken.0].text)",
+                    value: values[broken.1].text))
+            if rule.severity == .error { accepted = false }
+        }
         for lookup in lookups {
             let value = values[lookup.fieldIndex]
             guard !value.isNull, !lookup.known.contains(value.text) else { continue }
@@ -166,6 +180,19 @@ public struct RecordValidator: Sendable {
             if lookup.definition.severity == .error { accepted = false }
         }
         return accepted
+    }
+}
+
+extension RecordValidator {
+    /// Whether `first ≤ second` for values of the same type (dates, numbers, times, texts).
+    static func ordered(_ first: FieldValue, _ second: FieldValue) -> Bool {
+        switch (first, second) {
+        case (.date(let a), .date(let b)): return a <= b
+        case (.int(let a), .int(let b)), (.cents(let a), .cents(let b)): return a <= b
+        case (.decimal(let a), .decimal(let b)): return a <= b
+        case (.time(let a), .time(let b)): return a <= b
+        default: return first.text <= second.text
+        }
     }
 }
 

@@ -54,7 +54,8 @@ public final class Ledger: Sendable {
         try Schema.migrator.migrate(queue)
         return try queue.read { db in
             var tables: [String: DomainTable] = [:]
-            let ledgerTables: Set<String> = ["jobs", "job_exceptions", "audit"]
+            // Tables the gateway fills itself, never a mapping.
+            let ledgerTables: Set<String> = ["jobs", "job_exceptions", "audit", "student_eligibility"]
             let names = try String.fetchAll(
                 db,
                 sql:

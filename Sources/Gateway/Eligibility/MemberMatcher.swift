@@ -1,0 +1,70 @@
+import Foundation
+import Store
+
+/// Matches payer members to a district's students: by CIN where the student carries one, else by last
+/// name, first name and birth date compared after normalisation (case, accents, hyphens, spaces, apostrophes).
+///
+/// Pure: built from the students, asked about one member at a time.
+struct MemberMatcher {
+    /// How a member matched.
+    enum Match: Equatable {
+        /// One student; `by` is `cin` or `name-birthdate`.
+        case matched(studentID: String, by: String)
+        /// Several students fit equally.
+        case ambiguous(candidates: [String])
+        /// No student fits; why.
+        case unmatched(reason: String)
+    }
+
+    private var byCIN: [String: [StudentIdentity]] = [:]
+    private var byNameAndBirthdate: [String: [StudentIdentity]] = [:]
+
+    init(students: [StudentIdentity]) {
+        for student in students {
+            if let cin = student.cin, !cin.isEmpty { byCIN[cin, default: []].append(student) }
+            if let key = Self.key(last: student.lastName, first: student.firstName, birthdate: student.birthdate) {
+                byNameAndBirthdate[key, default: []].append(student)
+            }
+        }
+    }
+
+    func match(_ member: MemberRecord) -> Match {
+        if let cin = member.cin, !cin.isEmpty, let students = byCIN[cin] {
+            if students.count == 1 { return .matched(studentID: students[0].studentId, by: "cin") }
+            return .ambiguous(candidates: students.map(\.studentId).sorted())
+        }
+        guard let key = Self.key(last: member.lastName, first: member.firstName, birthdate: member.birthdate) else {
+            return .unmatched(reason: "no student carries this CIN and the member has no full name and birth date")
+        }
+        let candidates = byNameAndBirthdate[key] ?? []
+        // A student whose own CIN differs from the member's is a different person with the same name.
+        let compatible = candidates.filter { student in
+            guard let memberCIN = member.cin, !memberCIN.isEmpty, let studentCIN = student.cin, !studentCIN.isEmpty
+            else { return true }
+            return memberCIN == studentCIN
+        }
+        switch compatible.count {
+        case 1: return .matched(studentID: compatible[0].studentId, by: "name-birthdate")
+        case 0 where !candidates.isEmpty:
+            return .unmatched(
+                reason: "name and birth date match student \(candidates.map(\.studentId).sorted().joined(separator: ", ")), whose CIN differs")
+        case 0: return .unmatched(reason: "no student has this CIN, or this name and birth date")
+        default: return .ambiguous(candidates: compatible.map(\.studentId).sorted())
+        }
+    }
+
+    /// `last|first|birthdate` with names folded, or `nil` when a part is missing.
+    static func key(last: String?, first: String?, birthdate: String?) -> String? {
+        guard let last = last.map(normalise), let first = first.map(normalise), let birthdate,
+            !last.isEmpty, !first.isEmpty, !birthdate.isEmpty
+        else { return nil }
+        return last + "|" + first + "|" + birthdate
+    }
+
+    /// Lowercased, accents removed, letters and digits only: `O'Brien-Núñez` → `obriennunez`.
+    static func normalise(_ name: String) -> String {
+        let folded = name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+            .lowercased()
+    }
+}

@@ -1,0 +1,96 @@
+import GRDB
+
+/// A student as eligibility matching sees them.
+public struct StudentIdentity: Sendable, Equatable, FetchableRecord, Decodable {
+    /// District student id.
+    public var studentId: String
+    /// Medi-Cal CIN, if the SIS carries one.
+    public var cin: String?
+    /// Names and birth date as loaded (ISO date).
+    public var lastName: String?
+    /// See ``lastName``.
+    public var firstName: String?
+    /// See ``lastName``.
+    public var birthdate: String?
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+/// A member of a payer batch as loaded.
+public struct MemberRecord: Sendable, Equatable, FetchableRecord, Decodable {
+    /// Payer member id.
+    public var memberId: String
+    /// Medi-Cal CIN.
+    public var cin: String?
+    /// Names and birth date (ISO date).
+    public var lastName: String?
+    /// See ``lastName``.
+    public var firstName: String?
+    /// See ``lastName``.
+    public var birthdate: String?
+    /// Eligibility span (ISO dates; no end = ongoing).
+    public var eligibilityStart: String
+    /// See ``eligibilityStart``.
+    public var eligibilityEnd: String?
+    /// Aid and plan codes.
+    public var aidCode: String?
+    /// See ``aidCode``.
+    public var planCode: String?
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+}
+
+/// One member span matched to a student.
+public struct StudentSpan: Sendable, Equatable {
+    /// The student.
+    public var studentID: String
+    /// The member span.
+    public var member: MemberRecord
+    /// `cin` or `name-birthdate`.
+    public var matchedBy: String
+
+    /// Creates a span.
+    public init(studentID: String, member: MemberRecord, matchedBy: String) {
+        self.studentID = studentID
+        self.member = member
+        self.matchedBy = matchedBy
+    }
+}
+
+extension LoadSession {
+    /// The district's students with what identifies them.
+    public func studentIdentities() throws -> [StudentIdentity] {
+        try StudentIdentity.fetchAll(
+            db, sql: "SELECT student_id, cin, last_name, first_name, birthdate FROM students WHERE district = ?",
+            arguments: [district])
+    }
+
+    /// The member spans this job loaded or confirmed.
+    public func membersOfThisJob() throws -> [MemberRecord] {
+        try MemberRecord.fetchAll(
+            db,
+            sql: """
+                SELECT member_id, cin, last_name, first_name, birthdate, eligibility_start, eligibility_end,
+                       aid_code, plan_code
+                FROM eligibility_members WHERE district = ? AND job_id = ? ORDER BY member_id, eligibility_start
+                """, arguments: [district, jobID])
+    }
+
+    /// Records matched spans, replacing what earlier batches said about the same member spans.
+    public func recordEligibility(_ spans: [StudentSpan]) throws {
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO student_eligibility (district, student_id, member_id, eligibility_start, eligibility_end,
+                    aid_code, plan_code, matched_by, job_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET eligibility_end = excluded.eligibility_end, aid_code = excluded.aid_code,
+                    plan_code = excluded.plan_code, matched_by = excluded.matched_by, job_id = excluded.job_id
+                """)
+        for span in spans {
+            try statement.execute(arguments: [
+                district, span.studentID, span.member.memberId, span.member.eligibilityStart,
+                span.member.eligibilityEnd, span.member.aidCode, span.member.planCode, span.matchedBy, jobID,
+            ])
+        }
+    }
+}
