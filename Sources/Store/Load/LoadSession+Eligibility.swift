@@ -13,6 +13,15 @@ public struct StudentIdentity: Sendable, Equatable, FetchableRecord, Decodable {
     /// See ``lastName``.
     public var birthdate: String?
 
+    /// Creates an identity.
+    public init(studentId: String, cin: String?, lastName: String?, firstName: String?, birthdate: String?) {
+        self.studentId = studentId
+        self.cin = cin
+        self.lastName = lastName
+        self.firstName = firstName
+        self.birthdate = birthdate
+    }
+
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }
 
@@ -36,6 +45,22 @@ public struct MemberRecord: Sendable, Equatable, FetchableRecord, Decodable {
     public var aidCode: String?
     /// See ``aidCode``.
     public var planCode: String?
+
+    /// Creates a member record.
+    public init(
+        memberId: String, cin: String?, lastName: String?, firstName: String?, birthdate: String?,
+        eligibilityStart: String, eligibilityEnd: String?, aidCode: String?, planCode: String?
+    ) {
+        self.memberId = memberId
+        self.cin = cin
+        self.lastName = lastName
+        self.firstName = firstName
+        self.birthdate = birthdate
+        self.eligibilityStart = eligibilityStart
+        self.eligibilityEnd = eligibilityEnd
+        self.aidCode = aidCode
+        self.planCode = planCode
+    }
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }

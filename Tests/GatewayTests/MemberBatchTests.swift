@@ -1,0 +1,99 @@
+import Foundation
+import Mapping
+import Store
+import Testing
+
+@testable import Gateway
+
+@Suite struct MemberMatcherTests {
+    static let students = [
+        StudentIdentity(studentId: "1", cin: "91234567A", lastName: "Hernández", firstName: "José", birthdate: "2012-04-12"),
+        StudentIdentity(studentId: "2", cin: nil, lastName: "O'Brien-Núñez", firstName: "Mai", birthdate: "2013-05-13"),
+        StudentIdentity(studentId: "3", cin: nil, lastName: "Smith", firstName: "Sam", birthdate: "2011-06-14"),
+        StudentIdentity(studentId: "4", cin: nil, lastName: "Smith", firstName: "Sam", birthdate: "2011-06-14"),
+        StudentIdentity(studentId: "5", cin: "97654321C", lastName: "Kim", firstName: "Lee", birthdate: "2014-01-02"),
+    ]
+    let matcher = MemberMatcher(students: students)
+
+    func member(_ cin: String?, _ last: String, _ first: String, _ birthdate: String) -> MemberRecord {
+        MemberRecord(
+            memberId: "M", cin: cin, lastName: last, firstName: first, birthdate: birthdate,
+            eligibilityStart: "2025-07-01", eligibilityEnd: nil, aidCode: nil, planCode: nil)
+    }
+
+    @Test func cinWinsOverNames() {
+        #expect(matcher.match(member("91234567A", "Other", "Name", "2000-01-01")) == .matched(studentID: "1", by: "cin"))
+    }
+
+    @Test func namesMatchIgnoringCaseAccentsHyphensAndSpaces() {
+        #expect(matcher.match(member(nil, "HERNANDEZ", "jose", "2012-04-12")) == .matched(studentID: "1", by: "name-birthdate"))
+        #expect(matcher.match(member(nil, "obrien nunez", "MAI", "2013-05-13")) == .matched(studentID: "2", by: "name-birthdate"))
+    }
+
+    @Test func twoCandidatesAreAmbiguous() {
+        #expect(matcher.match(member(nil, "Smith", "Sam", "2011-06-14")) == .ambiguous(candidates: ["3", "4"]))
+    }
+
+    @Test func aDifferentBirthdateOrCINDoesNotMatch() {
+        guard case .unmatched = matcher.match(member(nil, "Kim", "Lee", "2014-01-03")) else {
+            Issue.record("a different birth date is another person")
+            return
+        }
+        guard case .unmatched(let reason) = matcher.match(member("90000000A", "Kim", "Lee", "2014-01-02")) else {
+            Issue.record("a student carrying another CIN is another person")
+            return
+        }
+        #expect(reason.contains("whose CIN differs"))
+    }
+}
+
+@Suite struct MemberBatchTests {
+    @Test func batchLoadsMatchesStudentsAndWritesTheReconciliationReport() throws {
+        let workspace = try Workspace()
+        let gateway = try workspace.gateway()
+        _ = try gateway.ingest(
+            path: workspace.write(
+                "students.csv",
+                "Student ID,School,Last Name,First Name,Birthdate,Grade,CIN\n1001,1,Hernández,José,04/12/2012,5,91234567A\n1002,1,Nguyen,Mai,05/13/2013,4,\n1003,1,Smith,Sam,06/14/2011,6,\n1004,1,Smith,Sam,06/14/2011,6,\n"),
+            source: "lincoln-usd")
+        let batch = """
+            MemberId,CIN,LastName,FirstName,DateOfBirth,EligibilityStart,EligibilityEnd,AidCode
+            M1,91234567A,HERNANDEZ,JOSE,2012-04-12,2025-07-01,,1X
+            M2,,nguyen,mai,2013-05-13,2025-07-01,2026-06-30,34
+            M3,,Smith,Sam,2011-06-14,2025-07-01,,1X
+            M4,,Nobody,Known,2014-05-05,2025-07-01,,1X
+            M5,9123456B,Bad,Cin,2014-05-05,2025-07-01,,1X
+            M6,,Back,Wards,2014-05-05,2026-06-30,2025-07-01,1X
+
+            """
+        let job = try gateway.ingest(path: workspace.write("member_batch.csv", batch), source: "lincoln-usd")
+        #expect(job.kind == "member-batch-csv")
+        #expect(job.inserted == 4)
+        #expect(
+            try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["pattern", "eligibility-start-after-end"])
+        let spans = try gateway.ledger.dump(
+            sql: "SELECT student_id, member_id, eligibility_end, matched_by FROM student_eligibility ORDER BY student_id")
+        #expect(spans == [["1001", "M1", "NULL", "cin"], ["1002", "M2", "2026-06-30", "name-birthdate"]])
+        let reports = try FileManager.default.contentsOfDirectory(atPath: workspace.root + "/Outbox/lincoln-usd/reports")
+        let summaryName = try #require(reports.first { $0.hasSuffix(".members.json") })
+        let summary = try JSONDecoder().decode(
+            MemberReconciliation.Summary.self,
+            from: Data(contentsOf: URL(fileURLWithPath: workspace.root + "/Outbox/lincoln-usd/reports/" + summaryName)),
+            snakeCase: true)
+        #expect(summary.members == 4)
+        #expect(summary.matched == 2)
+        #expect(summary.ambiguous == 1)
+        #expect(summary.unmatched == 1)
+        #expect(summary.matchedPercent == 50)
+        let details = try workspace.read(workspace.root + "/Outbox/lincoln-usd/reports/" + summary.details)
+        #expect(details.contains("M3,,Smith,Sam,2011-06-14,ambiguous,several students fit,1003;1004"))
+        #expect(details.contains("M4,,Nobody,Known,2014-05-05,unmatched,"))
+    }
+}
+
+extension JSONDecoder {
+    fileprivate func decode<T: Decodable>(_ type: T.Type, from data: Data, snakeCase: Bool) throws -> T {
+        keyDecodingStrategy = snakeCase ? .convertFromSnakeCase : .useDefaultKeys
+        return try decode(type, from: data)
+    }
+}
