@@ -20,6 +20,10 @@ let package = Package(
     targets: [
         // Pure: streaming readers over bytes handed to them.
         .target(name: "Formats"),
+        // libxml2, for the streaming XML record reader only.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Pure: streaming XML record reader (libxml2's xmlTextReader) over bytes handed to it.
+        .target(name: "XMLRecords", dependencies: ["CLibXML2", "Formats"]),
         // Pure: mapping definitions, compiled into record validators.
         .target(
             name: "Mapping",
@@ -49,7 +53,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "Formats", "Mapping", "Store", "Transport",
+                "Formats", "Mapping", "Store", "Transport", "XMLRecords",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -67,6 +71,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),

@@ -9,7 +9,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         var rejectedRows = 0
         for district in ["lincoln-usd", "riverside-usd"] {
-            let samples = try FileManager.default.contentsOfDirectory(atPath: Binary.repositoryRoot + "/Samples/" + district)
+            let samples = try FileManager.default.contentsOfDirectory(
+                atPath: Binary.repositoryRoot + "/Samples/" + district)
             let reports = scratch.files(under: "Outbox/\(district)/reports")
             #expect(reports.filter { $0.hasSuffix(".receipt.json") }.count == samples.count, "\(reports)")
             #expect(reports.filter { $0.hasSuffix(".exceptions.csv") }.count == samples.count, "\(reports)")

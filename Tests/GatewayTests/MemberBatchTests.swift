@@ -7,7 +7,8 @@ import Testing
 
 @Suite struct MemberMatcherTests {
     static let students = [
-        StudentIdentity(studentId: "1", cin: "91234567A", lastName: "Hernández", firstName: "José", birthdate: "2012-04-12"),
+        StudentIdentity(
+            studentId: "1", cin: "91234567A", lastName: "Hernández", firstName: "José", birthdate: "2012-04-12"),
         StudentIdentity(studentId: "2", cin: nil, lastName: "O'Brien-Núñez", firstName: "Mai", birthdate: "2013-05-13"),
         StudentIdentity(studentId: "3", cin: nil, lastName: "Smith", firstName: "Sam", birthdate: "2011-06-14"),
         StudentIdentity(studentId: "4", cin: nil, lastName: "Smith", firstName: "Sam", birthdate: "2011-06-14"),
@@ -22,12 +23,17 @@ import Testing
     }
 
     @Test func cinWinsOverNames() {
-        #expect(matcher.match(member("91234567A", "Other", "Name", "2000-01-01")) == .matched(studentID: "1", by: "cin"))
+        #expect(
+            matcher.match(member("91234567A", "Other", "Name", "2000-01-01")) == .matched(studentID: "1", by: "cin"))
     }
 
     @Test func namesMatchIgnoringCaseAccentsHyphensAndSpaces() {
-        #expect(matcher.match(member(nil, "HERNANDEZ", "jose", "2012-04-12")) == .matched(studentID: "1", by: "name-birthdate"))
-        #expect(matcher.match(member(nil, "obrien nunez", "MAI", "2013-05-13")) == .matched(studentID: "2", by: "name-birthdate"))
+        #expect(
+            matcher.match(member(nil, "HERNANDEZ", "jose", "2012-04-12"))
+                == .matched(studentID: "1", by: "name-birthdate"))
+        #expect(
+            matcher.match(member(nil, "obrien nunez", "MAI", "2013-05-13"))
+                == .matched(studentID: "2", by: "name-birthdate"))
     }
 
     @Test func twoCandidatesAreAmbiguous() {
@@ -54,7 +60,8 @@ import Testing
         _ = try gateway.ingest(
             path: workspace.write(
                 "students.csv",
-                "Student ID,School,Last Name,First Name,Birthdate,Grade,CIN\n1001,1,Hernández,José,04/12/2012,5,91234567A\n1002,1,Nguyen,Mai,05/13/2013,4,\n1003,1,Smith,Sam,06/14/2011,6,\n1004,1,Smith,Sam,06/14/2011,6,\n"),
+                "Student ID,School,Last Name,First Name,Birthdate,Grade,CIN\n1001,1,Hernández,José,04/12/2012,5,91234567A\n1002,1,Nguyen,Mai,05/13/2013,4,\n1003,1,Smith,Sam,06/14/2011,6,\n1004,1,Smith,Sam,06/14/2011,6,\n"
+            ),
             source: "lincoln-usd")
         let batch = """
             MemberId,CIN,LastName,FirstName,DateOfBirth,EligibilityStart,EligibilityEnd,AidCode
@@ -70,11 +77,16 @@ import Testing
         #expect(job.kind == "member-batch-csv")
         #expect(job.inserted == 4)
         #expect(
-            try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["pattern", "eligibility-start-after-end"])
+            try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == [
+                "pattern", "eligibility-start-after-end",
+            ])
         let spans = try gateway.ledger.dump(
-            sql: "SELECT student_id, member_id, eligibility_end, matched_by FROM student_eligibility ORDER BY student_id")
+            sql:
+                "SELECT student_id, member_id, eligibility_end, matched_by FROM student_eligibility ORDER BY student_id"
+        )
         #expect(spans == [["1001", "M1", "NULL", "cin"], ["1002", "M2", "2026-06-30", "name-birthdate"]])
-        let reports = try FileManager.default.contentsOfDirectory(atPath: workspace.root + "/Outbox/lincoln-usd/reports")
+        let reports = try FileManager.default.contentsOfDirectory(
+            atPath: workspace.root + "/Outbox/lincoln-usd/reports")
         let summaryName = try #require(reports.first { $0.hasSuffix(".members.json") })
         let summary = try JSONDecoder().decode(
             MemberReconciliation.Summary.self,

@@ -61,15 +61,18 @@ import Testing
         #expect(job.inserted == 3)
     }
 
-    @Test(arguments: [
-        (\Service.npi, "1234567894", "invalid-npi"), (\Service.code, "99999", "not-in-values"),
-        (\Service.units, "2", "units-match-minutes"), (\Service.date, "11/02/2026", "above-max"),
-        (\Service.date, "10/31/2025", "below-min"), (\Service.student, "1009", "unmapped-student"),
-        (\Service.dx, "41.1", "pattern"), (\Service.end, "08:30", "units-match-minutes"),
-        (\Service.consent, "", "required"), (\Service.type, "X", "not-in-values"), (\Service.pos, "3", "pattern"),
-        (\Service.minutes, "20", "units-match-minutes"),
-    ] as [(any WritableKeyPath<Service, String> & Sendable, String, String)])
-    func eachRuleRejectsItsRow(field: any WritableKeyPath<Service, String> & Sendable, value: String, rule: String) throws {
+    @Test(
+        arguments: [
+            (\Service.npi, "1234567894", "invalid-npi"), (\Service.code, "99999", "not-in-values"),
+            (\Service.units, "2", "units-match-minutes"), (\Service.date, "11/02/2026", "above-max"),
+            (\Service.date, "10/31/2025", "below-min"), (\Service.student, "1009", "unmapped-student"),
+            (\Service.dx, "41.1", "pattern"), (\Service.end, "08:30", "units-match-minutes"),
+            (\Service.consent, "", "required"), (\Service.type, "X", "not-in-values"), (\Service.pos, "3", "pattern"),
+            (\Service.minutes, "20", "units-match-minutes"),
+        ] as [(any WritableKeyPath<Service, String> & Sendable, String, String)])
+    func eachRuleRejectsItsRow(field: any WritableKeyPath<Service, String> & Sendable, value: String, rule: String)
+        throws
+    {
         var service = Service()
         service[keyPath: field] = value
         let (gateway, job) = try load([service])
@@ -96,7 +99,8 @@ import Testing
         #expect(first.inserted == 2)
         #expect(try rules(gateway, first) == ["duplicate-key"])
         let resend = try gateway.ingest(
-            path: workspace.write("spi_services_resend.csv", Self.header + Service().line + "\n"), source: "lincoln-usd")
+            path: workspace.write("spi_services_resend.csv", Self.header + Service().line + "\n"), source: "lincoln-usd"
+        )
         #expect(resend.rejected == 1)
         #expect(resend.inserted + resend.updated + resend.unchanged == 0)
         let exceptions = try gateway.ledger.exceptions(jobID: #require(resend.id))

@@ -1,6 +1,7 @@
 import Foundation
 import Mapping
 import Store
+import XMLRecords
 
 /// Reads every mapping in a folder and checks it against the store's domain tables.
 public enum MappingLoader {
@@ -53,6 +54,13 @@ public enum MappingLoader {
             ]
         }
         var issues: [DefinitionIssue] = []
+        if let layout = CompiledMapping(definition).xmlLayout {
+            do {
+                _ = try XMLRecordLayout(recordPath: layout.recordPath, fieldPaths: layout.fieldPaths)
+            } catch {
+                issues.append(DefinitionIssue(file: definition.file, line: 0, message: "invalid XML paths: \(error)"))
+            }
+        }
         let columns = Set(table.columns).subtracting(DomainTable.managedColumns)
         if let sequence = definition.sequence, !columns.contains(sequence.field) {
             issues.append(

@@ -47,7 +47,9 @@ struct MemberMatcher {
         case 1: return .matched(studentID: compatible[0].studentId, by: "name-birthdate")
         case 0 where !candidates.isEmpty:
             return .unmatched(
-                reason: "name and birth date match student \(candidates.map(\.studentId).sorted().joined(separator: ", ")), whose CIN differs")
+                reason:
+                    "name and birth date match student \(candidates.map(\.studentId).sorted().joined(separator: ", ")), whose CIN differs"
+            )
         case 0: return .unmatched(reason: "no student has this CIN, or this name and birth date")
         default: return .ambiguous(candidates: compatible.map(\.studentId).sorted())
         }

@@ -1,5 +1,5 @@
-import Foundation
 import Formats
+import Foundation
 import Store
 import Transport
 
@@ -31,9 +31,14 @@ enum MemberReconciliation {
         var unmatched = 0
         let details = try AtomicFileWriter(path: detailPath)
         try details.write(
-            CSVEscaping.line(["member_id", "cin", "last_name", "first_name", "birthdate", "outcome", "reason", "candidates"]))
+            CSVEscaping.line([
+                "member_id", "cin", "last_name", "first_name", "birthdate", "outcome", "reason", "candidates",
+            ]))
         for member in members {
-            let identity = [member.memberId, member.cin ?? "", member.lastName ?? "", member.firstName ?? "", member.birthdate ?? ""]
+            let identity = [
+                member.memberId, member.cin ?? "", member.lastName ?? "", member.firstName ?? "",
+                member.birthdate ?? "",
+            ]
             switch matcher.match(member) {
             case .matched(let student, let method):
                 spans.append(StudentSpan(studentID: student, member: member, matchedBy: method))
@@ -41,7 +46,8 @@ enum MemberReconciliation {
             case .ambiguous(let candidates):
                 ambiguous += 1
                 try details.write(
-                    CSVEscaping.line(identity + ["ambiguous", "several students fit", candidates.joined(separator: ";")]))
+                    CSVEscaping.line(
+                        identity + ["ambiguous", "several students fit", candidates.joined(separator: ";")]))
             case .unmatched(let reason):
                 unmatched += 1
                 try details.write(CSVEscaping.line(identity + ["unmatched", reason, ""]))

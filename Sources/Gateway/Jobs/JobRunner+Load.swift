@@ -3,6 +3,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import XMLRecords
 
 extension JobRunner {
     /// Validates every record and loads the good ones, with the reports, in the job's one transaction.
@@ -27,8 +28,18 @@ extension JobRunner {
         let keyPositions = definition.key.compactMap { name in
             storedIndices.firstIndex { definition.fields[$0].name == name }
         }
-        let stream = RecordStream(
-            path: job.filePath, encoding: encoding, delimiter: mapping.delimiter, maxRecordBytes: config.maxRecordBytes)
+        let source: RowSource
+        if let layout = mapping.xmlLayout {
+            source = .xml(
+                XMLRecordStream(
+                    path: job.filePath,
+                    layout: try XMLRecordLayout(recordPath: layout.recordPath, fieldPaths: layout.fieldPaths)))
+        } else {
+            source = .csv(
+                RecordStream(
+                    path: job.filePath, encoding: encoding, delimiter: mapping.delimiter ?? UInt8(ascii: ","),
+                    maxRecordBytes: config.maxRecordBytes))
+        }
         try ledger.load(
             jobID: jobID, district: job.source, target: table, fields: storedIndices.map { definition.fields[$0].name },
             existing: definition.existing
@@ -41,7 +52,7 @@ extension JobRunner {
                 try report.append(issue)
                 if issue.severity == .warning { counts.warnings += 1 }
             }
-            if encoding == .windows1252 {
+            if encoding == .windows1252, mapping.xmlLayout == nil {
                 try note(
                     RowIssue(
                         line: 0, rule: RuleID.encodingFallback, severity: .warning,
@@ -49,7 +60,7 @@ extension JobRunner {
             }
             // Reading and validating run on their own thread; this one only writes.
             let channel = BatchChannel<RowBatch>(capacity: 4)
-            RowReader(stream: stream, validator: validator, storedIndices: storedIndices).start(into: channel)
+            RowReader(source: source, validator: validator, storedIndices: storedIndices).start(into: channel)
             var drained = false
             defer { if !drained { channel.cancelAndWait() } }
             let width = storedIndices.count
@@ -97,12 +108,15 @@ extension JobRunner {
                 case .reconcileMembers:
                     let summary = try MemberReconciliation.run(
                         session: session,
-                        summaryPath: layout.report(source: job.source, jobID: jobID, name: job.originalName, suffix: "members.json"),
-                        detailPath: layout.report(source: job.source, jobID: jobID, name: job.originalName, suffix: "members.csv"))
+                        summaryPath: layout.report(
+                            source: job.source, jobID: jobID, name: job.originalName, suffix: "members.json"),
+                        detailPath: layout.report(
+                            source: job.source, jobID: jobID, name: job.originalName, suffix: "members.csv"))
                     logger.info(
                         "members reconciled",
                         metadata: [
-                            "job.id": "\(jobID)", "members.total": "\(summary.members)", "members.matched": "\(summary.matched)",
+                            "job.id": "\(jobID)", "members.total": "\(summary.members)",
+                            "members.matched": "\(summary.matched)",
                             "members.ambiguous": "\(summary.ambiguous)", "members.unmatched": "\(summary.unmatched)",
                         ])
                 }

@@ -4,6 +4,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import XMLRecords
 
 /// Processes one staged job: recognise its kind, validate every record, load the good rows, report the
 /// rest — all in one transaction (DESIGN §4.2) — then archive the file.
@@ -65,7 +66,18 @@ public struct JobRunner: Sendable {
         case .rejected(let issues):
             try reject(job, started: started, issues)
         case .matched(let mapping, let binding):
-            try load(job, mapping: mapping, binding: binding, encoding: encoding, started: started)
+            do {
+                try load(job, mapping: mapping, binding: binding, encoding: encoding, started: started)
+            } catch let error as XMLRecordError {
+                // The transaction rolled back: a document broken part-way loads nothing.
+                try reject(
+                    job, started: started,
+                    RowIssue(
+                        line: error.line, rule: RuleID.malformedXML,
+                        message:
+                            "the XML document is malformed at line \(error.line), column \(error.column): \(error.message); nothing was loaded"
+                    ))
+            }
         }
     }
 
@@ -77,17 +89,21 @@ public struct JobRunner: Sendable {
     /// Finds the file's mapping from its name and header row (read with each candidate delimiter).
     func recognise(_ job: JobRecord, encoding: TextEncoding) throws -> Recognition {
         let allowed = job.kind.map { [$0] } ?? config.source(job.source)?.kinds
-        let candidates = mappings.mappings.filter { allowed?.contains($0.kind) ?? true }
+        let isXML = XMLRecordStream.looksLikeXML(job.filePath)
+        let candidates = mappings.mappings.filter { mapping in
+            (allowed?.contains(mapping.kind) ?? true) && (mapping.xmlLayout != nil) == isXML
+        }
         guard !candidates.isEmpty else {
             let names = allowed?.joined(separator: ", ") ?? ""
             return .rejected([
                 RowIssue(line: 0, rule: RuleID.noMappingMatch, message: "no mapping defines kind \(names)")
             ])
         }
+        if isXML { return recogniseXML(job, candidates: candidates) }
         var attempts: [String] = []
         var matched: [(CompiledMapping, HeaderBinding)] = []
         var hints: [String] = []
-        for delimiter in Set(candidates.map(\.delimiter)).sorted() {
+        for delimiter in Set(candidates.compactMap(\.delimiter)).sorted() {
             let stream = RecordStream(
                 path: job.filePath, encoding: encoding, delimiter: delimiter, maxRecordBytes: config.maxRecordBytes)
             guard let header = try stream.header() else {
@@ -139,6 +155,28 @@ public struct JobRunner: Sendable {
             return RowIssue(line: 1, rule: rule, message: attempt)
         }
         return .rejected(issues)
+    }
+
+    /// XML kinds are told apart by file name (there is no header row); a forced kind needs none.
+    private func recogniseXML(_ job: JobRecord, candidates: [CompiledMapping]) -> Recognition {
+        let fitting = candidates.filter { job.kindForced || $0.matchesFilename(job.originalName) }
+        if fitting.count == 1 { return .matched(fitting[0], fitting[0].xmlBinding()) }
+        if fitting.isEmpty {
+            let tried = candidates.map { mapping in
+                "\(mapping.kind): file name does not match \(mapping.definition.match.filenames.map(\.description).joined(separator: " or "))"
+            }
+            let issues = [
+                RowIssue(
+                    line: 0, rule: RuleID.noMappingMatch,
+                    message: "no XML mapping recognises this file; tried \(tried.count)")
+            ]
+            return .rejected(issues + tried.map { RowIssue(line: 0, rule: RuleID.noMappingMatch, message: $0) })
+        }
+        return .rejected([
+            RowIssue(
+                line: 0, rule: RuleID.ambiguousMapping,
+                message: "several XML mappings fit this file name: \(fitting.map(\.kind).joined(separator: ", "))")
+        ])
     }
 
     private static func likelyDelimiter(_ header: String) -> UInt8? {

@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let fieldKeys = [
         "column", "type", "required", "pattern", "format", "min", "max", "length", "values", "values_from",
-        "ignore_case", "unique", "severity", "store", "value", "derive",
+        "ignore_case", "unique", "severity", "store", "value", "derive", "path",
     ]
 
     static func decodeFields(_ node: YAMLNode, codeTables: [String: CodeTable]) -> [FieldDefinition] {
@@ -26,9 +26,14 @@ extension MappingDefinition {
         guard let entries = node.fields(allowed: fieldKeys) else { return nil }
         let constant = entries["value"]?.string()
         let derivation = entries["derive"].flatMap(decodeDerivation)
-        let columns = entries["column"]?.strings() ?? []
+        if entries["column"] != nil, entries["path"] != nil {
+            node.issue("field '\(name)' has both 'column' (CSV) and 'path' (XML); use one")
+        }
+        let columns = entries["column"]?.strings() ?? entries["path"]?.string().map { [$0] } ?? []
         if columns.isEmpty, constant == nil, derivation == nil {
-            node.issue("field '\(name)' needs 'column' (a header name or a list of aliases), 'value' or 'derive'")
+            node.issue(
+                "field '\(name)' needs 'column' (a header name or a list of aliases), 'path' (XML), 'value' or 'derive'"
+            )
             return nil
         }
         if !columns.isEmpty, constant != nil || derivation != nil {

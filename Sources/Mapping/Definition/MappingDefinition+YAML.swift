@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let topLevelKeys = [
         "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
-        "lookups", "code_tables", "sequence", "existing", "after_load",
+        "lookups", "code_tables", "sequence", "existing", "after_load", "record",
     ]
 
     /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
@@ -35,7 +35,7 @@ extension MappingDefinition {
         }
         let version = top["version"]?.int() ?? 1
         let summary = top["description"]?.string() ?? ""
-        let format = decodeFormat(top["format"], delimiter: top["delimiter"])
+        let format = decodeFormat(top["format"], delimiter: top["delimiter"], record: top["record"])
         let codeTables = top["code_tables"].map(decodeCodeTables) ?? [:]
         let fields = required("fields").map { decodeFields($0, codeTables: codeTables) } ?? []
         let names = Set(fields.map(\.name))
@@ -86,12 +86,20 @@ extension MappingDefinition {
         return definition
     }
 
-    private static func decodeFormat(_ node: YAMLNode?, delimiter: YAMLNode?) -> RecordFormat? {
+    private static func decodeFormat(_ node: YAMLNode?, delimiter: YAMLNode?, record: YAMLNode?) -> RecordFormat? {
         let name = node?.string() ?? "csv"
+        if name == "xml" {
+            guard let path = record?.string(), !path.isEmpty else {
+                (node ?? record)?.issue("an xml mapping needs 'record': the path of the record elements, e.g. //Member")
+                return nil
+            }
+            return .xml(recordPath: path)
+        }
         guard name == "csv" else {
-            node?.issue("unsupported format '\(name)'; supported: csv")
+            node?.issue("unsupported format '\(name)'; supported: csv, xml")
             return nil
         }
+        if let record { record.issue("'record' applies to xml mappings only") }
         guard let delimiter, let text = delimiter.string() else { return .csv(delimiter: nil) }
         let named: [String: UInt8] = ["tab": 9, "\\t": 9, "\t": 9]
         if let byte = named[text] { return .csv(delimiter: byte) }
@@ -231,7 +239,8 @@ extension MappingDefinition {
         if minutes == nil, start == nil || end == nil {
             item.issue("units rule '\(id)' needs 'minutes', or both 'start' and 'end'")
         }
-        checkReferences([units, code] + [minutes, start, end].compactMap { $0 }, names: names, at: item, what: "units rule '\(id)'")
+        checkReferences(
+            [units, code] + [minutes, start, end].compactMap { $0 }, names: names, at: item, what: "units rule '\(id)'")
         var table: [String: Int] = [:]
         var fallback = 15
         for (code, minutesNode) in spec["unit_minutes"]?.entries() ?? [] {

@@ -11,11 +11,37 @@ public struct CompiledMapping: Sendable {
     /// The kind id.
     public var kind: String { definition.kind }
 
-    /// The field delimiter of the file kind.
-    public var delimiter: UInt8 {
+    /// The field delimiter of a CSV kind; `nil` for other formats.
+    public var delimiter: UInt8? {
         switch definition.format {
         case .csv(let delimiter): return delimiter ?? UInt8(ascii: ",")
+        case .xml: return nil
         }
+    }
+
+    /// For an XML kind: the record path and the path of each field read from the file, in binding order.
+    public var xmlLayout: (recordPath: String, fieldPaths: [String])? {
+        guard case .xml(let recordPath) = definition.format else { return nil }
+        return (recordPath, definition.fields.filter(\.isRead).compactMap(\.columns.first))
+    }
+
+    /// The binding of an XML kind: each field read from the file sits at its place in ``xmlLayout``.
+    public func xmlBinding() -> HeaderBinding {
+        var position = 0
+        var columnIndex: [Int?] = []
+        var columnName: [String?] = []
+        for field in definition.fields {
+            guard field.isRead, let path = field.columns.first else {
+                columnIndex.append(nil)
+                columnName.append(nil)
+                continue
+            }
+            columnIndex.append(position)
+            columnName.append(path)
+            position += 1
+        }
+        return HeaderBinding(
+            columnIndex: columnIndex, columnName: columnName, headerCount: position, ignoredColumns: [])
     }
 
     /// Whether `name` matches one of the filename globs (or there are none).

@@ -28,13 +28,16 @@ struct CompiledUnitRule: Sendable {
         }
         var span: Int?
         if let start, let end, case .time(let from) = values[start], case .time(let to) = values[end] {
-            guard to.minutes > from.minutes else { return issue("the end time is not after the start time", field: end) }
+            guard to.minutes > from.minutes else {
+                return issue("the end time is not after the start time", field: end)
+            }
             span = to.minutes - from.minutes
         }
         var delivered = span
         if let minutes, case .int(let given) = values[minutes] {
             if let span, span != Int(given) {
-                return issue("\(given) minutes differ from the \(span) minutes between start and end time", field: minutes)
+                return issue(
+                    "\(given) minutes differ from the \(span) minutes between start and end time", field: minutes)
             }
             delivered = Int(given)
         }

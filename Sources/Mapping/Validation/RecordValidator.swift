@@ -156,13 +156,17 @@ public struct RecordValidator: Sendable {
         }
         for (rule, fields) in orderRules {
             let present = fields.filter { !values[$0].isNull }
-            guard let broken = zip(present, present.dropFirst()).first(where: { !Self.ordered(values[$0.0], values[$0.1]) })
+            guard
+                let broken = zip(present, present.dropFirst()).first(where: {
+                    !Self.ordered(values[$0.0], values[$0.1])
+                })
             else { continue }
             let (earlier, later) = (checkers[broken.0], checkers[broken.1])
             issues.append(
                 RowIssue(
                     line: line, column: later.column, field: later.field.name, rule: rule.id, severity: rule.severity,
-                    message: "\(later.field.name) \(values[broken.1].text) is before \(earlier.field.name) \(values[broken.0].text)",
+                    message:
+                        "\(later.field.name) \(values[broken.1].text) is before \(earlier.field.name) \(values[broken.0].text)",
                     value: values[broken.1].text))
             if rule.severity == .error { accepted = false }
         }

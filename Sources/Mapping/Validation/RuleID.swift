@@ -17,6 +17,8 @@ public enum RuleID {
     public static let duplicateHeader = "duplicate-header"
     /// The header row is itself malformed (unterminated quote, too long).
     public static let badHeader = "bad-header"
+    /// The XML document is malformed or truncated; nothing of it is loaded.
+    public static let malformedXML = "xml-malformed"
 
     // File level, informational (job still `done`).
     /// The file has a header but no data rows.
@@ -35,6 +37,8 @@ public enum RuleID {
     public static let recordTooLong = "csv-record-too-long"
     /// A record has fewer or more fields than the header.
     public static let raggedRow = "csv-ragged-row"
+    /// An XML field path occurs more than once in a record; the first is used.
+    public static let xmlRepeatedField = "xml-repeated-field"
 
     // Field checks.
     /// A required field is empty.

@@ -1,0 +1,123 @@
+internal import CLibXML2
+
+/// What libxml2's C callbacks need while a document is read: the caller's read closure and what went wrong.
+///
+/// libxml2 holds an unretained pointer to it for the duration of ``XMLRecordReader/read(from:layout:_:)``.
+final class XMLInputContext {
+    /// The caller's read closure, allowed to escape only for the duration of the read.
+    private let read: (UnsafeMutableRawBufferPointer) throws -> Int
+
+    /// The error the read closure threw, if it did; libxml2 was then told that the input ended.
+    private(set) var readError: (any Error)?
+
+    /// The most telling error libxml2 reported; see ``report(_:)``.
+    private(set) var parseError: XMLRecordError?
+
+    /// How telling `parseError` is: 0 for an error, 1 for a fatal error in an entity's text, 2 for a fatal error
+    /// in the document itself; a later error only replaces it when it is more telling.
+    private var parseErrorRank = -1
+
+    /// At the document parser's first fatal error, its document and the elements it was in, innermost first.
+    ///
+    /// `nil` when there was no such error, or libxml2 did not say which parser failed.
+    private(set) var parserState: (document: xmlDocPtr?, openElements: [xmlNodePtr])?
+
+    /// The number of bytes handed to libxml2 so far.
+    private(set) var bytesRead = 0
+
+    /// Whether the input has ended (or failed), so that the read closure must not be called any more.
+    private var ended = false
+
+    /// Creates a context that reads through `read`.
+    init(read: @escaping (UnsafeMutableRawBufferPointer) throws -> Int) {
+        self.read = read
+    }
+
+    /// Fills `buffer` from the read closure; returns the number of bytes, 0 at the end or after an error.
+    ///
+    /// An error thrown by the closure is kept for the caller and ends the input: reporting it to libxml2 as an
+    /// I/O error would make libxml2 print it.
+    func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard !ended else {
+            return 0
+        }
+        do {
+            let count = try read(buffer)
+            precondition(
+                count >= 0 && count <= buffer.count, "read returned \(count) for a \(buffer.count)-byte buffer")
+            bytesRead += count
+            ended = count == 0
+            return count
+        } catch {
+            readError = error
+            ended = true
+            return 0
+        }
+    }
+
+    /// Keeps the most telling error libxml2 reports, the first among equals; warnings are ignored.
+    ///
+    /// Fatal errors in the document beat fatal errors in the replacement text of an entity, which libxml2 parses
+    /// with a parser of its own at another position, and both beat errors that libxml2 reads past. The document's
+    /// parser's state at its first fatal error is kept too: it tells which elements are complete.
+    func report(_ error: xmlError) {
+        guard error.level.rawValue >= XML_ERR_ERROR.rawValue else {
+            return
+        }
+        var rank = 0
+        var state: (document: xmlDocPtr?, openElements: [xmlNodePtr])?
+        if error.level == XML_ERR_FATAL {
+            rank = 1
+            if error.domain == Int32(XML_FROM_PARSER.rawValue),
+                let context = error.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self), context.pointee.depth == 0
+            {
+                rank = 2
+                state = (context.pointee.myDoc, Self.elements(from: context.pointee.node))
+            }
+        }
+        guard rank > parseErrorRank else {
+            return
+        }
+        var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
+        while let last = message.last, last.isWhitespace {
+            message.removeLast()
+        }
+        if let state {
+            parserState = state
+            if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
+                message = Self.endMessage(document: state.document, openElement: state.openElements.first) ?? message
+            }
+        }
+        parseError = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: message)
+        parseErrorRank = rank
+    }
+
+    /// `element` and its ancestor elements, innermost first.
+    private static func elements(from element: xmlNodePtr?) -> [xmlNodePtr] {
+        var elements: [xmlNodePtr] = []
+        var next = element
+        while let element = next, element.pointee.type == XML_ELEMENT_NODE {
+            elements.append(element)
+            next = element.pointee.parent
+        }
+        return elements
+    }
+
+    /// A clearer message than libxml2's "Extra content at the end of the document" when there is no extra content.
+    ///
+    /// libxml2 says so when the input ends inside an element, and when it holds nothing but whitespace.
+    private static func endMessage(document: xmlDocPtr?, openElement: xmlNodePtr?) -> String? {
+        if let openElement {
+            let name = XMLName.string(openElement.pointee.name)
+            let line = Int(openElement.pointee.line)
+            let start = line < Int(UInt16.max) ? " (line \(line))" : ""
+            return "the document ends inside element '\(name)'\(start): it is truncated"
+        }
+        return xmlDocGetRootElement(document) == nil ? "the document is empty" : nil
+    }
+
+    /// The fatal error libxml2 reported, if it reported one.
+    var fatalParseError: XMLRecordError? {
+        parseErrorRank > 0 ? parseError : nil
+    }
+}
