@@ -27,6 +27,14 @@ import Testing
             #expect(scratch.files(under: "Archive/\(district)").filter { $0.hasSuffix(".csv") }.count == samples.count)
         }
         #expect(rejectedRows > 0, "the samples carry bad rows on purpose")
+        let jobs = try Binary.run(["jobs", "--json"], in: scratch.root)
+        let list = try JSONSerialization.jsonObject(with: Data(jobs.stdout.utf8)) as? [[String: Any]] ?? []
+        let kinds = Set(list.compactMap { $0["kind"] as? String })
+        #expect(
+            kinds == [
+                "aeries-students", "aeries-attendance", "iready-reading", "iready-math", "spi-services",
+                "member-batch-csv", "member-batch-xml",
+            ], "every shipped kind goes through the real binary")
         #expect(scratch.files(under: "Outbox/lincoln-usd/reports").contains { $0.hasSuffix(".members.json") })
         let riverside = scratch.files(under: "Outbox/riverside-usd/reports").first {
             $0.contains("students.csv.receipt")

@@ -109,3 +109,58 @@ extension JSONDecoder {
         return try decode(type, from: data)
     }
 }
+
+@Suite struct XMLMemberBatchTests {
+    static let roster =
+        "Student ID,School,Last Name,First Name,Birthdate,Grade,CIN\n1001,1,Hernández,José,04/12/2012,5,91234567A\n1002,1,Nguyen,Mai,05/13/2013,4,\n"
+
+    func member(_ id: String, cin: String = "", last: String, first: String, dob: String, start: String = "2025-07-01")
+        -> String
+    {
+        let cinElement = cin.isEmpty ? "" : "<m:CIN>\(cin)</m:CIN>"
+        return """
+            <m:Member plan="HP1"><m:MemberId>\(id)</m:MemberId>\(cinElement)<m:Name><m:Last>\(last)</m:Last>\
+            <m:First>\(first)</m:First></m:Name><m:DateOfBirth>\(dob)</m:DateOfBirth>\
+            <m:Eligibility start="\(start)"/><m:AidCode>1X</m:AidCode></m:Member>
+            """
+    }
+
+    func ingest(_ body: String) throws -> (Gateway, JobRecord) {
+        let workspace = try Workspace()
+        let gateway = try workspace.gateway()
+        _ = try gateway.ingest(path: workspace.write("students.csv", Self.roster), source: "lincoln-usd")
+        let document =
+            "<?xml version=\"1.0\"?>\n<m:Batch xmlns:m=\"urn:x\"><m:Members>\n\(body)\n</m:Members></m:Batch>\n"
+        return (gateway, try gateway.ingest(path: workspace.write("member_batch.xml", document), source: "lincoln-usd"))
+    }
+
+    @Test func xmlMembersStreamValidateAndReconcile() throws {
+        let (gateway, job) = try ingest(
+            [
+                member("M1", cin: "91234567A", last: "X", first: "Y", dob: "2012-04-12"),
+                member("M2", last: "NGUYEN", first: "mai", dob: "2013-05-13"),
+                member("M3", cin: "9123", last: "Bad", first: "Cin", dob: "2013-05-13"),
+            ].joined(separator: "\n"))
+        #expect(job.kind == "member-batch-xml")
+        #expect(job.rowsRead == 3)
+        #expect(job.inserted == 2)
+        let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
+        #expect(exceptions.map(\.ruleId) == ["pattern"])
+        #expect(exceptions.first?.row == 5, "the line of the record's start tag")
+        #expect(exceptions.first?.columnName == "CIN")
+        let spans = try gateway.ledger.dump(
+            sql: "SELECT student_id, matched_by, plan_code FROM student_eligibility ORDER BY 1")
+        #expect(spans == [["1001", "cin", "HP1"], ["1002", "name-birthdate", "HP1"]])
+    }
+
+    @Test func aMalformedDocumentIsRejectedAndLoadsNothing() throws {
+        let (gateway, job) = try ingest(
+            member("M1", cin: "91234567A", last: "X", first: "Y", dob: "2012-04-12")
+                + "\n<m:Member><m:MemberId>M2</m:Oops>")
+        #expect(job.state == .rejected)
+        let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
+        #expect(exceptions.map(\.ruleId) == ["xml-malformed"])
+        #expect(exceptions.first?.message.contains("nothing was loaded") == true)
+        #expect(try gateway.ledger.dump(sql: "SELECT count(*) FROM eligibility_members") == [["0"]])
+    }
+}

@@ -41,7 +41,7 @@ public struct SampleGenerator: Sendable {
     /// Writes a valid roster of `students` students.
     public func writeRoster(to path: String) throws {
         let writer = try AtomicFileWriter(path: path)
-        try writer.write("Student ID,School,Last Name,First Name,Birthdate,Grade,Sex\r\n")
+        try writer.write("Student ID,School,Last Name,First Name,Birthdate,Grade,Sex,CIN\r\n")
         let lastNames = ["Garcia", "Nguyen", "Smith", "Hernandez", "Lopez", "Kim", "Patel", "Johnson"]
         let firstNames = ["Ana", "Luis", "Mai", "Sam", "Jose", "Lena", "Omar", "Ivy"]
         for index in 0..<students {
@@ -89,6 +89,35 @@ public struct SampleGenerator: Sendable {
         }
         try writer.commit()
         return expectation
+    }
+
+    /// Writes an XML member batch of at least `bytes` bytes: members match roster students by CIN (every
+    /// third), by name and birth date (the rest of the first `students`), or nobody (beyond the roster).
+    /// Returns the number of members.
+    public func writeMemberBatch(bytes: Int64, to path: String) throws -> Int {
+        let writer = try AtomicFileWriter(path: path)
+        try writer.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<MemberBatch batchId=\"BENCH\">\n  <Members>\n")
+        let lastNames = ["Garcia", "Nguyen", "Smith", "Hernandez", "Lopez", "Kim", "Patel", "Johnson"]
+        let firstNames = ["Ana", "Luis", "Mai", "Sam", "Jose", "Lena", "Omar", "Ivy"]
+        var count = 0
+        while writer.byteCount < bytes {
+            let index = count
+            let birth = Day(year: 2008 + index % 10, month: 1 + index % 12, day: 1 + index % 28) ?? firstDay
+            let cin = index % 3 == 0 ? "<CIN>\(Self.cin(index))</CIN>" : ""
+            try writer.write(
+                "    <Member plan=\"P\(index % 4)\"><MemberId>M\(index)</MemberId>\(cin)<Name><Last>\(lastNames[index % 8])</Last><First>\(firstNames[(index / 8) % 8])</First></Name><DateOfBirth>\(birth)</DateOfBirth><Eligibility start=\"2025-07-01\"/><AidCode>1X</AidCode><County>41</County></Member>\n"
+            )
+            count += 1
+        }
+        try writer.write("  </Members>\n</MemberBatch>\n")
+        try writer.commit()
+        return count
+    }
+
+    /// A well-formed CIN for student `index` (9, seven digits, a permitted letter).
+    static func cin(_ index: Int) -> String {
+        let digits = String(index % 10_000_000)
+        return "9" + String(repeating: "0", count: 7 - digits.count) + digits + "C"
     }
 
     private func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

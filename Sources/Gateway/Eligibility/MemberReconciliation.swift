@@ -23,8 +23,8 @@ enum MemberReconciliation {
     /// Matches, records spans and writes `<job>-<file>.members.json` and `.members.csv` (ambiguous and unmatched).
     static func run(session: LoadSession, summaryPath: String, detailPath: String) throws -> Summary {
         let matcher = MemberMatcher(students: try session.studentIdentities())
-        let members = try session.membersOfThisJob()
         var spans: [StudentSpan] = []
+        var total = 0
         var byCIN = 0
         var byName = 0
         var ambiguous = 0
@@ -34,7 +34,9 @@ enum MemberReconciliation {
             CSVEscaping.line([
                 "member_id", "cin", "last_name", "first_name", "birthdate", "outcome", "reason", "candidates",
             ]))
-        for member in members {
+        // Members stream from the database; matched spans are written in batches to keep memory flat.
+        try session.forEachMemberOfThisJob { member in
+            total += 1
             let identity = [
                 member.memberId, member.cin ?? "", member.lastName ?? "", member.firstName ?? "",
                 member.birthdate ?? "",
@@ -43,6 +45,10 @@ enum MemberReconciliation {
             case .matched(let student, let method):
                 spans.append(StudentSpan(studentID: student, member: member, matchedBy: method))
                 if method == "cin" { byCIN += 1 } else { byName += 1 }
+                if spans.count >= 1024 {
+                    try session.recordEligibility(spans)
+                    spans.removeAll(keepingCapacity: true)
+                }
             case .ambiguous(let candidates):
                 ambiguous += 1
                 try details.write(
@@ -56,9 +62,9 @@ enum MemberReconciliation {
         try session.recordEligibility(spans)
         try details.commit()
         let matched = byCIN + byName
-        let percent = members.isEmpty ? 0 : (Double(matched) * 1000 / Double(members.count)).rounded() / 10
+        let percent = total == 0 ? 0 : (Double(matched) * 1000 / Double(total)).rounded() / 10
         let summary = Summary(
-            jobId: session.jobID, members: members.count, matched: matched, matchedByCin: byCIN,
+            jobId: session.jobID, members: total, matched: matched, matchedByCin: byCIN,
             matchedByNameBirthdate: byName, ambiguous: ambiguous, unmatched: unmatched, matchedPercent: percent,
             details: detailPath.split(separator: "/").last.map(String.init) ?? detailPath)
         let encoder = JSONEncoder()

@@ -1,7 +1,7 @@
 import GRDB
 
 /// A student as eligibility matching sees them.
-public struct StudentIdentity: Sendable, Equatable, FetchableRecord, Decodable {
+public struct StudentIdentity: Sendable, Equatable, FetchableRecord {
     /// District student id.
     public var studentId: String
     /// Medi-Cal CIN, if the SIS carries one.
@@ -22,11 +22,15 @@ public struct StudentIdentity: Sendable, Equatable, FetchableRecord, Decodable {
         self.birthdate = birthdate
     }
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    /// Decodes a row of `SELECT student_id, cin, last_name, first_name, birthdate` (by position: this runs for
+    /// every student of a district).
+    public init(row: Row) {
+        self.init(studentId: row[0], cin: row[1], lastName: row[2], firstName: row[3], birthdate: row[4])
+    }
 }
 
 /// A member of a payer batch as loaded.
-public struct MemberRecord: Sendable, Equatable, FetchableRecord, Decodable {
+public struct MemberRecord: Sendable, Equatable, FetchableRecord {
     /// Payer member id.
     public var memberId: String
     /// Medi-Cal CIN.
@@ -62,7 +66,12 @@ public struct MemberRecord: Sendable, Equatable, FetchableRecord, Decodable {
         self.planCode = planCode
     }
 
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    /// Decodes a row of the member query in ``LoadSession/forEachMemberOfThisJob(_:)`` by position.
+    public init(row: Row) {
+        self.init(
+            memberId: row[0], cin: row[1], lastName: row[2], firstName: row[3], birthdate: row[4],
+            eligibilityStart: row[5], eligibilityEnd: row[6], aidCode: row[7], planCode: row[8])
+    }
 }
 
 /// One member span matched to a student.
@@ -90,20 +99,21 @@ extension LoadSession {
             arguments: [district])
     }
 
-    /// The member spans this job loaded or confirmed.
-    public func membersOfThisJob() throws -> [MemberRecord] {
-        try MemberRecord.fetchAll(
+    /// Calls `body` with each member span this job loaded or confirmed, one at a time (constant memory).
+    public func forEachMemberOfThisJob(_ body: (MemberRecord) throws -> Void) throws {
+        let cursor = try MemberRecord.fetchCursor(
             db,
             sql: """
                 SELECT member_id, cin, last_name, first_name, birthdate, eligibility_start, eligibility_end,
                        aid_code, plan_code
                 FROM eligibility_members WHERE district = ? AND job_id = ? ORDER BY member_id, eligibility_start
                 """, arguments: [district, jobID])
+        while let member = try cursor.next() { try body(member) }
     }
 
     /// Records matched spans, replacing what earlier batches said about the same member spans.
     public func recordEligibility(_ spans: [StudentSpan]) throws {
-        let statement = try db.makeStatement(
+        let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO student_eligibility (district, student_id, member_id, eligibility_start, eligibility_end,
                     aid_code, plan_code, matched_by, job_id)
