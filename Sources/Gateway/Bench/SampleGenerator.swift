@@ -48,7 +48,7 @@ public struct SampleGenerator: Sendable {
             let birth = Day(year: 2008 + index % 10, month: 1 + index % 12, day: 1 + index % 28) ?? firstDay
             let date = "\(pad(birth.month))/\(pad(birth.day))/\(birth.year)"
             try writer.write(
-                "\(Self.studentID(index)),\(1 + index % 9),\(lastNames[index % 8]),\(firstNames[(index / 8) % 8]),\(date),\(index % 13),\(index % 2 == 0 ? "F" : "M")\r\n"
+                "\(Self.studentID(index)),\(1 + index % 9),\(lastNames[index % 8]),\(firstNames[(index / 8) % 8]),\(date),\(index % 13),\(index % 2 == 0 ? "F" : "M"),\(index % 3 == 0 ? Self.cin(index) : "")\r\n"
             )
         }
         try writer.commit()
