@@ -24,7 +24,9 @@ import Testing
                 rejectedRows += json["rejected"] as? Int ?? 0
             }
             #expect(scratch.files(under: "Inbox/\(district)").isEmpty, "taken files leave the inbox")
-            let archived = scratch.files(under: "Archive/\(district)").filter { $0.hasSuffix(".csv") || $0.hasSuffix(".xml") }
+            let archived = scratch.files(under: "Archive/\(district)").filter {
+                $0.hasSuffix(".csv") || $0.hasSuffix(".xml")
+            }
             #expect(archived.count == samples.count)
         }
         #expect(rejectedRows > 0, "the samples carry bad rows on purpose")
