@@ -1,7 +1,4 @@
-import Foundation
-import Logging
 import Store
-import Transport
 
 /// Measures a full ingest (stage, hash, recognise, validate, load, report) of a generated attendance file.
 public enum IngestBenchmark {
@@ -39,36 +36,18 @@ public enum IngestBenchmark {
     ///   - mappings: the mappings folder (the shipped `Mappings/`).
     ///   - workDirectory: an empty scratch folder.
     public static func run(rows: Int, invalidEvery: Int, mappings: String, workDirectory: String) throws -> Result {
-        var config = GatewayConfig(
-            root: workDirectory,
-            sources: [
-                SourceConfig(id: "bench-usd", path: workDirectory + "/Inbox/bench-usd")
-            ])
-        config.paths.mappings = mappings
-        var logger = Logger(label: "dropgate.bench")
-        logger.logLevel = .warning
-        let gateway = try Gateway(config: config, logger: logger)
+        let workspace = try BenchWorkspace(folder: workDirectory, mappings: mappings)
         let generator = SampleGenerator(students: max(1, rows / 180), invalidEvery: invalidEvery)
         let rosterPath = workDirectory + "/students.csv"
         let attendancePath = workDirectory + "/attendance.csv"
         try generator.writeRoster(to: rosterPath)
         let expectation = try generator.writeAttendance(rows: rows, to: attendancePath)
-        _ = try gateway.ingest(path: rosterPath, source: "bench-usd")
-        let start = ContinuousClock.now
-        let job = try gateway.ingest(path: attendancePath, source: "bench-usd")
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        _ = try workspace.timedIngest(rosterPath)
+        let (job, seconds) = try workspace.timedIngest(attendancePath)
         return Result(
             rows: job.rowsRead, loaded: job.inserted + job.updated + job.unchanged, rejected: job.rejected,
             expectedRejected: expectation.invalid, bytes: job.size, seconds: seconds,
             rowsPerSecond: Double(job.rowsRead) / seconds, megabytesPerSecond: Double(job.size) / 1e6 / seconds,
-            peakRSSMiB: peakRSSMiB())
-    }
-
-    /// Peak resident set size of this process so far, MiB.
-    public static func peakRSSMiB() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
+            peakRSSMiB: BenchWorkspace.peakRSSMiB())
     }
 }

@@ -10,6 +10,8 @@ public struct GatewayError: Error, Sendable, CustomStringConvertible {
         case notFound
         /// The input given to a command is unusable.
         case invalidInput
+        /// An invariant of the gateway itself failed (a bug): the job's transaction is rolled back.
+        case inconsistent
     }
 
     /// What kind of failure.

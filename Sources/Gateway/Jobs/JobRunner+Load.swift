@@ -127,6 +127,10 @@ extension JobRunner {
                         line: 0, rule: RuleID.noDataRows, severity: .warning,
                         message: "the file has a header but no data rows"))
             }
+            guard counts.balances else {
+                // Never commit a job whose rows do not add up (DESIGN §4.7): roll back and mark it dead.
+                throw GatewayError(.inconsistent, "row counts do not add up: \(counts)")
+            }
             try report.commit()
             let completion = JobCompletion(
                 state: .done, kind: definition.kind, mappingVersion: definition.version, encoding: encoding.rawValue,

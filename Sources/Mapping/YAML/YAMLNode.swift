@@ -98,12 +98,6 @@ public struct YAMLNode {
         }
     }
 
-    /// Whether this node is a sequence.
-    public var isSequence: Bool {
-        if case .sequence = node { return true }
-        return false
-    }
-
     /// Whether this node is a mapping that has `key`.
     public func hasKey(_ key: String) -> Bool {
         guard case .mapping(let mapping) = node else { return false }

@@ -167,11 +167,6 @@ extension Ledger {
         }
     }
 
-    /// Jobs waiting for a retry that is not yet due.
-    public func waitingJobs() throws -> [JobRecord] {
-        try pool.read { db in try JobRecord.filter(Column("state") == JobState.retryWait.rawValue).fetchAll(db) }
-    }
-
     /// Jobs, newest first, optionally filtered.
     public func jobs(state: JobState? = nil, source: String? = nil, limit: Int = 100) throws -> [JobRecord] {
         try pool.read { db in

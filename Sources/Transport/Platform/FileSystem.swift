@@ -131,11 +131,6 @@ public enum FileSystem {
         guard unlink(path) == 0 || errno == ENOENT else { throw FileSystemError("unlink", path: path, errno: errno) }
     }
 
-    /// Sets a file's permission bits.
-    public static func setMode(_ path: String, _ mode: mode_t) throws(FileSystemError) {
-        guard chmod(path, mode) == 0 else { throw FileSystemError("chmod", path: path, errno: errno) }
-    }
-
     /// The directory part of a path (`.` when there is none).
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

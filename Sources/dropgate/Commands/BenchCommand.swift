@@ -37,20 +37,12 @@ struct BenchCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "dropgate-bench-\(UUID().uuidString)"
-            ).path
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            let (work, absolute) = try BenchCommand.scratch(mappings: mappings, options: options)
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
-            let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
             let result = try IngestBenchmark.run(
                 rows: rows, invalidEvery: invalidEvery, mappings: absolute, workDirectory: work)
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+                try BenchCommand.printJSON(result)
             } else {
                 print(String(format: "rows          %d (%.1f MB)", result.rows, Double(result.bytes) / 1e6))
                 print(
@@ -76,6 +68,23 @@ struct BenchCommand: ParsableCommand {
 }
 
 extension BenchCommand {
+    /// A new scratch folder, and the mappings folder as an absolute path.
+    static func scratch(mappings: String?, options: GlobalOptions) throws -> (work: String, mappings: String) {
+        let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
+        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        return (work, absolute)
+    }
+
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate an XML member batch and time its streaming ingest and reconciliation.",
@@ -100,20 +109,12 @@ extension BenchCommand {
         var json = false
 
         func run() throws {
-            let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
-            let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent(
-                "dropgate-bench-\(UUID().uuidString)"
-            ).path
-            try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+            let (work, absolute) = try BenchCommand.scratch(mappings: mappings, options: options)
             defer { try? FileManager.default.removeItem(atPath: work) }
             let result = try MemberBatchBenchmark.run(
                 megabytes: megabytes, students: students, mappings: absolute, workDirectory: work)
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-                print(String(decoding: try encoder.encode(result), as: UTF8.self))
+                try BenchCommand.printJSON(result)
             } else {
                 print(
                     String(
