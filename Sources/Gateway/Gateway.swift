@@ -78,7 +78,8 @@ public final class Gateway: @unchecked Sendable {
                     settling += try intake.collect(source)
                     try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
                 } catch {
-                    logger.error("intake failed", metadata: ["source.id": "\(source.id)", "error": "\(error)"])
+                    logger.error(
+                        "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
                 }
                 finished += runJobs(source: source.id, shouldStop: shouldStop)
             }
@@ -95,7 +96,8 @@ public final class Gateway: @unchecked Sendable {
                 finished.append(result)
             }
         } catch {
-            logger.error("cannot list jobs", metadata: ["source.id": "\(source)", "error": "\(error)"])
+            logger.error(
+                "cannot list jobs", metadata: ["source.id": "\(source)", "error": "\(LogSafe.describe(error))"])
         }
         return finished
     }

@@ -42,7 +42,14 @@ final class Intake {
         }
         for entry in ordered {
             tracker.forget(entry.name)
-            try take(source: source.id, path: source.path + "/" + entry.name, name: entry.name)
+            do {
+                try take(source: source.id, path: source.path + "/" + entry.name, name: entry.name)
+            } catch {
+                // One unreadable file must not hold up the others; it is tried again next pass.
+                logger.error(
+                    "cannot take a file; will retry",
+                    metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
+            }
         }
         trackers[source.id] = tracker
         return settling

@@ -29,7 +29,7 @@ public struct JobRunner: Sendable {
         do {
             job = try ledger.beginAttempt(jobID: jobID)
         } catch {
-            logger.error("cannot start job", metadata: ["error": "\(error)"])
+            logger.error("cannot start job", metadata: ["error": "\(LogSafe.describe(error))"])
             return try? ledger.job(id: jobID)
         }
         logger[metadataKey: "source.id"] = "\(job.source)"
@@ -197,7 +197,7 @@ public struct JobRunner: Sendable {
         do {
             try ledger.recordFailure(jobID: job.id ?? 0, error: "\(error)", nextAttemptAt: next)
         } catch {
-            logger.error("cannot record job failure", metadata: ["error": "\(error)"])
+            logger.error("cannot record job failure", metadata: ["error": "\(LogSafe.describe(error))"])
         }
         if let delay {
             logger.warning(
@@ -218,7 +218,7 @@ public struct JobRunner: Sendable {
             try ledger.moveFile(jobID: id, to: target)
             try Self.move(job.filePath, to: target)
         } catch {
-            logger.warning("archiving failed; will retry next pass", metadata: ["error": "\(error)"])
+            logger.warning("archiving failed; will retry next pass", metadata: ["error": "\(LogSafe.describe(error))"])
         }
     }
 

@@ -12,3 +12,15 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    /// A description of a database error fit for logs: the SQLite code and message, without the SQL or its
+    /// arguments (which can hold student data). `nil` for errors that are not database errors.
+    public static func logSummary(of error: any Error) -> String? {
+        if let error = error as? DatabaseError {
+            return "SQLite \(error.resultCode.rawValue) \(error.message ?? "")"
+        }
+        if let error = error as? StoreError { return "store \(error.code)" }
+        return nil
+    }
+}

@@ -1,0 +1,13 @@
+import Store
+import Transport
+
+/// Turns errors into log text that never carries personal data (DESIGN §4.9): codes, not paths or values.
+enum LogSafe {
+    /// The error's kind and code: SQLite code and message, errno and operation, or the gateway error code.
+    static func describe(_ error: any Error) -> String {
+        if let summary = Ledger.logSummary(of: error) { return summary }
+        if let error = error as? FileSystemError { return "\(error.operation) errno \(error.errno)" }
+        if let error = error as? GatewayError { return "gateway \(error.code)" }
+        return String(describing: type(of: error))
+    }
+}
