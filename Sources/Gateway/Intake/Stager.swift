@@ -18,41 +18,52 @@ public struct Stager: Sendable {
         self.root = root
     }
 
-    /// Stages the file at `path` for `source`.
+    /// Stages the local file at `path` for `source`.
     ///
     /// - Throws: ``FileSystemError`` (transient ones — disk full — are retried by the caller).
-    public func stage(_ path: String, source: String) throws(FileSystemError) -> StagedFile {
+    public func stage(_ path: String, source: String) throws -> StagedFile {
+        try stage(source: source) { temporary, observe in
+            let input = try FileSystem.openForReading(path)
+            defer { FileSystem.close(input) }
+            let output = try FileSystem.createExclusive(temporary, mode: 0o600)
+            defer { FileSystem.close(output) }
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
+            defer { buffer.deallocate() }
+            while true {
+                let count = try FileSystem.read(input, into: buffer, path: path)
+                if count == 0 { break }
+                let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
+                observe(chunk)
+                try FileSystem.write(output, chunk, path: temporary)
+            }
+        }
+    }
+
+    /// Stages bytes that `produce` writes to the temporary path it is given, reporting each chunk to `observe`
+    /// (a local copy, an SFTP download). The staged file is then synced, hashed and renamed into place.
+    public func stage(
+        source: String, produce: (_ temporaryPath: String, _ observe: (UnsafeRawBufferPointer) -> Void) throws -> Void
+    ) throws -> StagedFile {
         let folder = root + "/" + source
         try FileSystem.makeDirectories(folder)
         let temporary = folder + "/" + Self.temporaryPrefix + "\(FileSystem.processID).tmp"
         try FileSystem.remove(temporary)
-        let input = try FileSystem.openForReading(path)
-        defer { FileSystem.close(input) }
-        let output = try FileSystem.createExclusive(temporary, mode: 0o600)
-        var closed = false
-        defer {
-            if !closed {
-                FileSystem.close(output)
-                try? FileSystem.remove(temporary)
-            }
-        }
         var hasher = SHA256()
         var sniffer = EncodingSniffer()
         var size: Int64 = 0
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try FileSystem.read(input, into: buffer, path: path)
-            if count == 0 { break }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-            hasher.update(bufferPointer: chunk)
-            sniffer.feed(chunk)
-            try FileSystem.write(output, chunk, path: temporary)
-            size += Int64(count)
+        do {
+            try produce(temporary) { chunk in
+                hasher.update(bufferPointer: chunk)
+                sniffer.feed(chunk)
+                size += Int64(chunk.count)
+            }
+            let descriptor = try FileSystem.openForReading(temporary)
+            defer { FileSystem.close(descriptor) }
+            try FileSystem.sync(descriptor, path: temporary)
+        } catch {
+            try? FileSystem.remove(temporary)
+            throw error
         }
-        try FileSystem.sync(output, path: temporary)
-        FileSystem.close(output)
-        closed = true
         let digest = hasher.finalize().map { byte in
             let hex = Array("0123456789abcdef".utf8)
             return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 15)]], as: UTF8.self)
