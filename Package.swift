@@ -49,11 +49,18 @@ let package = Package(
             name: "Transport",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        // libssh2, for the SFTP adapter only.
+        .systemLibrary(name: "CLibSSH2", pkgConfig: "libssh2", providers: [.apt(["libssh2-1-dev"])]),
+        // Adapter: SFTP client (libssh2; blocking calls, run on a dedicated thread).
+        .target(
+            name: "SFTP",
+            dependencies: ["CLibSSH2", "Transport", .product(name: "Logging", package: "swift-log")]
+        ),
         // Wiring: watcher, job runner, outbox, reports.
         .target(
             name: "Gateway",
             dependencies: [
-                "Formats", "Mapping", "Store", "Transport", "XMLRecords",
+                "Formats", "Mapping", "Store", "Transport", "XMLRecords", "SFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -75,6 +82,14 @@ let package = Package(
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
+        .testTarget(
+            name: "SFTPTests",
+            dependencies: [
+                "SFTP", "Transport", "Gateway", "Store", "Mapping",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store"]),
     ]

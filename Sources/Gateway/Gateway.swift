@@ -18,6 +18,8 @@ public final class Gateway: @unchecked Sendable {
     public let layout: OutboxLayout
     let runner: JobRunner
     let intake: Intake
+    let remoteIntake: RemoteIntake
+    let deliverer: Deliverer
     let logger: Logger
 
     /// Opens the gateway: checks every mapping (refusing to start on a broken one) and opens the database.
@@ -26,8 +28,12 @@ public final class Gateway: @unchecked Sendable {
     ///   - config: the configuration.
     ///   - logger: where logs go (never personal data).
     ///   - today: the day relative date limits resolve against (injectable for tests).
+    ///   - environment: where SFTP secrets named in the configuration are read from.
     /// - Throws: ``DefinitionError`` for broken mappings; store errors for an unusable database.
-    public init(config: GatewayConfig, logger: Logger, today: @escaping @Sendable () -> Day = { Day.today() }) throws {
+    public init(
+        config: GatewayConfig, logger: Logger, today: @escaping @Sendable () -> Day = { Day.today() },
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws {
         self.config = config
         self.logger = logger
         mappings = try MappingLoader.load(config.paths.mappings)
@@ -38,6 +44,9 @@ public final class Gateway: @unchecked Sendable {
             config: config, ledger: ledger, mappings: mappings, tables: try Ledger.domainTables(), layout: layout,
             logger: logger, today: today)
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
+        remoteIntake = RemoteIntake(
+            config: config, ledger: ledger, mappings: mappings, logger: logger, environment: environment)
+        deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
     }
 
     /// Reads `dropgate.yaml` and opens the gateway.
@@ -75,7 +84,11 @@ public final class Gateway: @unchecked Sendable {
             for source in config.sources {
                 if shouldStop() { return finished }
                 do {
-                    settling += try intake.collect(source)
+                    if let remote = source.remote {
+                        settling += try remoteIntake.collect(source, remote: remote, force: waitForSettling)
+                    } else {
+                        settling += try intake.collect(source)
+                    }
                     try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
                 } catch {
                     logger.error(
@@ -84,6 +97,7 @@ public final class Gateway: @unchecked Sendable {
                 finished += runJobs(source: source.id, shouldStop: shouldStop)
             }
         } while waitForSettling && settling > 0 && Date() < deadline
+        if !shouldStop() { deliverer.run() }
         return finished
     }
 

@@ -85,8 +85,8 @@ import Testing
     @Test func everyCommandExplainsItselfInHelp() throws {
         let scratch = try Scratch()
         for command in [
-            ["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["mappings", "check"],
-            ["bench", "ingest"],
+            ["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["sources"], ["mappings", "check"],
+            ["bench", "ingest"], ["bench", "members"],
         ] {
             let help = try Binary.run(command + ["--help"], in: scratch.root)
             #expect(help.status == 0)

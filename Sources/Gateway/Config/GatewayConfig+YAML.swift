@@ -13,7 +13,7 @@ extension GatewayConfig {
         var config = GatewayConfig(root: root, file: file)
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
-                "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources",
+                "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources", "deliveries",
             ])
         else {
             throw DefinitionError(issues: log.issues)
@@ -46,12 +46,21 @@ extension GatewayConfig {
             if !seen.insert(source.id).inserted { item.issue("source id '\(source.id)' is used twice") }
             config.sources.append(source)
         }
+        for item in top["deliveries"]?.sequence() ?? [] {
+            guard let delivery = delivery(item, outbox: config.paths.outbox, resolve: resolve) else { continue }
+            if config.deliveries.contains(where: { $0.id == delivery.id }) {
+                item.issue("delivery id '\(delivery.id)' is used twice")
+            }
+            config.deliveries.append(delivery)
+        }
         guard log.issues.isEmpty else { throw DefinitionError(issues: log.issues) }
         return config
     }
 
     private static func source(_ node: YAMLNode, inbox: String, resolve: (String) -> String) -> SourceConfig? {
-        guard let entries = node.fields(allowed: ["id", "kind", "path", "stable_after", "kinds"]) else { return nil }
+        guard let entries = node.fields(allowed: ["id", "kind", "path", "stable_after", "kinds"] + remoteKeys) else {
+            return nil
+        }
         guard let id = entries["id"]?.string() else {
             node.issue("a source needs an 'id'")
             return nil
@@ -61,14 +70,50 @@ extension GatewayConfig {
             return nil
         }
         let kind = entries["kind"]?.string() ?? "local"
-        guard kind == "local" else {
-            entries["kind"]?.issue("unsupported source kind '\(kind)'; supported: local")
+        guard kind == "local" || kind == "sftp" else {
+            entries["kind"]?.issue("unsupported source kind '\(kind)'; supported: local, sftp")
             return nil
         }
         var source = SourceConfig(id: id, path: entries["path"]?.string().map(resolve) ?? inbox + "/" + id)
+        if kind == "sftp" {
+            guard let remote = remote(entries, at: node, resolve: resolve) else { return nil }
+            source.remote = remote
+        } else if let stray = remoteKeys.first(where: { entries[$0] != nil }) {
+            entries[stray]?.issue("'\(stray)' applies to sftp sources only")
+        }
         if let node = entries["stable_after"], let seconds = duration(node) { source.stableAfter = seconds }
         source.kinds = entries["kinds"]?.strings()
         return source
+    }
+
+    private static func delivery(_ node: YAMLNode, outbox: String, resolve: (String) -> String) -> DeliveryConfig? {
+        guard let entries = node.fields(allowed: ["id", "folder", "files", "to"]),
+            let id = entries["id"]?.string(), let folder = entries["folder"]?.string(),
+            let to = entries["to"]?.fields(allowed: ["kind", "path"] + remoteKeys)
+        else {
+            node.issue("a delivery needs 'id', 'folder' (inside the outbox) and 'to'")
+            return nil
+        }
+        var globs: [Glob] = []
+        for text in entries["files"]?.strings() ?? [] {
+            do { globs.append(try Glob(text)) } catch { entries["files"]?.issue("invalid glob '\(text)': \(error)") }
+        }
+        let destination: DeliveryConfig.Destination
+        switch to["kind"]?.string() ?? "folder" {
+        case "folder":
+            guard let path = to["path"]?.string() else {
+                entries["to"]?.issue("a folder destination needs 'path'")
+                return nil
+            }
+            destination = .folder(path: resolve(path))
+        case "sftp":
+            guard let remote = remote(to, at: entries["to"] ?? node, resolve: resolve) else { return nil }
+            destination = .sftp(remote)
+        case let other:
+            to["kind"]?.issue("destination kind must be folder or sftp, found '\(other)'")
+            return nil
+        }
+        return DeliveryConfig(id: id, folder: outbox + "/" + folder, files: globs, destination: destination)
     }
 
     private static func retry(_ node: YAMLNode) -> RetryPolicy {

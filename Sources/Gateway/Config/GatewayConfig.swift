@@ -33,6 +33,8 @@ public struct GatewayConfig: Sendable {
     public var currentSchoolYear: SchoolYear?
     /// The sources polled.
     public var sources: [SourceConfig]
+    /// Outbox files pushed to destinations.
+    public var deliveries: [DeliveryConfig] = []
     /// The configuration file.
     public var file: String
 
@@ -65,12 +67,17 @@ public struct SourceConfig: Sendable, Equatable {
     public var stableAfter: Double
     /// Mapping kinds accepted from this source (`nil`: all).
     public var kinds: [String]?
+    /// For an SFTP source: the server and how to take its files; `nil` for a local drop folder.
+    public var remote: RemoteSourceConfig?
 
-    /// Creates a local source.
-    public init(id: String, path: String, stableAfter: Double = 2, kinds: [String]? = nil) {
+    /// Creates a source: a local drop folder at `path`, or an SFTP server when `remote` is given.
+    public init(
+        id: String, path: String, stableAfter: Double = 2, kinds: [String]? = nil, remote: RemoteSourceConfig? = nil
+    ) {
         self.id = id
         self.path = path
         self.stableAfter = stableAfter
         self.kinds = kinds
+        self.remote = remote
     }
 }

@@ -55,7 +55,9 @@ public final class Ledger: Sendable {
         return try queue.read { db in
             var tables: [String: DomainTable] = [:]
             // Tables the gateway fills itself, never a mapping.
-            let ledgerTables: Set<String> = ["jobs", "job_exceptions", "audit", "student_eligibility"]
+            let ledgerTables: Set<String> = [
+                "jobs", "job_exceptions", "audit", "student_eligibility", "source_health", "deliveries",
+            ]
             let names = try String.fetchAll(
                 db,
                 sql:

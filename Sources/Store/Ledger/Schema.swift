@@ -234,6 +234,37 @@ enum Schema {
                     ) STRICT, WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v5-source-health") { db in
+            // Per source: consecutive failures, backoff and circuit state (SFTP sources).
+            try db.execute(
+                sql: """
+                    CREATE TABLE source_health (
+                        source TEXT PRIMARY KEY,
+                        state TEXT NOT NULL CHECK (state IN ('ok', 'backoff', 'open', 'needs-operator')),
+                        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                        last_error TEXT,
+                        next_attempt_at TEXT,
+                        last_success_at TEXT,
+                        updated_at TEXT NOT NULL
+                    ) STRICT;
+                    """)
+        }
+        migrator.registerMigration("v6-deliveries") { db in
+            // Every outbox file handed to a destination, once (delivery, file, sha256).
+            try db.execute(
+                sql: """
+                    CREATE TABLE deliveries (
+                        delivery TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        destination TEXT NOT NULL,
+                        bytes INTEGER NOT NULL,
+                        delivered_at TEXT NOT NULL,
+                        found_on_destination INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (delivery, file, sha256)
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

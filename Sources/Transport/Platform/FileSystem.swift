@@ -16,6 +16,14 @@ public enum FileSystem {
         public var modified: Int64
         /// Whether it is a regular file.
         public var isRegularFile: Bool
+
+        /// Creates an entry (for listings that do not come from this file system, such as SFTP).
+        public init(name: String, size: Int64, modified: Int64, isRegularFile: Bool) {
+            self.name = name
+            self.size = size
+            self.modified = modified
+            self.isRegularFile = isRegularFile
+        }
     }
 
     /// The entries of a directory (not recursive), without `.` and `..`.

@@ -1,0 +1,62 @@
+import Foundation
+import GRDB
+
+/// How a polled source is doing: consecutive failures, backoff and circuit state.
+public struct SourceHealth: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "source_health"
+
+    /// Circuit state.
+    public enum State: String, Sendable, Codable {
+        /// The last poll succeeded.
+        case ok
+        /// Failing; the next poll waits `next_attempt_at` (exponential backoff with jitter).
+        case backoff
+        /// Failed `circuit_after` times in a row: polled only at the backoff cap.
+        case open
+        /// Authentication or host key refused: retried only at the cap, an operator must look.
+        case needsOperator = "needs-operator"
+    }
+
+    /// Source id.
+    public var source: String
+    /// Circuit state.
+    public var state: State
+    /// Failures since the last success.
+    public var consecutiveFailures: Int
+    /// The last failure (codes only, no secrets).
+    public var lastError: String?
+    /// When the source may be polled again.
+    public var nextAttemptAt: Date?
+    /// When it last succeeded.
+    public var lastSuccessAt: Date?
+    /// When this record changed.
+    public var updatedAt: Date
+
+    /// A healthy source never polled before.
+    public init(source: String, now: Date = Date()) {
+        self.source = source
+        state = .ok
+        consecutiveFailures = 0
+        updatedAt = now
+    }
+
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+}
+
+extension Ledger {
+    /// The health of a source (a fresh `ok` record when never polled).
+    public func health(of source: String) throws -> SourceHealth {
+        try pool.read { db in try SourceHealth.fetchOne(db, key: source) } ?? SourceHealth(source: source)
+    }
+
+    /// Every source's health.
+    public func allHealth() throws -> [SourceHealth] {
+        try pool.read { db in try SourceHealth.order(Column("source")).fetchAll(db) }
+    }
+
+    /// Stores a source's health.
+    public func save(_ health: SourceHealth) throws {
+        try pool.write { db in try health.save(db) }
+    }
+}
