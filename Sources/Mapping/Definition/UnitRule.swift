@@ -47,29 +47,3 @@ public struct UnitRule: Sendable, Equatable {
         return minutes / unit + (2 * (minutes % unit) > unit ? 1 : 0)
     }
 }
-
-/// What to do when a record's key was already loaded by an earlier file.
-public enum ExistingRecordPolicy: String, Sendable, CaseIterable {
-    /// Update it if it changed (rosters, attendance, results): the newest file wins.
-    case update
-    /// Report it (`already-loaded`) and keep the first (service logs: a service is logged once).
-    case reject
-}
-
-/// "These fields must not decrease": for example eligibility start ≤ end. Empty values are not compared
-/// (an open end is allowed).
-public struct OrderRule: Sendable, Equatable {
-    /// Stable rule id reported on exceptions.
-    public var id: String
-    /// Fields in the order their values must follow.
-    public var fields: [String]
-    /// What a failed check does.
-    public var severity: Severity
-
-    /// Creates an order rule.
-    public init(id: String, fields: [String], severity: Severity = .error) {
-        self.id = id
-        self.fields = fields
-        self.severity = severity
-    }
-}

@@ -97,25 +97,3 @@ public struct CompiledMapping: Sendable {
                 columnIndex: columnIndex, columnName: columnName, headerCount: header.count, ignoredColumns: ignored))
     }
 }
-
-/// Where each field of a mapping sits in a particular file's header.
-public struct HeaderBinding: Sendable, Equatable {
-    /// Column position per field (in definition order), `nil` when an optional field's column is absent.
-    public var columnIndex: [Int?]
-    /// The header name as written in the file, per field.
-    public var columnName: [String?]
-    /// Number of columns in the header.
-    public var headerCount: Int
-    /// Header names no field reads.
-    public var ignoredColumns: [String]
-}
-
-/// Why a file's header does not fit a mapping.
-public struct HeaderMismatch: Error, Sendable, Equatable {
-    /// The mapping tried.
-    public var kind: String
-    /// Each reason, in words.
-    public var reasons: [String]
-    /// Whether a duplicated header name is among the reasons.
-    public var duplicateHeader: Bool
-}

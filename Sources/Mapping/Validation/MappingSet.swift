@@ -60,13 +60,3 @@ public struct MappingSet: Sendable {
         return .ambiguous(kinds: matches.map(\.0.kind))
     }
 }
-
-/// The outcome of recognising a file.
-public enum Detection: Sendable {
-    /// Exactly one mapping fits.
-    case matched(CompiledMapping, HeaderBinding)
-    /// None fits; one line per mapping tried, saying why.
-    case noMatch(attempts: [String])
-    /// Several fit equally well.
-    case ambiguous(kinds: [String])
-}

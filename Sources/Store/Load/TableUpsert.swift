@@ -2,20 +2,6 @@ import GRDB
 import GRDBSQLite
 import Mapping
 
-/// How one upserted row changed the table.
-public enum UpsertOutcome: Sendable, Equatable {
-    /// A new key.
-    case inserted
-    /// An existing key whose values changed.
-    case updated
-    /// An existing key with identical values.
-    case unchanged
-    /// The key was already written by this same job: the file repeats it.
-    case duplicateKey
-    /// The key was loaded by an earlier job and the mapping keeps first records (`existing: reject`).
-    case alreadyLoaded(byJob: Int64)
-}
-
 /// The hot-path upsert of one mapping's rows into its domain table, on prepared statements.
 ///
 /// Three statements share one parameter layout (`?1` district, `?2…` the fields, last the job id):

@@ -1,0 +1,21 @@
+/// What happened to the rows of a file. `read == inserted + updated + unchanged + rejected`.
+public struct LoadCounts: Sendable, Equatable, Codable {
+    /// Data rows read.
+    public var read = 0
+    /// New keys.
+    public var inserted = 0
+    /// Changed keys.
+    public var updated = 0
+    /// Identical rows.
+    public var unchanged = 0
+    /// Rows not loaded because of an error.
+    public var rejected = 0
+    /// Warnings (rows loaded).
+    public var warnings = 0
+
+    /// Creates zero counts.
+    public init() {}
+
+    /// Whether every row read is accounted for (DESIGN §4.7).
+    public var balances: Bool { read == inserted + updated + unchanged + rejected }
+}
