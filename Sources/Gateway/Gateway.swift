@@ -6,7 +6,9 @@ import Transport
 
 /// The gateway: configuration, mappings, ledger, intake and job runner wired together.
 ///
-/// The CLI and the daemon service talk only to this type.
+/// The CLI and the daemon service talk only to this type. It is `@unchecked Sendable` so the daemon's service
+/// can hold it, but passes are not reentrant: the intake trackers are mutable, so one task at a time runs
+/// ``runPass(waitForSettling:shouldStop:)`` or ``ingest(path:source:kind:)`` (the daemon has exactly one).
 public final class Gateway: @unchecked Sendable {
     /// The configuration in force.
     public let config: GatewayConfig
