@@ -47,7 +47,8 @@ public final class Gateway: @unchecked Sendable {
             logger: logger, today: today)
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         remoteIntake = RemoteIntake(
-            config: config, ledger: ledger, mappings: mappings, logger: logger, environment: environment)
+            config: config, ledger: ledger, intake: intake, mappings: mappings, logger: logger, environment: environment
+        )
         deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
     }
 

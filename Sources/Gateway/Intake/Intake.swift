@@ -61,21 +61,39 @@ final class Intake {
         -> JobRecord
     {
         let staged = try stager.stage(path, source: source)
+        let job = try register(
+            staged, source: source, name: name, origin: keepOrigin ? "ingest:" + path : path, kind: kind,
+            originCleared: keepOrigin)
+        if !keepOrigin, let id = job.id {
+            try FileSystem.remove(path)
+            try FileSystem.syncDirectory(FileSystem.directory(of: path))
+            try ledger.markOriginCleared(jobID: id)
+        }
+        return job
+    }
+
+    /// Records a staged file as a job, or as a duplicate (with its receipt) of the job that has its bytes.
+    ///
+    /// Shared by local drops, `ingest` and SFTP sources, so every way in treats identity the same.
+    func register(
+        _ staged: StagedFile, source: String, name: String, origin: String, kind: String? = nil,
+        originCleared: Bool = false
+    ) throws -> JobRecord {
         var job = JobRecord(
-            source: source, originalName: name, origin: keepOrigin ? "ingest:" + path : path, sha256: staged.sha256,
-            size: staged.size, filePath: staged.path, kind: kind, encoding: staged.encoding)
-        if keepOrigin { job.originCleared = true }
+            source: source, originalName: name, origin: origin, sha256: staged.sha256, size: staged.size,
+            filePath: staged.path, kind: kind, encoding: staged.encoding)
+        job.originCleared = originCleared
         switch try ledger.register(job) {
         case .created(let created):
-            job = created
             logger.info(
                 "file staged",
                 metadata: [
                     "job.id": "\(created.id ?? 0)", "source.id": "\(source)",
                     "file.sha256": "\(staged.sha256.prefix(12))", "file.size": "\(staged.size)",
                 ])
+            return created
         case .alreadyRegistered(let existing):
-            job = existing
+            return existing
         case .duplicate(let duplicate, let original):
             job = duplicate
             job.receiptPath = try writeDuplicateReceipt(duplicate, original: original)
@@ -86,13 +104,8 @@ final class Intake {
                     "job.id": "\(duplicate.id ?? 0)", "job.duplicate_of": "\(original.id ?? 0)",
                     "file.sha256": "\(staged.sha256.prefix(12))",
                 ])
+            return job
         }
-        if !keepOrigin, let id = job.id {
-            try FileSystem.remove(path)
-            try FileSystem.syncDirectory(FileSystem.directory(of: path))
-            try ledger.markOriginCleared(jobID: id)
-        }
-        return job
     }
 
     /// Removes inbox files whose job was registered before a crash prevented their removal, and writes the

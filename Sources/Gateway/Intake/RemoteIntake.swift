@@ -16,6 +16,7 @@ final class RemoteIntake {
     private let config: GatewayConfig
     private let ledger: Ledger
     private let stager: Stager
+    private let intake: Intake
     private let mappings: MappingSet
     private let logger: Logger
     private let environment: [String: String]
@@ -23,8 +24,12 @@ final class RemoteIntake {
     private var refusedNames: Set<String> = []
     private var lastPoll: [String: Date] = [:]
 
-    init(config: GatewayConfig, ledger: Ledger, mappings: MappingSet, logger: Logger, environment: [String: String]) {
+    init(
+        config: GatewayConfig, ledger: Ledger, intake: Intake, mappings: MappingSet, logger: Logger,
+        environment: [String: String]
+    ) {
         self.config = config
+        self.intake = intake
         self.ledger = ledger
         self.mappings = mappings
         self.logger = logger
@@ -102,28 +107,7 @@ final class RemoteIntake {
             _ = try connection.download(remotePath, to: temporary, consume: observe)
         }
         let origin = "sftp://\(remote.host):\(remote.port)" + (remotePath.hasPrefix("/") ? "" : "/") + remotePath
-        let job = JobRecord(
-            source: source.id, originalName: name, origin: origin, sha256: staged.sha256, size: staged.size,
-            filePath: staged.path, encoding: staged.encoding)
-        let registered: JobRecord
-        switch try ledger.register(job) {
-        case .created(let created):
-            registered = created
-            logger.info(
-                "remote file staged",
-                metadata: [
-                    "job.id": "\(created.id ?? 0)", "source.id": "\(source.id)",
-                    "file.sha256": "\(staged.sha256.prefix(12))", "file.size": "\(staged.size)",
-                ])
-        case .alreadyRegistered(let existing):
-            registered = existing
-        case .duplicate(let duplicate, let original):
-            registered = duplicate
-            if staged.path != original.filePath { try FileSystem.remove(staged.path) }
-            logger.notice(
-                "duplicate remote file",
-                metadata: ["job.id": "\(duplicate.id ?? 0)", "job.duplicate_of": "\(original.id ?? 0)"])
-        }
+        let registered = try intake.register(staged, source: source.id, name: name, origin: origin)
         // Staged before acknowledged (DESIGN §4.3): the remote file moves only now that the job exists.
         try afterFetch(name, remote: remote, connection: connection)
         if let id = registered.id { try ledger.markOriginCleared(jobID: id) }
