@@ -1,0 +1,20 @@
+/// A problem in an X12 interchange, located by segment position and id.
+public struct X12Error: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 1-based position of the segment in the interchange.
+    public var segment: Int
+    /// The segment id (`ISA`, `CLP`, …), empty when unknown.
+    public var segmentID: String
+    /// What is wrong.
+    public var message: String
+
+    /// Creates an error.
+    public init(segment: Int, segmentID: String, message: String) {
+        self.segment = segment
+        self.segmentID = segmentID
+        self.message = message
+    }
+
+    public var description: String {
+        segmentID.isEmpty ? "segment \(segment): \(message)" : "segment \(segment) (\(segmentID)): \(message)"
+    }
+}
