@@ -12,7 +12,8 @@ import Transport
 final class Intake {
     private let config: GatewayConfig
     private let ledger: Ledger
-    private let stager: Stager
+    /// Copies files into staging; SFTP downloads share it.
+    let stager: Stager
     private let layout: OutboxLayout
     private let mappings: MappingSet
     private let logger: Logger

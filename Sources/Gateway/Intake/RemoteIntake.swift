@@ -15,7 +15,6 @@ import Transport
 final class RemoteIntake {
     private let config: GatewayConfig
     private let ledger: Ledger
-    private let stager: Stager
     private let intake: Intake
     private let mappings: MappingSet
     private let logger: Logger
@@ -34,7 +33,6 @@ final class RemoteIntake {
         self.mappings = mappings
         self.logger = logger
         self.environment = environment
-        stager = Stager(root: config.paths.staging)
     }
 
     /// Polls one SFTP source if it is due; returns how many remote files are still settling.
@@ -103,7 +101,7 @@ final class RemoteIntake {
         throws
     {
         let remotePath = Self.join(remote.directory, name)
-        let staged = try stager.stage(source: source.id) { temporary, observe in
+        let staged = try intake.stager.stage(source: source.id) { temporary, observe in
             _ = try connection.download(remotePath, to: temporary, consume: observe)
         }
         let origin = "sftp://\(remote.host):\(remote.port)" + (remotePath.hasPrefix("/") ? "" : "/") + remotePath

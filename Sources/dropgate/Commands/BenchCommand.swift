@@ -19,7 +19,7 @@ struct BenchCommand: ParsableCommand {
                 `swift build -c release` for meaningful figures.
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var bench: BenchOptions
 
         @Option(help: "Attendance rows to generate.")
         var rows = 1_000_000
@@ -27,22 +27,16 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Make every n-th row invalid (0: none).")
         var invalidEvery = 100
 
-        @Option(help: "Mappings folder (default: the configured one, else ./Mappings).")
-        var mappings: String?
-
         @Flag(help: "Keep the scratch folder and print its path.")
         var keep = false
 
-        @Flag(help: "Print the result as JSON.")
-        var json = false
-
         func run() throws {
-            let (work, absolute) = try BenchCommand.scratch(mappings: mappings, options: options)
+            let (work, absolute) = try bench.scratch()
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
             let result = try IngestBenchmark.run(
                 rows: rows, invalidEvery: invalidEvery, mappings: absolute, workDirectory: work)
-            if json {
-                try BenchCommand.printJSON(result)
+            if bench.json {
+                try BenchOptions.printJSON(result)
             } else {
                 print(String(format: "rows          %d (%.1f MB)", result.rows, Double(result.bytes) / 1e6))
                 print(
@@ -68,23 +62,6 @@ struct BenchCommand: ParsableCommand {
 }
 
 extension BenchCommand {
-    /// A new scratch folder, and the mappings folder as an absolute path.
-    static func scratch(mappings: String?, options: GlobalOptions) throws -> (work: String, mappings: String) {
-        let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
-        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        return (work, absolute)
-    }
-
-    static func printJSON(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
-    }
-
     struct Members: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate an XML member batch and time its streaming ingest and reconciliation.",
@@ -94,7 +71,7 @@ extension BenchCommand {
                 Prints MB/s and the process's peak RSS, which stays flat whatever the batch size.
                 """)
 
-        @OptionGroup var options: GlobalOptions
+        @OptionGroup var bench: BenchOptions
 
         @Option(help: "Size of the batch in megabytes.")
         var megabytes = 100
@@ -102,19 +79,13 @@ extension BenchCommand {
         @Option(help: "Students on the roster.")
         var students = 20_000
 
-        @Option(help: "Mappings folder (default: the configured one, else ./Mappings).")
-        var mappings: String?
-
-        @Flag(help: "Print the result as JSON.")
-        var json = false
-
         func run() throws {
-            let (work, absolute) = try BenchCommand.scratch(mappings: mappings, options: options)
+            let (work, absolute) = try bench.scratch()
             defer { try? FileManager.default.removeItem(atPath: work) }
             let result = try MemberBatchBenchmark.run(
                 megabytes: megabytes, students: students, mappings: absolute, workDirectory: work)
-            if json {
-                try BenchCommand.printJSON(result)
+            if bench.json {
+                try BenchOptions.printJSON(result)
             } else {
                 print(
                     String(
@@ -129,5 +100,33 @@ extension BenchCommand {
                 throw ExitCode(1)
             }
         }
+    }
+}
+
+/// Options both benchmarks take, and their shared set-up.
+struct BenchOptions: ParsableArguments {
+    @OptionGroup var options: GlobalOptions
+
+    @Option(help: "Mappings folder (default: the configured one, else ./Mappings).")
+    var mappings: String?
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    /// A new scratch folder, and the mappings folder as an absolute path.
+    func scratch() throws -> (work: String, mappings: String) {
+        let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
+        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID().uuidString)")
+            .path
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        return (work, absolute)
+    }
+
+    static func printJSON(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
