@@ -29,6 +29,8 @@ let package = Package(
             name: "Mapping",
             dependencies: ["Formats", .product(name: "Yams", package: "Yams")]
         ),
+        // Pure: payer profiles, claims and the 837P writer, 835/999/TA1 readers, balance checks, reconciliation.
+        .target(name: "Claims", dependencies: ["Formats", "Mapping"]),
         // sqlite3_config is variadic and cannot be called from Swift: a one-function C shim.
         .target(
             name: "CSQLiteTuning",
@@ -60,7 +62,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "Formats", "Mapping", "Store", "Transport", "XMLRecords", "SFTP",
+                "Formats", "Mapping", "Claims", "Store", "Transport", "XMLRecords", "SFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -80,6 +82,7 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
