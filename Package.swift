@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Mapping", "CSQLiteTuning",
+                "Mapping", "Claims", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "dropgate",
             dependencies: [
-                "Gateway", "Store",
+                "Gateway", "Store", "Claims",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
             name: "SFTPTests",

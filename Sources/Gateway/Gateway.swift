@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import Logging
 import Mapping
@@ -18,6 +19,9 @@ public final class Gateway: @unchecked Sendable {
     public let mappings: MappingSet
     /// Output locations.
     public let layout: OutboxLayout
+    /// Payer profiles loaded at start-up (`<mappings>/payers/`).
+    public let payers: [PayerProfile]
+    let today: @Sendable () -> Day
     let runner: JobRunner
     let intake: Intake
     let remoteIntake: RemoteIntake
@@ -39,6 +43,10 @@ public final class Gateway: @unchecked Sendable {
         self.config = config
         self.logger = logger
         mappings = try MappingLoader.load(config.paths.mappings)
+        payers = try PayerProfileLoader.load(
+            PayerProfileLoader.folder(mappings: config.paths.mappings), sources: config.sources.map(\.id),
+            deliveries: config.deliveries.map(\.id))
+        self.today = today
         try Self.checkSources(config, mappings: mappings)
         ledger = try Ledger(path: config.paths.database, logger: logger)
         layout = OutboxLayout(paths: config.paths)
@@ -145,6 +153,20 @@ public final class Gateway: @unchecked Sendable {
         }
         guard let id = job.id, !job.state.isTerminal else { return job }
         return runner.process(jobID: id) ?? job
+    }
+
+    /// Builds a payer's claims from the services loaded so far (see ``ClaimBuildSummary``).
+    ///
+    /// - Parameters:
+    ///   - payer: the payer profile id.
+    ///   - through: the last service date to bill (default and at most: today).
+    ///   - dryRun: count and screen only; nothing is recorded or written.
+    public func buildClaims(payer: String, through: Day? = nil, dryRun: Bool = false) throws -> ClaimBuildSummary {
+        try claimBuilder.build(payer: payer, through: through, dryRun: dryRun, today: today(), now: Date())
+    }
+
+    var claimBuilder: ClaimBuilder {
+        ClaimBuilder(ledger: ledger, layout: layout, profiles: payers, logger: logger)
     }
 
     /// Re-runs a requeued job at once.

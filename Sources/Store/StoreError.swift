@@ -4,6 +4,8 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public enum Code: Sendable, Equatable {
         /// The job id does not exist.
         case jobNotFound
+        /// A claim or batch does not exist.
+        case notFound
         /// The requested state change is not allowed from the job's state.
         case invalidTransition
         /// A mapping targets a table the store does not have, or a field that is not a column.

@@ -101,6 +101,7 @@ final class Deliverer {
             delivery: delivery.id, file: file.name, sha256: file.sha256, destination: destination, bytes: file.size,
             foundOnDestination: found)
         try ledger.record(record)
+        try ledger.markSubmitted(file: delivery.folder + "/" + file.name)
         logger.info(
             found ? "delivery found on the destination; recorded" : "delivered",
             metadata: [

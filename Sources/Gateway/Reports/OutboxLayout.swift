@@ -18,6 +18,16 @@ public struct OutboxLayout: Sendable {
         paths.outbox + "/" + source + "/reports"
     }
 
+    /// `Outbox/<payer>/<format>/`: claim batches (`837P`, `ndis`).
+    public func batchFolder(payer: String, format: String) -> String {
+        paths.outbox + "/" + payer + "/" + format
+    }
+
+    /// `Outbox/<payer>/claims/`: claim-build exception reports.
+    public func claimReportsFolder(payer: String) -> String {
+        paths.outbox + "/" + payer + "/claims"
+    }
+
     /// The receipt of a job.
     public func receipt(source: String, jobID: Int64, name: String) -> String {
         report(source: source, jobID: jobID, name: name, suffix: "receipt.json")

@@ -27,6 +27,22 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         daysSinceEpoch = Self.days(year: year, month: month, day: day)
     }
 
+    /// Parses the ISO 8601 form `yyyy-MM-dd` (as stored in the database); `nil` for anything else.
+    public init?(iso text: some StringProtocol) {
+        let utf8 = Array(text.utf8)
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in utf8[range] {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
+    }
+
     /// Creates the day a number of days after 1970-01-01.
     ///
     /// Values outside years 1 to 9999 are clamped to 0001-01-01 or 9999-12-31.

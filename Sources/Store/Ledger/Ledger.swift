@@ -57,6 +57,7 @@ public final class Ledger: Sendable {
             // Tables the gateway fills itself, never a mapping.
             let ledgerTables: Set<String> = [
                 "jobs", "job_exceptions", "audit", "student_eligibility", "source_health", "deliveries",
+                "control_numbers", "claim_batches", "claims", "claim_lines", "billed_services",
             ]
             let names = try String.fetchAll(
                 db,

@@ -1,0 +1,35 @@
+/// Why a service was left out of a claim build: every unbilled service either gets a claim line or one of these.
+public struct ClaimExclusion: Error, Sendable, Equatable {
+    /// The rule that excluded it (stable id, used in reports and logs).
+    public var rule: Rule
+    /// What exactly is wrong, for the operator.
+    public var message: String
+
+    /// Creates an exclusion.
+    public init(_ rule: Rule, _ message: String) {
+        self.rule = rule
+        self.message = message
+    }
+
+    /// Exclusion rules, in the order they are checked.
+    public enum Rule: String, Sendable, CaseIterable {
+        /// The student is not on the roster (any more).
+        case studentUnknown = "student-unknown"
+        /// The code is not in the payer's fee schedule.
+        case notInFeeSchedule = "not-in-fee-schedule"
+        /// A modifier the fee schedule does not allow with the code.
+        case modifierNotAllowed = "modifier-not-allowed"
+        /// No parental consent where the payer requires it.
+        case noConsent = "no-consent"
+        /// Older than the payer's timely-filing limit.
+        case timelyFilingExpired = "timely-filing-expired"
+        /// No member span with this payer covers the service date.
+        case notEligible = "not-eligible"
+        /// No diagnosis code to put on the claim.
+        case diagnosisMissing = "diagnosis-missing"
+        /// The student has no home address (required for the subscriber on an 837P).
+        case addressMissing = "subscriber-address-missing"
+        /// The member id is not a valid NDIS participant number (9 digits).
+        case participantNumberInvalid = "ndis-number-invalid"
+    }
+}

@@ -1,0 +1,58 @@
+import Mapping
+
+/// One service line of a claim (loop 2400), priced from the fee schedule.
+public struct ClaimLine: Sendable, Equatable {
+    /// The service this line bills.
+    public var service: ServiceKey
+    /// CPT/HCPCS code (SV101-2).
+    public var code: String
+    /// Up to four modifiers (SV101-3…6).
+    public var modifiers: [String]
+    /// Units (SV104).
+    public var units: Int
+    /// Charge: rate × units, in cents (SV102).
+    public var charge: Money
+    /// Diagnosis pointers into the claim's HI list, 1-based, at most four (SV107).
+    public var pointers: [Int]
+
+    /// The date of service (DTP*472).
+    public var date: Day { service.date }
+
+    /// Creates a line.
+    public init(service: ServiceKey, code: String, modifiers: [String], units: Int, charge: Money, pointers: [Int]) {
+        self.service = service
+        self.code = code
+        self.modifiers = modifiers
+        self.units = units
+        self.charge = charge
+        self.pointers = pointers
+    }
+}
+
+/// Identifies one loaded service: the key of the services table.
+public struct ServiceKey: Sendable, Hashable {
+    /// Source (district) the service log came from.
+    public var district: String
+    /// Student id in that district.
+    public var studentID: String
+    /// Date of service.
+    public var date: Day
+    /// Start time as stored (`HH:MM`).
+    public var startTime: String
+    /// Rendering practitioner's NPI.
+    public var renderingNPI: String
+    /// Billing code as logged.
+    public var billingCode: String
+
+    /// Creates a key.
+    public init(
+        district: String, studentID: String, date: Day, startTime: String, renderingNPI: String, billingCode: String
+    ) {
+        self.district = district
+        self.studentID = studentID
+        self.date = date
+        self.startTime = startTime
+        self.renderingNPI = renderingNPI
+        self.billingCode = billingCode
+    }
+}

@@ -1,0 +1,79 @@
+import Mapping
+
+/// Decides whether a payer can be billed for a service and at what charge.
+public struct ServiceScreen: Sendable {
+    /// The payer.
+    public let profile: PayerProfile
+    /// The build date timely filing counts back from.
+    public let today: Day
+
+    /// Creates a screen.
+    public init(profile: PayerProfile, today: Day) {
+        self.profile = profile
+        self.today = today
+    }
+
+    /// A service that passed, with its member id and priced charge.
+    public struct Accepted: Sendable {
+        /// The member id of the covering span.
+        public var memberID: String
+        /// Rate × units.
+        public var charge: Money
+        /// The fee-schedule entry used.
+        public var entry: FeeScheduleEntry
+    }
+
+    /// Screens one service: either accepted with a charge, or the first rule it fails.
+    public func screen(_ service: BillableService) -> Result<Accepted, ClaimExclusion> {
+        guard let student = service.student else {
+            return .failure(ClaimExclusion(.studentUnknown, "student is not on the district's roster"))
+        }
+        let code = service.key.billingCode.uppercased()
+        guard let entry = profile.feeSchedule[code] else {
+            return .failure(
+                ClaimExclusion(.notInFeeSchedule, "code \(code) is not in the \(profile.id) fee schedule"))
+        }
+        if let modifier = service.modifiers.first(where: { !entry.modifiers.contains($0) }) {
+            let allowed = entry.modifiers.isEmpty ? "none" : entry.modifiers.joined(separator: ", ")
+            return .failure(
+                ClaimExclusion(
+                    .modifierNotAllowed, "modifier \(modifier) is not allowed with \(code) (allowed: \(allowed))"))
+        }
+        if profile.requiresConsent, !service.consent {
+            return .failure(ClaimExclusion(.noConsent, "\(profile.id) requires parental consent to bill"))
+        }
+        let limit = today.adding(days: -profile.timelyFilingDays)
+        if service.key.date < limit {
+            return .failure(
+                ClaimExclusion(
+                    .timelyFilingExpired,
+                    "service date \(service.key.date) is more than \(profile.timelyFilingDays) days before \(today)"))
+        }
+        let covering = service.eligibility.first { span in
+            span.covers(service.key.date) && profile.eligiblePlans.contains { $0.matches(span.planCode ?? "") }
+        }
+        guard let span = covering else {
+            return .failure(
+                ClaimExclusion(.notEligible, "no \(profile.id) eligibility covers \(service.key.date)"))
+        }
+        switch profile.format {
+        case .x12_837P:
+            if service.diagnoses.isEmpty {
+                return .failure(ClaimExclusion(.diagnosisMissing, "an 837P claim needs at least one ICD-10 code"))
+            }
+            if student.address == nil {
+                return .failure(
+                    ClaimExclusion(
+                        .addressMissing, "the roster has no home address for the student (837P 2010BA N3/N4)"))
+            }
+        case .ndis:
+            if !(span.memberID.count == 9 && span.memberID.allSatisfy { $0.isASCII && $0.isNumber }) {
+                return .failure(
+                    ClaimExclusion(.participantNumberInvalid, "the member id is not a 9-digit NDIS participant number"))
+            }
+        }
+        let (product, overflow) = entry.rate.cents.multipliedReportingOverflow(by: Int64(service.units))
+        let charge = Money(cents: overflow ? Int64.max : product)
+        return .success(Accepted(memberID: span.memberID, charge: charge, entry: entry))
+    }
+}

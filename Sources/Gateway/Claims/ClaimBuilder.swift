@@ -1,0 +1,185 @@
+import Claims
+import Crypto
+import Formats
+import Foundation
+import Logging
+import Mapping
+import Store
+import Transport
+
+/// Builds a payer's claims from loaded services: screen, price, group, record, write the batch file.
+///
+/// The claims, lines, billed services and the payer's control number commit in one transaction before the
+/// file is written; the file is rendered from what was recorded, so a build interrupted after the commit is
+/// finished by the next build with the very same control numbers and bytes (never a second number).
+struct ClaimBuilder {
+    let ledger: Ledger
+    let layout: OutboxLayout
+    let profiles: [PayerProfile]
+    let logger: Logger
+
+    /// A dry run rolls the transaction back after counting.
+    private struct DryRun: Error {}
+
+    func build(payer: String, through: Day?, dryRun: Bool, today: Day, now: Date) throws -> ClaimBuildSummary {
+        guard let profile = profiles.first(where: { $0.id == payer }) else {
+            let known = profiles.map(\.id).joined(separator: ", ")
+            throw GatewayError(.notFound, "unknown payer '\(payer)'; payer profiles: \(known.isEmpty ? "none" : known)")
+        }
+        if !dryRun { try finishUnwritten(profile) }
+        let through = min(through ?? today, today)
+        let screen = ServiceScreen(profile: profile, today: today)
+        let stamp = Self.stamp(now)
+        var summary = ClaimBuildSummary(
+            payer: payer, dryRun: dryRun, servicesConsidered: 0, servicesBilled: 0, servicesForOtherPayers: 0,
+            excluded: [:], claims: 0, corrections: 0, totalCents: 0, unverifiedRateLines: 0)
+        let report = ClaimExceptionReport(
+            path: layout.claimReportsFolder(payer: payer) + "/\(stamp)-exceptions.csv", enabled: !dryRun)
+        var batch: (id: Int64, control: Int, file: String)?
+        do {
+            try ledger.buildClaims { session in
+                var assembler = ClaimAssembler(profile: profile)
+                func record(_ claim: Claim, corrects: Int64?) throws {
+                    if batch == nil {
+                        let control = try session.nextControlNumber(payer: payer)
+                        let file = batchPath(profile, control: control)
+                        let id = try session.createBatch(
+                            payer: payer, format: profile.format.rawValue, controlNumber: control, file: file,
+                            createdAt: now)
+                        batch = (id, control, file)
+                    }
+                    guard let batch else { return }
+                    let setControl = ProfessionalClaimWriter.padded(summary.claims / profile.maxClaimsPerSet + 1, 4)
+                    _ = try session.add(
+                        claim, payer: payer, batchID: batch.id, setControl: setControl, corrects: corrects, now: now)
+                    summary.claims += 1
+                    summary.totalCents += claim.total.cents
+                }
+                for (id, correction) in try session.requestedCorrections(payer: payer) {
+                    try record(correction, corrects: id)
+                    summary.corrections += 1
+                }
+                for district in profile.districts {
+                    let others = codesOfOtherPayers(than: profile, district: district)
+                    try session.forEachUnbilledService(district: district, through: through) { service in
+                        summary.servicesConsidered += 1
+                        let code = service.key.billingCode.uppercased()
+                        if profile.feeSchedule[code] == nil, others.contains(code) {
+                            summary.servicesForOtherPayers += 1
+                            return
+                        }
+                        switch screen.screen(service) {
+                        case .failure(let exclusion):
+                            summary.excluded[exclusion.rule.rawValue, default: 0] += 1
+                            try report.append(service.key, exclusion)
+                        case .success(let accepted):
+                            summary.servicesBilled += 1
+                            if !accepted.entry.verified { summary.unverifiedRateLines += 1 }
+                            try assembler.add(service, accepted: accepted) { try record($0, corrects: nil) }
+                        }
+                    }
+                    try assembler.finish { try record($0, corrects: nil) }
+                }
+                if dryRun { throw DryRun() }
+            }
+        } catch is DryRun {
+            batch = nil
+        }
+        if let batch {
+            summary.batchID = batch.id
+            summary.file = batch.file
+            summary.controlNumber = batch.control
+            try writeBatch(profile, id: batch.id)
+        }
+        summary.exceptionReport = try report.commit()
+        logger.info(
+            dryRun ? "claim build (dry run)" : "claims built",
+            metadata: [
+                "payer": "\(payer)", "batch.id": "\(summary.batchID.map(String.init) ?? "-")",
+                "claims": "\(summary.claims)", "services.billed": "\(summary.servicesBilled)",
+                "services.excluded": "\(summary.excluded.values.reduce(0, +))",
+            ])
+        return summary
+    }
+
+    /// Writes the files of batches recorded by a build that stopped before its file was renamed into place.
+    func finishUnwritten(_ profile: PayerProfile) throws {
+        for batch in try ledger.unwrittenBatches(payer: profile.id) {
+            logger.notice(
+                "finishing a claim batch interrupted before its file was written",
+                metadata: ["payer": "\(profile.id)", "batch.id": "\(batch.id)"])
+            try writeBatch(profile, id: batch.id)
+        }
+    }
+
+    /// Renders a recorded batch to its file (temporary name, fsync, rename) and verifies it on the way.
+    private func writeBatch(_ profile: PayerProfile, id: Int64) throws {
+        guard let batch = try ledger.claimBatch(id: id) else {
+            throw GatewayError(.inconsistent, "claim batch \(id) vanished before its file was written")
+        }
+        try FileSystem.makeDirectories((batch.file as NSString).deletingLastPathComponent)
+        let file = try AtomicFileWriter(path: batch.file)
+        var hasher = SHA256()
+        switch profile.format {
+        case .x12_837P:
+            let created = Self.created(batch.createdAt)
+            var writer = try ProfessionalClaimWriter(
+                profile: profile, controlNumber: Int(batch.interchangeControl), date: created.day, time: created.time)
+            var tokenizer = X12Tokenizer()
+            var verifier = ProfessionalClaimVerifier()
+            let emit = { (bytes: [UInt8]) throws in
+                try bytes.withUnsafeBytes { raw in
+                    try file.write(raw)
+                    hasher.update(bufferPointer: raw)
+                }
+                try bytes.withUnsafeBufferPointer { buffer in try tokenizer.feed(buffer) { verifier.check($0) } }
+            }
+            try ledger.forEachClaim(batchID: id) { claim in try writer.add(claim, emit: emit) }
+            try writer.finish(emit: emit)
+            try tokenizer.finish()
+            guard verifier.problems.isEmpty else {
+                let problems = verifier.problems.prefix(20).map(\.description).joined(separator: "; ")
+                throw GatewayError(
+                    .inconsistent, "claim batch \(id) failed the 837P checks and was not written: \(problems)")
+            }
+        case .ndis:
+            throw GatewayError(.invalidConfiguration, "NDIS batches are written by the NDIS writer")
+        }
+        try file.commit()
+        let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        try ledger.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
+    }
+
+    private func batchPath(_ profile: PayerProfile, control: Int) -> String {
+        let folder = layout.batchFolder(payer: profile.id, format: profile.format.rawValue)
+        switch profile.format {
+        case .x12_837P: return folder + "/\(profile.id)-\(ProfessionalClaimWriter.padded(control, 9)).x12"
+        case .ndis: return folder + "/\(profile.id)-\(control).csv"
+        }
+    }
+
+    /// Codes another profile billing the same district pays (services with them are not this payer's).
+    private func codesOfOtherPayers(than profile: PayerProfile, district: String) -> Set<String> {
+        var codes: Set<String> = []
+        for other in profiles where other.id != profile.id && other.districts.contains(district) {
+            codes.formUnion(other.feeSchedule.keys)
+        }
+        return codes
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return formatter.string(from: date)
+    }
+
+    /// Day and `HHMM` of a stored ISO 8601 UTC timestamp (`2026-11-22T03:15:07Z`).
+    static func created(_ timestamp: String) -> (day: Day, time: String) {
+        let day = Day(iso: timestamp.prefix(10)) ?? Day(year: 2000, month: 1, day: 1)!
+        let characters = Array(timestamp)
+        let time = characters.count >= 16 ? String(characters[11...12] + characters[14...15]) : "0000"
+        return (day, time)
+    }
+}

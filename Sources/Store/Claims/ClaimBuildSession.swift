@@ -1,0 +1,240 @@
+import Claims
+import Foundation
+import GRDB
+import Mapping
+
+/// The one write transaction of a claim build: control number, batch, claims, lines and billed services
+/// commit together or not at all.
+///
+/// Only valid inside ``Ledger/buildClaims(_:)``.
+public final class ClaimBuildSession {
+    let db: Database
+    private var nextClaimID: Int64 = 0
+    private var claimStatement: Statement?
+    private var lineStatement: Statement?
+    private var billedStatement: Statement?
+
+    init(db: Database) {
+        self.db = db
+    }
+
+    /// Takes the payer's next interchange control number (1 after 999,999,999 is refused, never wrapped).
+    public func nextControlNumber(payer: String) throws -> Int {
+        let last =
+            try Int.fetchOne(
+                db, sql: "SELECT last_interchange FROM control_numbers WHERE payer = ?", arguments: [payer]) ?? 0
+        guard last < 999_999_999 else {
+            throw StoreError(.invalidTransition, "payer \(payer) has used every interchange control number")
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO control_numbers (payer, last_interchange) VALUES (?, ?)
+                ON CONFLICT (payer) DO UPDATE SET last_interchange = excluded.last_interchange
+                """, arguments: [payer, last + 1])
+        return last + 1
+    }
+
+    /// Records a batch in state `writing`; ``Ledger/markBatchWritten(id:sha256:bytes:)`` completes it.
+    public func createBatch(payer: String, format: String, controlNumber: Int, file: String, createdAt: Date) throws
+        -> Int64
+    {
+        try db.execute(
+            sql: """
+                INSERT INTO claim_batches (payer, format, interchange_control, file, state, claims, lines, total_cents, created_at)
+                VALUES (?, ?, ?, ?, 'writing', 0, 0, 0, ?)
+                """, arguments: [payer, format, controlNumber, file, Ledger.timestamp(createdAt)])
+        return db.lastInsertedRowID
+    }
+
+    /// The patient control number the next claim will get.
+    public func peekPatientControlNumber() throws -> String {
+        try reserveClaimID()
+        return Self.patientControlNumber(nextClaimID)
+    }
+
+    /// Records a claim and its lines, marks its services billed, and returns the claim with its patient
+    /// control number (`DG` + the claim id: unique, never reused, no personal data).
+    ///
+    /// - Parameters:
+    ///   - claim: the claim (its patient control number is assigned here).
+    ///   - batchID: the batch it goes out in.
+    ///   - setControl: ST02 of its transaction set.
+    ///   - corrects: the claim a replacement or void corrects.
+    public func add(
+        _ claim: Claim, payer: String, batchID: Int64, setControl: String, corrects: Int64? = nil, now: Date = Date()
+    ) throws -> Claim {
+        try reserveClaimID()
+        let id = nextClaimID
+        nextClaimID += 1
+        var recorded = claim
+        recorded.patientControlNumber = Self.patientControlNumber(id)
+        let period = claim.period
+        let subscriber = claim.subscriber
+        let claims =
+            try claimStatement
+            ?? db.makeStatement(
+                sql: """
+                    INSERT INTO claims (id, batch_id, payer, pcn, set_control, frequency, corrects, district, student_id,
+                        member_id, last_name, first_name, birthdate, sex, address, city, state, zip, rendering_npi,
+                        rendering_name, place_of_service, diagnoses, period_start, period_end, total_cents, status,
+                        payer_claim_number, status_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?)
+                    """)
+        claimStatement = claims
+        let district = claim.lines.first?.service.district ?? ""
+        let student = claim.lines.first?.service.studentID ?? ""
+        try claims.execute(arguments: [
+            id, batchID, payer, recorded.patientControlNumber, setControl, claim.frequency.rawValue, corrects, district,
+            student, subscriber.memberID, subscriber.lastName, subscriber.firstName, subscriber.birthdate?.description,
+            subscriber.sex, subscriber.address?.street, subscriber.address?.city, subscriber.address?.state,
+            subscriber.address?.zip, claim.renderingNPI, claim.renderingName, claim.placeOfService,
+            claim.diagnoses.joined(separator: ";"), period?.from.description ?? "", period?.to.description ?? "",
+            claim.total.cents, claim.payerClaimNumber, Ledger.timestamp(now),
+        ])
+        let lines =
+            try lineStatement
+            ?? db.makeStatement(
+                sql: """
+                    INSERT INTO claim_lines (claim_id, line, district, service_date, student_id, rendering_npi,
+                        billing_code, start_time, code, modifiers, units, charge_cents, pointers)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+        lineStatement = lines
+        let billed =
+            try billedStatement
+            ?? db.makeStatement(
+                sql: """
+                    INSERT INTO billed_services (district, service_date, student_id, rendering_npi, billing_code, start_time, claim_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET claim_id = excluded.claim_id
+                    """)
+        billedStatement = billed
+        for (index, line) in claim.lines.enumerated() {
+            let key = line.service
+            try lines.execute(arguments: [
+                id, index + 1, key.district, key.date.description, key.studentID, key.renderingNPI, key.billingCode,
+                key.startTime, line.code, line.modifiers.joined(separator: ";"), line.units, line.charge.cents,
+                line.pointers.map(String.init).joined(separator: ";"),
+            ])
+            if claim.frequency != .void {
+                try billed.execute(arguments: [
+                    key.district, key.date.description, key.studentID, key.renderingNPI, key.billingCode,
+                    key.startTime, id,
+                ])
+            }
+        }
+        if let corrects {
+            let status = claim.frequency == .void ? "voided" : "replaced"
+            try db.execute(
+                sql: "UPDATE claims SET status = ?, correction = NULL, status_at = ? WHERE id = ?",
+                arguments: [status, Ledger.timestamp(now), corrects])
+            if claim.frequency == .void {
+                try db.execute(sql: "DELETE FROM billed_services WHERE claim_id = ?", arguments: [corrects])
+            }
+        }
+        try db.execute(
+            sql: """
+                UPDATE claim_batches SET claims = claims + 1, lines = lines + ?, total_cents = total_cents + ?
+                WHERE id = ?
+                """, arguments: [claim.lines.count, claim.total.cents, batchID])
+        return recorded
+    }
+
+    private func reserveClaimID() throws {
+        guard nextClaimID == 0 else { return }
+        let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claims'") ?? 0
+        nextClaimID = last + 1
+    }
+
+    static func patientControlNumber(_ id: Int64) -> String {
+        let digits = String(id)
+        return "DG" + String(repeating: "0", count: max(0, 9 - digits.count)) + digits
+    }
+
+    /// Calls `body` with each loaded service of `district` up to `through` that is on no live claim, ordered by
+    /// student, rendering NPI, date and start time (the order ``ClaimAssembler`` needs).
+    public func forEachUnbilledService(
+        district: String, through: Day, _ body: (BillableService) throws -> Void
+    ) throws {
+        let spans = try eligibility(district: district)
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT s.student_id, s.service_date, s.start_time, s.rendering_npi, s.billing_code, s.modifiers,
+                       s.units, s.place_of_service, s.rendering_name, s.diagnosis_codes, s.consent,
+                       st.student_id, st.last_name, st.first_name, st.birthdate, st.sex, st.address, st.city,
+                       st.state, st.zip
+                FROM services s
+                LEFT JOIN students st ON st.district = s.district AND st.student_id = s.student_id
+                WHERE s.district = ? AND s.service_date <= ?
+                  AND NOT EXISTS (SELECT 1 FROM billed_services b
+                                  WHERE b.district = s.district AND b.service_date = s.service_date
+                                    AND b.student_id = s.student_id AND b.rendering_npi = s.rendering_npi
+                                    AND b.billing_code = s.billing_code AND b.start_time = s.start_time)
+                ORDER BY s.student_id, s.rendering_npi, s.service_date, s.start_time
+                """, arguments: [district, through.description])
+        while let row = try cursor.next() {
+            let studentID: String = row[0]
+            guard let date = Day(iso: row[1] as String) else { continue }
+            let key = ServiceKey(
+                district: district, studentID: studentID, date: date, startTime: row[2], renderingNPI: row[3],
+                billingCode: row[4])
+            var student: Subscriber?
+            if (row[11] as String?) != nil {
+                var address: PostalAddress?
+                if let street: String = row[16], let city: String = row[17], let state: String = row[18],
+                    let zip: String = row[19], !street.isEmpty
+                {
+                    address = PostalAddress(street: street, city: city, state: state, zip: zip.filter(\.isNumber))
+                }
+                student = Subscriber(
+                    memberID: "", lastName: row[12] ?? "", firstName: row[13] ?? "",
+                    birthdate: (row[14] as String?).flatMap { Day(iso: $0) }, sex: row[15] ?? "U", address: address)
+            }
+            let service = BillableService(
+                key: key, modifiers: Self.list(row[5]), units: row[6] ?? 1, placeOfService: row[7],
+                renderingName: row[8] ?? "", diagnoses: Self.list(row[9]), consent: (row[10] as Int?) == 1,
+                student: student, eligibility: spans[studentID] ?? [])
+            try body(service)
+        }
+    }
+
+    /// Claims whose operator asked for a replacement or void, with what the correction needs.
+    public func requestedCorrections(payer: String) throws -> [(id: Int64, claim: Claim)] {
+        let ids = try Int64.fetchAll(
+            db, sql: "SELECT id FROM claims WHERE payer = ? AND correction IS NOT NULL ORDER BY id", arguments: [payer])
+        return try ids.compactMap { id in
+            guard let claim = try Ledger.claim(db, id: id),
+                let request: String = try String.fetchOne(
+                    db, sql: "SELECT correction FROM claims WHERE id = ?", arguments: [id])
+            else { return nil }
+            var correction = claim
+            correction.frequency = request == "void" ? .void : .replacement
+            return (id, correction)
+        }
+    }
+
+    private func eligibility(district: String) throws -> [String: [EligibilitySpan]] {
+        var spans: [String: [EligibilitySpan]] = [:]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT student_id, member_id, eligibility_start, eligibility_end, plan_code
+                FROM student_eligibility WHERE district = ? ORDER BY student_id, eligibility_start
+                """, arguments: [district])
+        while let row = try rows.next() {
+            guard let start = Day(iso: row[2] as String) else { continue }
+            spans[row[0], default: []].append(
+                EligibilitySpan(
+                    memberID: row[1], start: start, end: (row[3] as String?).flatMap { Day(iso: $0) },
+                    planCode: row[4]))
+        }
+        return spans
+    }
+
+    static func list(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
+    }
+}

@@ -1,0 +1,174 @@
+import Claims
+import Foundation
+import GRDB
+import Mapping
+
+extension Ledger {
+    /// Runs a claim build in one write transaction (see ``ClaimBuildSession``).
+    public func buildClaims<T>(_ body: (ClaimBuildSession) throws -> T) throws -> T {
+        try pool.write { db in
+            try body(ClaimBuildSession(db: db))
+        }
+    }
+
+    /// Completes a batch whose file is written: `writing` → `built`.
+    public func markBatchWritten(id: Int64, sha256: String, bytes: Int64) throws {
+        try pool.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE claim_batches SET state = 'built', sha256 = ?, bytes = ? WHERE id = ? AND state = 'writing'",
+                arguments: [sha256, bytes, id])
+            try audit(db, job: nil, "batch-built", "batch \(id): \(bytes) bytes, sha256 \(sha256.prefix(12))")
+        }
+    }
+
+    /// A claim batch handed to its payer: `built` → `submitted`, with its claims (any other file: no change).
+    public func markSubmitted(file: String, now: Date = Date()) throws {
+        try pool.write { db in
+            guard
+                let id = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM claim_batches WHERE file = ? AND state = 'built'", arguments: [file])
+            else { return }
+            try db.execute(sql: "UPDATE claim_batches SET state = 'submitted' WHERE id = ?", arguments: [id])
+            try db.execute(
+                sql: "UPDATE claims SET status = 'submitted', status_at = ? WHERE batch_id = ? AND status = 'built'",
+                arguments: [Self.timestamp(now), id])
+            try audit(db, job: nil, "batch-submitted", "batch \(id)")
+        }
+    }
+
+    /// Batches whose file may not have been written (a build interrupted between commit and rename).
+    public func unwrittenBatches(payer: String) throws -> [ClaimBatchRecord] {
+        try pool.read { db in
+            try ClaimBatchRecord.filter(sql: "payer = ? AND state = 'writing'", arguments: [payer]).order(sql: "id")
+                .fetchAll(db)
+        }
+    }
+
+    /// Every claim of a batch with its lines, in the order they were built (grouped by subscriber).
+    public func forEachClaim(batchID: Int64, _ body: (Claim) throws -> Void) throws {
+        try pool.read { db in
+            let ids = try Int64.fetchCursor(
+                db, sql: "SELECT id FROM claims WHERE batch_id = ? ORDER BY id", arguments: [batchID])
+            while let id = try ids.next() {
+                if let claim = try Self.claim(db, id: id) { try body(claim) }
+            }
+        }
+    }
+
+    /// A recorded claim with its lines, as it was written to the payer.
+    static func claim(_ db: Database, id: Int64) throws -> Claim? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT pcn, frequency, payer_claim_number, member_id, last_name, first_name, birthdate, sex,
+                           address, city, state, zip, rendering_npi, rendering_name, diagnoses, place_of_service,
+                           corrects
+                    FROM claims WHERE id = ?
+                    """, arguments: [id])
+        else { return nil }
+        var address: PostalAddress?
+        if let street: String = row[8] {
+            address = PostalAddress(street: street, city: row[9] ?? "", state: row[10] ?? "", zip: row[11] ?? "")
+        }
+        let subscriber = Subscriber(
+            memberID: row[3], lastName: row[4], firstName: row[5],
+            birthdate: (row[6] as String?).flatMap { Day(iso: $0) },
+            sex: row[7], address: address)
+        var payerClaimNumber: String? = row[2]
+        if payerClaimNumber == nil, let corrected: Int64 = row[16] {
+            payerClaimNumber = try String.fetchOne(
+                db, sql: "SELECT payer_claim_number FROM claims WHERE id = ?", arguments: [corrected])
+        }
+        var lines: [ClaimLine] = []
+        let lineRows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT district, service_date, student_id, rendering_npi, billing_code, start_time, code, modifiers,
+                       units, charge_cents, pointers
+                FROM claim_lines WHERE claim_id = ? ORDER BY line
+                """, arguments: [id])
+        while let line = try lineRows.next() {
+            guard let date = Day(iso: line[1] as String) else { continue }
+            lines.append(
+                ClaimLine(
+                    service: ServiceKey(
+                        district: line[0], studentID: line[2], date: date, startTime: line[5], renderingNPI: line[3],
+                        billingCode: line[4]),
+                    code: line[6], modifiers: ClaimBuildSession.list(line[7]), units: line[8],
+                    charge: Money(cents: line[9]), pointers: ClaimBuildSession.list(line[10]).compactMap { Int($0) }))
+        }
+        return Claim(
+            patientControlNumber: row[0], frequency: Claim.Frequency(rawValue: row[1]) ?? .original,
+            payerClaimNumber: payerClaimNumber, subscriber: subscriber, renderingNPI: row[12], renderingName: row[13],
+            diagnoses: ClaimBuildSession.list(row[14]), placeOfService: row[15], lines: lines)
+    }
+
+    /// Batches, newest first.
+    public func claimBatches(payer: String? = nil, limit: Int = 100) throws -> [ClaimBatchRecord] {
+        try pool.read { db in
+            var request = ClaimBatchRecord.all()
+            if let payer { request = request.filter(sql: "payer = ?", arguments: [payer]) }
+            return try request.order(sql: "id DESC").limit(limit).fetchAll(db)
+        }
+    }
+
+    /// One batch.
+    public func claimBatch(id: Int64) throws -> ClaimBatchRecord? {
+        try pool.read { db in try ClaimBatchRecord.fetchOne(db, key: id) }
+    }
+
+    /// The batch written to an outbox file, if that file is a claim batch.
+    public func claimBatch(file: String) throws -> ClaimBatchRecord? {
+        try pool.read { db in try ClaimBatchRecord.filter(sql: "file = ?", arguments: [file]).fetchOne(db) }
+    }
+
+    /// The claims of a batch.
+    public func claims(batchID: Int64) throws -> [ClaimRecord] {
+        try pool.read { db in
+            try ClaimRecord.filter(sql: "batch_id = ?", arguments: [batchID]).order(sql: "id").fetchAll(db)
+        }
+    }
+
+    /// A claim by id or by patient control number.
+    public func claimRecord(_ reference: String) throws -> ClaimRecord? {
+        try pool.read { db in
+            if let id = Int64(reference) { return try ClaimRecord.fetchOne(db, key: id) }
+            return try ClaimRecord.filter(sql: "pcn = ?", arguments: [reference.uppercased()]).fetchOne(db)
+        }
+    }
+
+    /// A claim with its lines as sent.
+    public func claim(id: Int64) throws -> Claim? {
+        try pool.read { db in try Self.claim(db, id: id) }
+    }
+
+    /// Asks for a replacement (frequency 7) or void (8) of an accepted claim in the payer's next build.
+    ///
+    /// - Throws: ``StoreError`` when the claim is unknown, not yet accepted by the payer (no payer claim
+    ///   number from an 835), or already replaced or voided.
+    public func requestCorrection(claimID: Int64, void: Bool) throws {
+        try pool.write { db in
+            guard let claim = try ClaimRecord.fetchOne(db, key: claimID) else {
+                throw StoreError(.notFound, "no claim \(claimID)")
+            }
+            guard ["accepted", "paid", "partial", "denied"].contains(claim.status), claim.payerClaimNumber != nil else {
+                throw StoreError(
+                    .invalidTransition,
+                    "claim \(claim.pcn) is \(claim.status)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated (835 CLP07 known) can be replaced or voided"
+                )
+            }
+            try db.execute(
+                sql: "UPDATE claims SET correction = ? WHERE id = ?", arguments: [void ? "void" : "replace", claimID])
+            try audit(db, job: nil, void ? "void-requested" : "replace-requested", "claim \(claimID)")
+        }
+    }
+
+    /// A timestamp as stored in claim tables: ISO 8601 in UTC, to the second.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

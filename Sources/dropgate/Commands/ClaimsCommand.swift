@@ -1,0 +1,162 @@
+import ArgumentParser
+import Gateway
+import Mapping
+import Store
+
+struct ClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Build payer claim batches from loaded services and follow them.",
+        discussion: """
+            Payer profiles live in Mappings/payers/*.yaml. `claims build` bills every loaded service that is not
+            on a live claim yet: the student eligible with the payer on the service date (member batches), consent
+            where required, within timely filing, the code in the fee schedule. Every service left out is listed
+            with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to
+            Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
+            """,
+        subcommands: [Build.self, Batches.self, Batch.self, Show.self, Replace.self, Void.self])
+
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Screen, price and group unbilled services into claims and write the payer's batch.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "The payer profile id (Mappings/payers/<id>.yaml).")
+        var payer: String
+
+        @Option(help: "Bill services up to this date, yyyy-MM-dd (default: today).")
+        var through: String?
+
+        @Flag(help: "Screen and count only: record nothing, write nothing.")
+        var dryRun = false
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            var day: Day?
+            if let through {
+                guard let parsed = Day(iso: through) else {
+                    throw ValidationError("--through must be a date yyyy-MM-dd, found '\(through)'")
+                }
+                day = parsed
+            }
+            let gateway = try options.openGateway()
+            do {
+                let summary = try gateway.buildClaims(payer: payer, through: day, dryRun: dryRun)
+                print(json ? try ClaimListing.json(summary) : ClaimListing.summary(summary))
+            } catch let error as GatewayError {
+                printError("dropgate claims build: \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    struct Batches: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List claim batches, newest first.",
+            discussion: "States: writing, built, submitted, accepted, partially-accepted, rejected.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "Only this payer's batches.")
+        var payer: String?
+
+        @Option(help: "At most this many batches.")
+        var limit = 100
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            let gateway = try options.openGateway()
+            let batches = try gateway.ledger.claimBatches(payer: payer, limit: limit)
+            print(json ? try ClaimListing.json(batches) : ClaimListing.batches(batches))
+        }
+    }
+
+    struct Batch: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one batch and its claims.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The batch id.")
+        var id: Int64
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            let gateway = try options.openGateway()
+            guard let batch = try gateway.ledger.claimBatch(id: id) else {
+                printError("dropgate claims batch: no batch \(id)")
+                throw ExitCode(1)
+            }
+            let claims = try gateway.ledger.claims(batchID: id)
+            print(json ? try ClaimListing.json(claims) : ClaimListing.batch(batch, claims: claims))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one claim: its lines, the services they bill, its batch and status.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The claim id or its patient control number (DG000000123).")
+        var claim: String
+
+        @Flag(help: "Print JSON for scripts.")
+        var json = false
+
+        func run() throws {
+            let gateway = try options.openGateway()
+            guard let record = try gateway.ledger.claimRecord(claim),
+                let detail = try gateway.ledger.claim(id: record.id)
+            else {
+                printError("dropgate claims show: no claim \(claim)")
+                throw ExitCode(1)
+            }
+            let batch = try gateway.ledger.claimBatch(id: record.batchId)
+            print(json ? try ClaimListing.json(record) : ClaimListing.claim(record, claim: detail, batch: batch))
+        }
+    }
+
+    struct Replace: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Send a replacement (frequency 7, REF*F8) of an adjudicated claim in the next build.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The claim id.")
+        var id: Int64
+
+        func run() throws { try requestCorrection(options: options, id: id, void: false) }
+    }
+
+    struct Void: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Void an adjudicated claim (frequency 8, REF*F8) in the next build; its services become billable."
+        )
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The claim id.")
+        var id: Int64
+
+        func run() throws { try requestCorrection(options: options, id: id, void: true) }
+    }
+}
+
+private func requestCorrection(options: GlobalOptions, id: Int64, void: Bool) throws {
+    let gateway = try options.openGateway()
+    do {
+        try gateway.ledger.requestCorrection(claimID: id, void: void)
+        print(
+            "claim \(id): \(void ? "void" : "replacement") requested; it goes out with the payer's next `claims build`")
+    } catch let error as StoreError {
+        printError("dropgate claims: \(error.message)")
+        throw ExitCode(1)
+    }
+}
