@@ -17,14 +17,15 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
         let negative = rest.first == "-"
         if negative { rest = rest.dropFirst() }
         let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let whole = parts.first, !(whole.isEmpty && parts.count == 1), whole.allSatisfy(\.isASCIIDigit),
+        guard let whole = parts.first, !(whole.isEmpty && (parts.count == 1 || parts[1].isEmpty)),
+            whole.allSatisfy(\.isASCIIDigit),
             whole.count <= 15
         else { return nil }
         var cents = Int64(whole.isEmpty ? "0" : whole)! * 100
         if parts.count == 2 {
             let fraction = parts[1]
             guard fraction.count <= 2, fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-            let padded = fraction.count == 1 ? fraction + "0" : (fraction.isEmpty ? "00" : fraction)
+            let padded = fraction.count == 1 ? fraction + "0" : (fraction.isEmpty ? "00" : String(fraction))
             cents += Int64(padded)!
         }
         self.cents = negative ? -cents : cents
