@@ -43,9 +43,7 @@ public final class Gateway: @unchecked Sendable {
         self.config = config
         self.logger = logger
         mappings = try MappingLoader.load(config.paths.mappings)
-        payers = try PayerProfileLoader.load(
-            PayerProfileLoader.folder(mappings: config.paths.mappings), sources: config.sources.map(\.id),
-            deliveries: config.deliveries.map(\.id))
+        payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: config.paths.mappings))
         self.today = today
         try Self.checkSources(config, mappings: mappings)
         ledger = try Ledger(path: config.paths.database, logger: logger)

@@ -5,7 +5,7 @@ extension PayerProfile {
     static let keys = [
         "payer", "name", "format", "payer_id", "districts", "envelope", "submitter", "receiver", "billing_provider",
         "ndis", "claim_filing_code", "eligible_plans", "requires_consent", "place_of_service", "max_lines_per_claim",
-        "max_claims_per_set", "billing_period", "timely_filing_days", "fee_schedule", "delivery",
+        "max_claims_per_set", "billing_period", "timely_filing_days", "fee_schedule",
     ]
 
     /// Decodes and lints a payer profile, reporting every mistake with its line.
@@ -42,7 +42,7 @@ extension PayerProfile {
             maxClaimsPerSet: reader.number("max_claims_per_set", in: 1...5000, default: 5000),
             billingPeriod: reader.choice("billing_period", BillingPeriod.self) ?? .month,
             timelyFilingDays: reader.number("timely_filing_days", in: 1...3650, default: 365),
-            feeSchedule: [:], delivery: reader.text("delivery", optional: true), file: file)
+            feeSchedule: [:], file: file)
         profile.feeSchedule = reader.feeSchedule(ndis: format == .ndis)
         if profile.districts.isEmpty, fields["districts"] != nil {
             fields["districts"]?.issue("name at least one district (source id) whose services this payer is billed for")

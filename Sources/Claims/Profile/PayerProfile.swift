@@ -58,8 +58,6 @@ public struct PayerProfile: Sendable {
     public var timelyFilingDays: Int
     /// Billing codes this payer pays, with rates.
     public var feeSchedule: [String: FeeScheduleEntry]
-    /// The delivery (in dropgate.yaml) that carries this payer's batches, if any.
-    public var delivery: String?
     /// The file the profile was read from.
     public var file: String
 

@@ -55,13 +55,18 @@ struct ClaimBuilder {
                     summary.claims += 1
                     summary.totalCents += claim.total.cents
                 }
+                // Services released by a void in this build wait for the next one (a void and a new original of
+                // the same services in one batch would look like a duplicate to the payer).
+                var voided: Set<ServiceKey> = []
                 for (id, correction) in try session.requestedCorrections(payer: payer) {
                     try record(correction, corrects: id)
                     summary.corrections += 1
+                    if correction.frequency == .void { voided.formUnion(correction.lines.map(\.service)) }
                 }
                 for district in profile.districts {
                     let others = codesOfOtherPayers(than: profile, district: district)
                     try session.forEachUnbilledService(district: district, through: through) { service in
+                        if voided.contains(service.key) { return }
                         summary.servicesConsidered += 1
                         let code = service.key.billingCode.uppercased()
                         if profile.feeSchedule[code] == nil, others.contains(code) {
@@ -89,6 +94,7 @@ struct ClaimBuilder {
             summary.batchID = batch.id
             summary.file = batch.file
             summary.controlNumber = batch.control
+            FaultPoint.claimsAfterCommit.reached()
             try writeBatch(profile, id: batch.id)
         }
         summary.exceptionReport = try report.commit()
@@ -146,6 +152,7 @@ struct ClaimBuilder {
             throw GatewayError(.invalidConfiguration, "NDIS batches are written by the NDIS writer")
         }
         try file.commit()
+        FaultPoint.claimsAfterWrite.reached()
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         try ledger.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
     }

@@ -11,15 +11,12 @@ public enum PayerProfileLoader {
 
     /// Loads every `*.yaml` profile of the folder (none is fine: the gateway then bills nobody).
     ///
-    /// - Parameters:
-    ///   - folder: the profiles folder.
-    ///   - sources: configured source ids a profile's `districts` may name (`nil`: not checked).
-    ///   - deliveries: configured delivery ids a profile's `delivery` may name (`nil`: not checked).
-    /// - Throws: ``DefinitionError`` with every issue of every profile, plus duplicate payer ids and unknown
-    ///   districts or deliveries.
-    public static func load(_ folder: String, sources: [String]? = nil, deliveries: [String]? = nil) throws
-        -> [PayerProfile]
-    {
+    /// A profile may name districts this gateway does not serve (mappings are shared between gateways): it
+    /// bills nothing for them. Where batches go is the `deliveries` section of dropgate.yaml (folder
+    /// `<payer>/837P`), which also holds the SFTP credentials profiles must not carry.
+    ///
+    /// - Throws: ``DefinitionError`` with every issue of every profile, plus duplicate payer ids.
+    public static func load(_ folder: String) throws -> [PayerProfile] {
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
         let files = try FileManager.default.contentsOfDirectory(atPath: folder)
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
@@ -37,22 +34,6 @@ public enum PayerProfileLoader {
                         DefinitionIssue(
                             file: file, line: 0, message: "payer '\(profile.id)' is already defined in \(earlier.file)")
                     )
-                }
-                for district in profile.districts where sources.map({ !$0.contains(district) }) ?? false {
-                    issues.append(
-                        DefinitionIssue(
-                            file: file, line: 0,
-                            message:
-                                "district '\(district)' is not a configured source; sources: \(sources?.joined(separator: ", ") ?? "")"
-                        ))
-                }
-                if let delivery = profile.delivery, let deliveries, !deliveries.contains(delivery) {
-                    issues.append(
-                        DefinitionIssue(
-                            file: file, line: 0,
-                            message:
-                                "delivery '\(delivery)' is not configured in dropgate.yaml; deliveries: \(deliveries.joined(separator: ", "))"
-                        ))
                 }
                 profiles.append(profile)
             } catch {
