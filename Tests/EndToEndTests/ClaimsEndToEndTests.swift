@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Claim builds through the real binary: both US payer profiles on the samples, crash safety of batches.
+@Suite(.serialized) struct ClaimsEndToEndTests {
+    /// A scratch gateway with the samples loaded.
+    static func loadedScratch() throws -> Scratch {
+        let scratch = try Scratch()
+        try scratch.dropSamples()
+        let run = try Binary.run(["run", "--once"], in: scratch.root)
+        #expect(run.status == 0, "\(run.stderr)")
+        return scratch
+    }
+
+    static func build(_ payer: String, in scratch: Scratch, environment: [String: String] = [:]) throws
+        -> Binary.Output
+    {
+        try Binary.run(["claims", "build", "--payer", payer, "--json"], in: scratch.root, environment: environment)
+    }
+
+    @Test func bothPayersGetBatchesThatFollowTheServicesBack() throws {
+        let scratch = try Self.loadedScratch()
+        for payer in ["lea-bop", "cybhi"] {
+            let result = try Self.build(payer, in: scratch)
+            #expect(result.status == 0, "\(result.stderr)")
+            let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+            let claims = summary["claims"] as? Int ?? 0
+            #expect(claims > 0)
+            let file = try #require(summary["file"] as? String)
+            #expect(file.hasSuffix("Outbox/\(payer)/837P/\(payer)-000000001.x12"))
+            let text = try String(contentsOfFile: scratch.path(file), encoding: .utf8)
+            #expect(text.components(separatedBy: "CLM*").count - 1 == claims)
+            let excluded = (summary["excluded"] as? [String: Int] ?? [:]).values.reduce(0, +)
+            let report = try #require(summary["exception_report"] as? String)
+            let rows = try String(contentsOfFile: scratch.path(report), encoding: .utf8)
+                .split(whereSeparator: \.isNewline).count - 1
+            #expect(rows == excluded)
+        }
+        let batches = try Binary.run(["claims", "batches"], in: scratch.root)
+        #expect(batches.status == 0)
+        #expect(batches.stdout.contains("lea-bop") && batches.stdout.contains("cybhi"))
+        let show = try Binary.run(["claims", "show", "DG000000001"], in: scratch.root)
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("pcn DG000000001"))
+        #expect(show.stdout.contains("lea-bop-000000001.x12"))
+        #expect(show.stdout.contains("LINE  DATE"))
+        let batch = try Binary.run(["claims", "batch", "1"], in: scratch.root)
+        #expect(batch.stdout.contains("DG000000001"))
+
+        // The next run delivers the batches to the payers' folders and marks them submitted.
+        let deliver = try Binary.run(["run", "--once"], in: scratch.root)
+        #expect(deliver.status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("Payers/lea-bop/inbound/lea-bop-000000001.x12")))
+        let after = try Binary.run(["claims", "batches", "--json"], in: scratch.root)
+        let list = try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(Set(list.compactMap { $0["state"] as? String }) == ["submitted"])
+
+        let again = try Self.build("lea-bop", in: scratch)
+        let second = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(second["services_billed"] as? Int == 0, "a service is billed once")
+        #expect(second["batch_id"] == nil)
+    }
+
+    @Test(arguments: ["claims-after-commit", "claims-after-write"])
+    func aBuildKilledAroundTheFileWriteIsFinishedWithTheSameNumbers(fault: String) throws {
+        let scratch = try Self.loadedScratch()
+        let crashed = try Self.build("lea-bop", in: scratch, environment: ["DROPGATE_FAULT": fault])
+        #expect(crashed.status != 0, "the fault point aborts the process")
+        let file = scratch.path("Outbox/lea-bop/837P/lea-bop-000000001.x12")
+        #expect(FileManager.default.fileExists(atPath: file) == (fault == "claims-after-write"))
+        let before = try? Data(contentsOf: URL(fileURLWithPath: file))
+        #expect(scratch.files(under: "Outbox/lea-bop/837P").allSatisfy { !$0.hasSuffix(".tmp") })
+
+        let writing = try Binary.run(["claims", "batches", "--json"], in: scratch.root)
+        let list = try JSONSerialization.jsonObject(with: Data(writing.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(list.map { $0["state"] as? String } == ["writing"])
+
+        let resumed = try Self.build("lea-bop", in: scratch)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(resumed.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(summary["services_billed"] as? Int == 0, "the interrupted batch's services are not billed again")
+        let after = try Data(contentsOf: URL(fileURLWithPath: file))
+        if let before { #expect(before == after, "the redo writes the very same bytes") }
+        let batches = try Binary.run(["claims", "batches", "--json"], in: scratch.root)
+        let states = try JSONSerialization.jsonObject(with: Data(batches.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(states.map { $0["state"] as? String } == ["built"])
+        #expect(states.map { $0["interchange_control"] as? Int } == [1])
+        #expect(String(decoding: after, as: UTF8.self).contains("*000000001*0*T*:~"))
+    }
+}
