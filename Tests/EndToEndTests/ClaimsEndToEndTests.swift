@@ -32,7 +32,8 @@ import Testing
             #expect(text.components(separatedBy: "CLM*").count - 1 == claims)
             let excluded = (summary["excluded"] as? [String: Int] ?? [:]).values.reduce(0, +)
             let report = try #require(summary["exception_report"] as? String)
-            let rows = try String(contentsOfFile: scratch.path(report), encoding: .utf8)
+            let rows =
+                try String(contentsOfFile: scratch.path(report), encoding: .utf8)
                 .split(whereSeparator: \.isNewline).count - 1
             #expect(rows == excluded)
         }

@@ -14,8 +14,18 @@ public final class ClaimBuildSession {
     private var lineStatement: Statement?
     private var billedStatement: Statement?
 
+    private var stamps: (date: Date, text: String)?
+
     init(db: Database) {
         self.db = db
+    }
+
+    /// The stored form of `date`, formatted once per build (formatters are expensive).
+    private func stamp(_ date: Date) -> String {
+        if let stamps, stamps.date == date { return stamps.text }
+        let text = Ledger.timestamp(date)
+        stamps = (date, text)
+        return text
     }
 
     /// Takes the payer's next interchange control number (1 after 999,999,999 is refused, never wrapped).
@@ -89,7 +99,7 @@ public final class ClaimBuildSession {
             subscriber.sex, subscriber.address?.street, subscriber.address?.city, subscriber.address?.state,
             subscriber.address?.zip, claim.renderingNPI, claim.renderingName, claim.placeOfService,
             claim.diagnoses.joined(separator: ";"), period?.from.description ?? "", period?.to.description ?? "",
-            claim.total.cents, claim.payerClaimNumber, Ledger.timestamp(now),
+            claim.total.cents, claim.payerClaimNumber, stamp(now),
         ])
         let lines =
             try lineStatement
@@ -127,16 +137,17 @@ public final class ClaimBuildSession {
             let status = claim.frequency == .void ? "voided" : "replaced"
             try db.execute(
                 sql: "UPDATE claims SET status = ?, correction = NULL, status_at = ? WHERE id = ?",
-                arguments: [status, Ledger.timestamp(now), corrects])
+                arguments: [status, stamp(now), corrects])
             if claim.frequency == .void {
                 try db.execute(sql: "DELETE FROM billed_services WHERE claim_id = ?", arguments: [corrects])
             }
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE claim_batches SET claims = claims + 1, lines = lines + ?, total_cents = total_cents + ?
                 WHERE id = ?
-                """, arguments: [claim.lines.count, claim.total.cents, batchID])
+                """
+        ).execute(arguments: [claim.lines.count, claim.total.cents, batchID])
         return recorded
     }
 
@@ -232,9 +243,14 @@ public final class ClaimBuildSession {
         return spans
     }
 
+    /// The items of a `;`-separated list as stored (modifiers, diagnosis codes, pointers), spaces trimmed.
     static func list(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ";").map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
-            !$0.isEmpty
+        guard let text, !text.isEmpty else { return [] }
+        return text.utf8.split(separator: UInt8(ascii: ";")).compactMap { item in
+            var slice = Substring(item)
+            while slice.first == " " { slice = slice.dropFirst() }
+            while slice.last == " " { slice = slice.dropLast() }
+            return slice.isEmpty ? nil : String(slice)
         }
     }
 }

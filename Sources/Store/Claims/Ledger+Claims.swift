@@ -60,13 +60,13 @@ extension Ledger {
     static func claim(_ db: Database, id: Int64) throws -> Claim? {
         guard
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT pcn, frequency, payer_claim_number, member_id, last_name, first_name, birthdate, sex,
-                           address, city, state, zip, rendering_npi, rendering_name, diagnoses, place_of_service,
-                           corrects
-                    FROM claims WHERE id = ?
-                    """, arguments: [id])
+                db.cachedStatement(
+                    sql: """
+                        SELECT pcn, frequency, payer_claim_number, member_id, last_name, first_name, birthdate, sex,
+                               address, city, state, zip, rendering_npi, rendering_name, diagnoses, place_of_service,
+                               corrects
+                        FROM claims WHERE id = ?
+                        """), arguments: [id])
         else { return nil }
         var address: PostalAddress?
         if let street: String = row[8] {
@@ -79,16 +79,16 @@ extension Ledger {
         var payerClaimNumber: String? = row[2]
         if payerClaimNumber == nil, let corrected: Int64 = row[16] {
             payerClaimNumber = try String.fetchOne(
-                db, sql: "SELECT payer_claim_number FROM claims WHERE id = ?", arguments: [corrected])
+                db.cachedStatement(sql: "SELECT payer_claim_number FROM claims WHERE id = ?"), arguments: [corrected])
         }
         var lines: [ClaimLine] = []
         let lineRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT district, service_date, student_id, rendering_npi, billing_code, start_time, code, modifiers,
-                       units, charge_cents, pointers
-                FROM claim_lines WHERE claim_id = ? ORDER BY line
-                """, arguments: [id])
+            db.cachedStatement(
+                sql: """
+                    SELECT district, service_date, student_id, rendering_npi, billing_code, start_time, code, modifiers,
+                           units, charge_cents, pointers
+                    FROM claim_lines WHERE claim_id = ? ORDER BY line
+                    """), arguments: [id])
         while let line = try lineRows.next() {
             guard let date = Day(iso: line[1] as String) else { continue }
             lines.append(

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the gateway's speed on generated data.",
-        subcommands: [Ingest.self, Members.self])
+        subcommands: [Ingest.self, Members.self, Claims.self])
 
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -97,6 +97,49 @@ extension BenchCommand {
             }
             if result.loaded != result.members {
                 printError("dropgate bench: \(result.members - result.loaded) generated members did not load")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+extension BenchCommand {
+    struct Claims: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Generate services and time one claim build into an 837P batch.",
+            discussion: """
+                Writes a roster with addresses, a member batch and --services service-log rows into a scratch
+                folder and loads them, then times `claims build` for a generated payer profile: select unbilled
+                services, screen, price, group (one claim per student and month), record claims, lines and billed
+                services in one transaction, write the 837P and verify it. Prints the time and the process's peak
+                RSS before and after the build.
+                """)
+
+        @OptionGroup var bench: BenchOptions
+
+        @Option(help: "Services to generate.")
+        var services = 100_000
+
+        func run() throws {
+            let (work, absolute) = try bench.scratch()
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let result = try ClaimsBenchmark.run(services: services, mappings: absolute, workDirectory: work)
+            if bench.json {
+                try BenchOptions.printJSON(result)
+            } else {
+                print(
+                    String(
+                        format: "services      %d in %d claims, 837P %.1f MB", result.services, result.claims,
+                        Double(result.bytes) / 1e6))
+                print(
+                    String(format: "time          %.3f s (%.0f services/s)", result.seconds, result.servicesPerSecond))
+                print(
+                    String(
+                        format: "peak RSS      %.1f MiB (%.1f MiB before the build)", result.peakRSSMiB,
+                        result.peakRSSBeforeMiB))
+            }
+            if result.services != services {
+                printError("dropgate bench: \(services - result.services) generated services were not billed")
                 throw ExitCode(1)
             }
         }
