@@ -24,7 +24,7 @@ extension AcknowledgmentReader.State {
         let consistent: Bool
         if accepted == 0 {
             (expected, consistent) = ("R (or M, W, X): no set was accepted", result.isRejected)
-        } else if accepted == included {
+        } else if accepted >= included {
             (expected, consistent) = ("A or E: every set was accepted", result.isAccepted)
         } else {
             (expected, consistent) = ("P: \(accepted) of \(included) sets were accepted", result == .partiallyAccepted)
