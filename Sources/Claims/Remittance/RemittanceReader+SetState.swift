@@ -7,8 +7,10 @@ extension RemittanceReader {
         let position: Int
         private var builder = HeaderBuilder()
         private var header: RemittanceHeader?
-        private var claim: RemittanceClaim?
-        private var line: RemittanceServiceLine?
+        /// The claim being read, valid while `claimOpen`; its last line takes the line-level segments.
+        private var claim = RemittanceClaim(
+            position: 0, patientControlNumber: "", status: .processedAsPrimary, charge: .zero, paid: .zero)
+        private var claimOpen = false
         private var claimCount = 0
         private var charge = Money.zero
         private var paid = Money.zero
@@ -21,6 +23,9 @@ extension RemittanceReader {
             self.position = position
         }
 
+        /// Whether line-level segments (DTM, CAS, REF, AMT after an SVC) belong to the claim's last line.
+        private var lineOpen: Bool { claimOpen && !claim.lines.isEmpty }
+
         mutating func read(_ segment: X12Segment, _ emit: (RemittanceEvent) throws -> Void) throws {
             switch segment.id {
             case "BPR", "TRN", "N1":
@@ -32,37 +37,38 @@ extension RemittanceReader {
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)
                 claim = try Self.claim(segment)
+                claimOpen = true
             case "CAS":
                 let adjustments = try Self.adjustments(segment)
-                if line != nil {
-                    line?.adjustments += adjustments
-                } else if claim != nil {
-                    claim?.adjustments += adjustments
+                if lineOpen {
+                    claim.lines[claim.lines.count - 1].adjustments += adjustments
+                } else if claimOpen {
+                    claim.adjustments += adjustments
                 } else {
                     throw segment.failure("CAS outside a claim (no CLP before it)")
                 }
-            case "NM1" where segment.hasQualifier("QC"):
-                claim?.patient = RemittancePatient(
+            case "NM1" where claimOpen && segment.hasQualifier("QC"):
+                claim.patient = RemittancePatient(
                     lastName: segment.element(3), firstName: segment.element(4), middleName: segment.element(5),
                     idQualifier: segment.element(8), id: segment.element(9))
             case "SVC":
-                guard claim != nil else { throw segment.failure("SVC outside a claim (no CLP before it)") }
-                closeLine()
-                line = try Self.line(segment)
-            case "DTM" where line != nil:
+                guard claimOpen else { throw segment.failure("SVC outside a claim (no CLP before it)") }
+                claim.lines.append(try Self.line(segment))
+            case "DTM" where lineOpen:
                 let date = segment.element(2)
+                let last = claim.lines.count - 1
                 switch segment.element(1) {
                 case "472":
-                    line?.serviceFrom = date
-                    line?.serviceThrough = date
-                case "150": line?.serviceFrom = date
-                case "151": line?.serviceThrough = date
+                    claim.lines[last].serviceFrom = date
+                    claim.lines[last].serviceThrough = date
+                case "150": claim.lines[last].serviceFrom = date
+                case "151": claim.lines[last].serviceThrough = date
                 default: break
                 }
-            case "REF" where line != nil && segment.hasQualifier("6R"):
-                line?.controlNumber = segment.element(2)
-            case "AMT" where line != nil && segment.hasQualifier("B6"):
-                line?.allowed = try segment.money(2)
+            case "REF" where lineOpen && segment.hasQualifier("6R"):
+                claim.lines[claim.lines.count - 1].controlNumber = segment.element(2)
+            case "AMT" where lineOpen && segment.hasQualifier("B6"):
+                claim.lines[claim.lines.count - 1].allowed = try segment.money(2)
             case "PLB":
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)
@@ -85,15 +91,9 @@ extension RemittanceReader {
             try emit(.header(header))
         }
 
-        private mutating func closeLine() {
-            if let line { claim?.lines.append(line) }
-            line = nil
-        }
-
         private mutating func closeClaim(_ emit: (RemittanceEvent) throws -> Void) throws {
-            closeLine()
-            guard let claim else { return }
-            self.claim = nil
+            guard claimOpen else { return }
+            claimOpen = false
             claimCount += 1
             charge += claim.charge
             paid += claim.paid

@@ -6,7 +6,8 @@ import Formats
 /// Memory stays constant whatever the number of claims: only the claim being read and running sums are kept.
 /// Envelope counts are not checked here (see ``X12EnvelopeValidator``); segments outside ST..SE are ignored.
 public struct RemittanceReader: Sendable {
-    private var set: SetState?
+    private var set = SetState(controlNumber: "", position: 0)
+    private var isOpen = false
 
     /// Creates a reader.
     public init() {}
@@ -17,22 +18,22 @@ public struct RemittanceReader: Sendable {
     ///   element or a segment out of place; or what `emit` throws.
     public mutating func read(_ segment: X12Segment, _ emit: (RemittanceEvent) throws -> Void) throws {
         if segment.hasID("ST") {
-            if let set { throw segment.failure("ST inside transaction set \(set.controlNumber): SE is missing") }
+            if isOpen { throw segment.failure("ST inside transaction set \(set.controlNumber): SE is missing") }
             guard segment.element(1) == "835" else { throw segment.failure("ST01 '\(segment.element(1))' is not 835") }
             set = SetState(controlNumber: segment.element(2), position: segment.position)
+            isOpen = true
             return
         }
-        guard var state = set else { return }
-        set = nil
-        try state.read(segment, emit)
-        if !segment.hasID("SE") { set = state }
+        guard isOpen else { return }
+        try set.read(segment, emit)
+        if segment.hasID("SE") { isOpen = false }
     }
 
     /// Ends the input.
     ///
     /// - Throws: ``X12Error`` when a transaction set has no SE.
     public func finish() throws(X12Error) {
-        if let set {
+        if isOpen {
             throw X12Error(
                 segment: set.position, segmentID: "ST",
                 message: "the file ends inside transaction set \(set.controlNumber): SE is missing")
