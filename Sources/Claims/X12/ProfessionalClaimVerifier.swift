@@ -59,11 +59,9 @@ public struct ProfessionalClaimVerifier {
             diagnosisCount = segment.count
         case "SV1":
             if let charge = amount(segment, 2) { claim?.lines += charge }
-            let component = UInt8(ascii: ":")
-            let pointers = segment.elements.count > 7 ? segment.elements[7].split(separator: component) : []
-            if pointers.count > 4 { report(segment, "SV107 has \(pointers.count) pointers; at most 4") }
+            let pointers = segment.element(7).isEmpty ? [] : segment.components(7)
             for pointer in pointers {
-                let value = Int(String(decoding: pointer, as: UTF8.self)) ?? 0
+                let value = Int(pointer) ?? 0
                 if !(1...max(diagnosisCount, 1)).contains(value) || diagnosisCount == 0 {
                     report(
                         segment, "SV107 pointer \(value) points past the claim's \(diagnosisCount) diagnosis code(s)")

@@ -107,7 +107,7 @@ struct ProfessionalClaimWriterTests {
         #expect(clm.element(5) == "03:B:7")
         #expect(segments.first { $0.id == "REF" && $0.element(1) == "F8" }?.element(2) == "PAYER-777")
         #expect(
-            segments.first { $0.id == "HI" }.map { $0.elements.dropFirst().map { String(decoding: $0, as: UTF8.self) } }
+            segments.first { $0.id == "HI" }.map { seg in (1...seg.count).map { seg.element($0) } }
                 == ["ABK:F802", "ABF:E109"])
         let lines = segments.filter { $0.id == "SV1" }
         #expect(lines.map { $0.element(1) } == ["HC:92507:GN", "HC:T1002"])
