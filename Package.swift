@@ -82,7 +82,8 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
-        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping"]),
+        .testTarget(
+            name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping"], resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
