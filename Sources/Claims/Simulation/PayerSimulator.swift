@@ -8,8 +8,8 @@ import Mapping
 /// (CLP02 `22`) of the payment named by its REF*F8 followed by its corrected adjudication; a `8` (void) gets
 /// the reversal only; otherwise, with four or more claims, one paid claim is reversed and corrected. The
 /// first 835 set carries one PLB with either `L6` interest (negative) or a `WO` recovery (positive); a set
-/// whose payments would fall below zero gets an `FB` forwarding balance in its PLB instead, so BPR02 is never
-/// negative. Every set balances exactly (x12.md §4): SVC02 − SVC03 = the line's CAS, CLP03 − CLP04 = the
+/// whose payment would fall below zero also gets a negative `FB` forwarding balance in its one PLB, so BPR02
+/// is never negative (a zero payment is BPR01 `H`, BPR04 `NON`). Every set balances exactly (x12.md §4): SVC02 − SVC03 = the line's CAS, CLP03 − CLP04 = the
 /// claim's CAS, BPR02 = ΣCLP04 − ΣPLB, CLP05 = Σ PR CAS. CLP03 is the sum of the line charges.
 ///
 /// One 835 set per billing provider (N1*PE), in order of first appearance; claims of sets the 999 rejects
@@ -87,45 +87,48 @@ public struct PayerSimulator: Sendable {
     private func remittanceSets(_ claims: [SubmittedClaim], control: Int) -> [RemittanceSet] {
         var adjudicator = Adjudicator(seed: seed)
         let kinds = adjudicator.plan(count: claims.count)
-        let referenced = claims.indices.filter { ["7", "8"].contains(claims[$0].frequency) }
-        let corrected: Set<Int> =
-            referenced.isEmpty && claims.count >= 4
-            ? Set([adjudicator.pick(claims.indices.filter { kinds[$0] != .denied })].compactMap { $0 }) : []
+        var reversed = Set(claims.indices.filter { ["7", "8"].contains(claims[$0].frequency) })
+        if reversed.isEmpty, claims.count >= 4,
+            let picked = adjudicator.pick(claims.indices.filter { kinds[$0] != .denied })
+        {
+            reversed.insert(picked)
+        }
+        let base = X12Envelope.padded(control % 1_000_000, 6)
         var number = 0
         func payerClaimNumber() -> String {
             number += 1
-            return "SIM" + X12Envelope.padded(control % 1_000_000, 6) + X12Envelope.padded(number, 4)
+            return "SIM" + base + X12Envelope.padded(number, 4)
         }
 
         var sets: [RemittanceSet] = []
         for (index, claim) in claims.enumerated() {
-            let setIndex =
-                sets.firstIndex { $0.payee.npi == claim.billingProvider.npi }
-                ?? {
-                    sets.append(
-                        RemittanceSet(
-                            controlNumber: X12Envelope.padded(sets.count + 1, 4), payee: claim.billingProvider,
-                            payer: claim.payer,
-                            paymentNumber: X12Envelope.padded(control % 1_000_000, 6)
-                                + X12Envelope.padded(sets.count + 1, 2),
-                            outcomes: [], adjustments: []))
-                    return sets.count - 1
-                }()
-            let reverses = referenced.contains(index) || corrected.contains(index)
-            if reverses {
+            var outcomes: [ClaimOutcome] = []
+            if reversed.contains(index) {
                 let prior = adjudicator.lines(of: claim, as: .partial)
                 let priorNumber =
                     claim.payerClaimControlNumber.isEmpty ? payerClaimNumber() : claim.payerClaimControlNumber
-                sets[setIndex].outcomes.append(
+                outcomes.append(
                     ClaimOutcome(
                         claim: claim, kind: .reversal, isCorrection: false, payerClaimControlNumber: priorNumber,
                         lines: adjudicator.reversed(prior)))
-                if claim.frequency == "8" { continue }
             }
-            sets[setIndex].outcomes.append(
-                ClaimOutcome(
-                    claim: claim, kind: kinds[index], isCorrection: reverses,
-                    payerClaimControlNumber: payerClaimNumber(), lines: adjudicator.lines(of: claim, as: kinds[index])))
+            if claim.frequency != "8" {
+                outcomes.append(
+                    ClaimOutcome(
+                        claim: claim, kind: kinds[index], isCorrection: reversed.contains(index),
+                        payerClaimControlNumber: payerClaimNumber(),
+                        lines: adjudicator.lines(of: claim, as: kinds[index])))
+            }
+            if let existing = sets.firstIndex(where: { $0.payee.npi == claim.billingProvider.npi }) {
+                sets[existing].outcomes += outcomes
+            } else {
+                let setNumber = sets.count + 1
+                sets.append(
+                    RemittanceSet(
+                        controlNumber: X12Envelope.padded(setNumber, 4), payee: claim.billingProvider,
+                        payer: claim.payer, paymentNumber: base + X12Envelope.padded(setNumber, 2),
+                        outcomes: outcomes, adjustments: []))
+            }
         }
         for index in sets.indices {
             sets[index].adjustments = providerAdjustments(for: sets[index], first: index == 0, using: &adjudicator)
@@ -140,7 +143,7 @@ public struct PayerSimulator: Sendable {
     ) -> [PayerResponse.ProviderAdjustment] {
         var pairs: [PayerResponse.ProviderAdjustment] = []
         let claimsPaid = set.outcomes.reduce(Money.zero) { $0 + $1.paid }
-        if first, let reference = set.outcomes.first(where: { $0.kind != .reversal }) {
+        if first, let reference = set.outcomes.first {
             if claimsPaid > Money(cents: 1000), adjudicator.coin() {
                 let recovery = min(adjudicator.cents(500...4000), Money(cents: claimsPaid.cents / 2))
                 pairs.append(

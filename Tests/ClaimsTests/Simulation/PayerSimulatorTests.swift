@@ -1,5 +1,6 @@
 import Claims
 import Formats
+import Foundation
 import Mapping
 import Testing
 
@@ -147,5 +148,71 @@ import Testing
         let response = try respond(seed: seed)
         let result = try PyX12.validate(#require(response.remittance835), name: "remit.835")
         #expect(result.isOK, "seed \(seed): \(result)")
+    }
+}
+
+@Suite struct PayerSimulatorVariantTests {
+    /// The fixture with text replaced, e.g. to turn claims into voids.
+    func variant(_ replacements: [(String, String)]) throws -> [UInt8] {
+        var text = String(decoding: try Fixture.bytes(PayerSimulatorTests.fixture), as: UTF8.self)
+        for (old, new) in replacements {
+            text = text.replacingOccurrences(of: old, with: new)
+        }
+        return Array(text.utf8)
+    }
+
+    @Test func voidsAreReversedWithoutCorrectionAndANegativeBalanceIsForwarded() throws {
+        let bytes = try variant([("*03:B:1*", "*03:B:8*"), ("*03:B:7*", "*03:B:8*")])
+        let response = try PayerSimulator(seed: 3).respond(to: bytes)
+        #expect(response.outcomes.count == 7 && response.outcomes.allSatisfy { $0.kind == .reversal })
+        let remittance = try #require(response.remittance835)
+        let lines = try x12Lines(remittance)
+        #expect(lines.filter { $0.hasPrefix("BPR*") }.allSatisfy { $0.hasPrefix("BPR*H*0*C*NON*") })
+        #expect(response.providerAdjustments.filter { $0.reason == "FB" }.count == 2)
+        let balance = try RemittanceBalance(remittance)
+        #expect(balance.failures.isEmpty, "\(balance.failures)")
+        #expect(balance.plbSegmentsPerSet == [1, 1])
+        let result = try PyX12.validate(remittance, name: "voids.835")
+        #expect(result.isOK, "\(result)")
+    }
+
+    @Test func aDateRangeComesBackAsDTM150And151() throws {
+        let bytes = try variant([("DTP*472*D8*20250307~\nHL*3", "DTP*472*RD8*20250306-20250307~\nHL*3")])
+        let batch = try SubmittedBatch(parsing: bytes)
+        #expect(batch.claims[1].lines[0].serviceDate == "20250306-20250307")
+        let response = try PayerSimulator(seed: 5).respond(to: batch)
+        let remittance = try #require(response.remittance835)
+        let lines = try x12Lines(remittance)
+        #expect(lines.contains("DTM*150*20250306") && lines.contains("DTM*151*20250307"))
+        let result = try PyX12.validate(remittance, name: "range.835")
+        #expect(result.isOK, "\(result)")
+    }
+
+    @Test func a837WithoutClaimLinesIsRefused() throws {
+        let bytes = try variant([("LX*1~\nSV1*HC:T1013*31.2*UN*2***1~\nDTP*472*D8*20250307~\n", "")])
+        #expect(throws: PayerSimulatorError.self) { try PayerSimulator(seed: 1).respond(to: bytes) }
+    }
+}
+
+@Suite struct PayerSimulatorGoldenTests {
+    /// Compares with a golden file; on a difference the actual bytes are left in the temporary folder.
+    func expectGolden(_ bytes: [UInt8], _ name: String) throws {
+        let expected = try? Fixture.bytes(name)
+        if bytes != expected {
+            let actual = FileManager.default.temporaryDirectory.appendingPathComponent(name)
+            try Data(bytes).write(to: actual)
+            Issue.record("\(name) differs from its golden file; actual output in \(actual.path)")
+        }
+    }
+
+    @Test func seed7() throws {
+        let options = SimulationOptions(
+            acknowledgmentControlNumber: 1201, remittanceControlNumber: 1202, ta1ControlNumber: 1203,
+            rejectedSets: ["0002"], payment: .ach(receivingRouting: "111111118", receivingAccount: "000123456"))
+        let response = try PayerSimulator(seed: 7).respond(
+            to: Fixture.bytes(PayerSimulatorTests.fixture), options: options)
+        try expectGolden(response.acknowledgment999, "seed7-reject-0002.999.x12")
+        try expectGolden(#require(response.remittance835), "seed7-reject-0002.835.x12")
+        try expectGolden(#require(response.ta1), "seed7.ta1.x12")
     }
 }
