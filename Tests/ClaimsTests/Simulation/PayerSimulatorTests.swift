@@ -102,7 +102,7 @@ import Testing
         #expect(balance.failures.isEmpty, "\(balance.failures)")
         #expect(balance.plbSegmentsPerSet.reduce(0, +) >= 1 && balance.plbSegmentsPerSet.allSatisfy { $0 <= 1 })
         let result = try PyX12.validate(remittance, name: "remit.835")
-        #expect(result.isOK, "\(result)")
+        #expect(result.isOK && result.errors.isEmpty, "\(result)")
         let lines = try x12Lines(remittance)
         #expect(lines.filter { $0.hasPrefix("ST*835*") } == ["ST*835*0001", "ST*835*0002"])
         #expect(lines.contains { $0.hasPrefix("N1*PE*LINCOLN UNIFIED SCHOOL DISTRICT*XX*1234567893") })
