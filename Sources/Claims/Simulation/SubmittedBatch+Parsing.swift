@@ -50,7 +50,12 @@ private struct Reader {
         positionInSet += 1
         switch segment.id {
         case "ISA": isa = segment
-        case "GS": gs = segment
+        case "GS":
+            guard gs == nil else {
+                throw PayerSimulatorError(
+                    segment: segment.position, message: "a second functional group: send one group per interchange")
+            }
+            gs = segment
         case "GE": declaredSetCount = Int(segment.element(1)) ?? 0
         case "ST":
             set = SubmittedTransactionSet(controlNumber: segment.element(2), claims: [])

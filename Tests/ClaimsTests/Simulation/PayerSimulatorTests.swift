@@ -188,9 +188,18 @@ import Testing
         #expect(result.isOK, "\(result)")
     }
 
+    @Test func aSecondFunctionalGroupIsRefused() throws {
+        let bytes = try variant([
+            ("GE*2*417~\n", "GE*2*417~\nGS*HC*DROPGATE*MEDICALEA*20250310*0930*418*X*005010X222A1~\n")
+        ])
+        let error = #expect(throws: PayerSimulatorError.self) { try SubmittedBatch(parsing: bytes) }
+        #expect(error?.message.contains("second functional group") == true)
+    }
+
     @Test func a837WithoutClaimLinesIsRefused() throws {
         let bytes = try variant([("LX*1~\nSV1*HC:T1013*31.2*UN*2***1~\nDTP*472*D8*20250307~\n", "")])
-        #expect(throws: PayerSimulatorError.self) { try PayerSimulator(seed: 1).respond(to: bytes) }
+        let error = #expect(throws: PayerSimulatorError.self) { try PayerSimulator(seed: 1).respond(to: bytes) }
+        #expect(error?.message == "claim RUSD-0103 has no service line")
     }
 }
 
