@@ -82,7 +82,9 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
-        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping"]),
+        .testTarget(
+            name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping", "PyX12Support"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
@@ -94,7 +96,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store", "PyX12Support"]),
+        // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
+        .target(name: "PyX12Support", path: "Tests/PyX12Support"),
     ]
 )
 
