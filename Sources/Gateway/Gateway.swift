@@ -45,12 +45,12 @@ public final class Gateway: @unchecked Sendable {
         mappings = try MappingLoader.load(config.paths.mappings)
         payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: config.paths.mappings))
         self.today = today
-        try Self.checkSources(config, mappings: mappings)
+        try Self.checkSources(config, mappings: mappings, payers: payers)
         ledger = try Ledger(path: config.paths.database, logger: logger)
         layout = OutboxLayout(paths: config.paths)
         runner = JobRunner(
             config: config, ledger: ledger, mappings: mappings, tables: try Ledger.domainTables(), layout: layout,
-            logger: logger, today: today)
+            logger: logger, today: today, payers: payers)
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         remoteIntake = RemoteIntake(
             config: config, ledger: ledger, intake: intake, mappings: mappings, logger: logger, environment: environment
@@ -63,9 +63,16 @@ public final class Gateway: @unchecked Sendable {
         try self.init(config: try GatewayConfig.load(path: configPath), logger: logger)
     }
 
-    private static func checkSources(_ config: GatewayConfig, mappings: MappingSet) throws {
+    private static func checkSources(_ config: GatewayConfig, mappings: MappingSet, payers: [PayerProfile]) throws {
         var issues: [DefinitionIssue] = []
         for source in config.sources {
+            if let payer = source.payer, !payers.contains(where: { $0.id == payer }) {
+                let known = payers.map(\.id).joined(separator: ", ")
+                issues.append(
+                    DefinitionIssue(
+                        file: config.file, line: 0,
+                        message: "source \(source.id) names unknown payer '\(payer)'; payer profiles: \(known)"))
+            }
             for kind in source.kinds ?? [] where mappings.mapping(kind: kind) == nil {
                 issues.append(
                     DefinitionIssue(
@@ -161,6 +168,17 @@ public final class Gateway: @unchecked Sendable {
     ///   - dryRun: count and screen only; nothing is recorded or written.
     public func buildClaims(payer: String, through: Day? = nil, dryRun: Bool = false) throws -> ClaimBuildSummary {
         try claimBuilder.build(payer: payer, through: through, dryRun: dryRun, today: today(), now: Date())
+    }
+
+    /// Answers a payer's 837P batch as the test payer would: a 999 and an 835 (and a TA1 when asked) written
+    /// into the payer's inbox source, picked up by the next pass.
+    ///
+    /// - Returns: the files written.
+    public func simulatePayer(
+        payer: String, batchID: Int64? = nil, rejectSets: Set<String> = [], ta1: Bool = false, seed: UInt64 = 7
+    ) throws -> [String] {
+        try PayerSimulation(config: config, ledger: ledger, payers: payers).respond(
+            payer: payer, batchID: batchID, rejectSets: rejectSets, ta1: ta1, seed: seed)
     }
 
     var claimBuilder: ClaimBuilder {

@@ -58,7 +58,8 @@ extension GatewayConfig {
     }
 
     private static func source(_ node: YAMLNode, inbox: String, resolve: (String) -> String) -> SourceConfig? {
-        guard let entries = node.fields(allowed: ["id", "kind", "path", "stable_after", "kinds"] + remoteKeys) else {
+        guard let entries = node.fields(allowed: ["id", "kind", "path", "stable_after", "kinds", "payer"] + remoteKeys)
+        else {
             return nil
         }
         guard let id = entries["id"]?.string() else {
@@ -83,6 +84,7 @@ extension GatewayConfig {
         }
         if let node = entries["stable_after"], let seconds = duration(node) { source.stableAfter = seconds }
         source.kinds = entries["kinds"]?.strings()
+        source.payer = entries["payer"]?.string()
         return source
     }
 

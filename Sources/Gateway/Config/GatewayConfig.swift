@@ -69,6 +69,8 @@ public struct SourceConfig: Sendable, Equatable {
     public var kinds: [String]?
     /// For an SFTP source: the server and how to take its files; `nil` for a local drop folder.
     public var remote: RemoteSourceConfig?
+    /// For a payer's inbox: the payer profile whose 835, 999 and TA1 files arrive here.
+    public var payer: String?
 
     /// Creates a source: a local drop folder at `path`, or an SFTP server when `remote` is given.
     public init(

@@ -1,3 +1,4 @@
+import Claims
 import Formats
 import Foundation
 import Logging
@@ -19,6 +20,7 @@ public struct JobRunner: Sendable {
     let layout: OutboxLayout
     let logger: Logger
     let today: @Sendable () -> Day
+    let payers: [PayerProfile]
 
     /// Runs the job to its next state and returns the job as it then is.
     @discardableResult
@@ -59,6 +61,9 @@ public struct JobRunner: Sendable {
                 RowIssue(
                     line: 0, rule: RuleID.fileBinary,
                     message: "the file contains NUL bytes: it is binary data, not CSV text"))
+        }
+        if InboundX12.looksLikeX12(job.filePath) {
+            return try InboundX12(runner: self).process(job, started: started)
         }
         let encoding = TextEncoding(rawValue: job.encoding ?? "") ?? .utf8
         let recognition = try recognise(job, encoding: encoding)

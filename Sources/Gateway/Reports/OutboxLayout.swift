@@ -28,6 +28,11 @@ public struct OutboxLayout: Sendable {
         paths.outbox + "/" + payer + "/claims"
     }
 
+    /// `Outbox/<payer>/reconciliation/<job>-<name>.<suffix>`: what an 835 paid, per claim and in sum.
+    public func reconciliation(payer: String, jobID: Int64, name: String, suffix: String) -> String {
+        paths.outbox + "/" + payer + "/reconciliation/\(jobID)-\(Self.safe(name)).\(suffix)"
+    }
+
     /// The receipt of a job.
     public func receipt(source: String, jobID: Int64, name: String) -> String {
         report(source: source, jobID: jobID, name: name, suffix: "receipt.json")

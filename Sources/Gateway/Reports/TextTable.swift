@@ -1,7 +1,7 @@
 /// Plain aligned text tables for terminal output.
-enum TextTable {
+public enum TextTable {
     /// Columns padded to their widest cell (capped at 60 characters), two spaces apart.
-    static func render(header: [String], rows: [[String]]) -> String {
+    public static func render(header: [String], rows: [[String]]) -> String {
         let cap = 60
         let clipped = rows.map { row in row.map { $0.count > cap ? String($0.prefix(cap - 1)) + "…" : $0 } }
         var widths = header.map(\.count)

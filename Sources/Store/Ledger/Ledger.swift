@@ -57,7 +57,8 @@ public final class Ledger: Sendable {
             // Tables the gateway fills itself, never a mapping.
             let ledgerTables: Set<String> = [
                 "jobs", "job_exceptions", "audit", "student_eligibility", "source_health", "deliveries",
-                "control_numbers", "claim_batches", "claims", "claim_lines", "billed_services",
+                "control_numbers", "claim_batches", "claims", "claim_lines", "billed_services", "remittances",
+                "remittance_claims", "acknowledgments",
             ]
             let names = try String.fetchAll(
                 db,

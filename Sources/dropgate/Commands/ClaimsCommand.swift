@@ -14,7 +14,7 @@ struct ClaimsCommand: ParsableCommand {
             with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
-        subcommands: [Build.self, Batches.self, Batch.self, Show.self, Replace.self, Void.self])
+        subcommands: [Build.self, Batches.self, Batch.self, Show.self, Replace.self, Void.self, Aging.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -120,6 +120,28 @@ struct ClaimsCommand: ParsableCommand {
             }
             let batch = try gateway.ledger.claimBatch(id: record.batchId)
             print(json ? try ClaimListing.json(record) : ClaimListing.claim(record, claim: detail, batch: batch))
+        }
+    }
+
+    struct Aging: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List claims waiting too long: no acknowledgment, or accepted with no payment.")
+
+        @OptionGroup var options: GlobalOptions
+
+        @Option(help: "Days after which a sent claim with no 999/TA1 is listed.")
+        var acknowledgmentDays = 2
+
+        @Option(help: "Days after which an accepted claim with no 835 payment is listed.")
+        var paymentDays = 30
+
+        func run() throws {
+            let gateway = try options.openGateway()
+            let rows = try gateway.ledger.agingClaims(acknowledgmentDays: acknowledgmentDays, paymentDays: paymentDays)
+            print(
+                rows.isEmpty
+                    ? "no claim is waiting longer than \(acknowledgmentDays) days for an acknowledgment or \(paymentDays) days for payment"
+                    : TextTable.render(header: ["CLAIM", "PCN", "PAYER", "STATUS", "BATCH", "BUILT", "DAYS", "WHY"], rows: rows))
         }
     }
 

@@ -1,0 +1,165 @@
+import Claims
+import Formats
+import Foundation
+import Mapping
+import Store
+import Transport
+
+/// Matches an 835's claims to the claims sent, applies what was paid, and writes the reconciliation report:
+/// a CSV with one row per remitted claim and a JSON summary with the payment, the balance check and the KPIs.
+struct Reconciler {
+    let profile: PayerProfile
+    let session: LoadSession
+    let csvPath: String
+    let summaryPath: String
+    let file: String
+    let jobID: Int64
+    private var csv: AtomicFileWriter?
+    private var header: RemittanceHeader?
+    private var reversed: Set<String> = []
+    private var summary: RemittanceSummary
+    private var sequence = 0
+    private var setClaims = 0
+    private var setIssues = 0
+
+    static let columns = [
+        "claim", "claim_id", "student_id", "status_code", "classification", "billed", "allowed", "paid",
+        "patient_responsibility", "adjustments", "payer_claim_number", "lines_matched",
+    ]
+
+    init(
+        profile: PayerProfile, session: LoadSession, csvPath: String, summaryPath: String, file: String, jobID: Int64
+    ) {
+        self.profile = profile
+        self.session = session
+        self.csvPath = csvPath
+        self.summaryPath = summaryPath
+        self.file = file
+        self.jobID = jobID
+        summary = RemittanceSummary(jobID: jobID, file: file, payer: profile.id)
+    }
+
+    mutating func begin(_ header: RemittanceHeader) {
+        self.header = header
+        setClaims = 0
+        setIssues = 0
+    }
+
+    mutating func note(_ issue: BalanceIssue) {
+        setIssues += 1
+        summary.balanceIssues.append(
+            .init(rule: issue.rule.rawValue, segment: issue.segment, claim: issue.patientControlNumber, message: issue.message))
+    }
+
+    /// Applies one remitted claim; returns whether it matched a claim sent to this payer.
+    mutating func apply(_ remitted: RemittanceClaim) throws -> Bool {
+        sequence += 1
+        setClaims += 1
+        let pcn = remitted.patientControlNumber
+        let claim = try session.remittedClaim(payer: profile.id, pcn: pcn)
+        let isReversal = remitted.status == .reversal
+        let corrects = !isReversal && reversed.contains(pcn)
+        var classification: String
+        switch remitted.status {
+        case .reversal: classification = "reversed"
+        case .denied: classification = "denied"
+        case .notOurClaimForwarded, .predeterminationPricingOnly: classification = "not-adjudicated"
+        default:
+            classification =
+                remitted.paid == .zero ? "denied" : (remitted.paid.cents >= remitted.charge.cents ? "paid" : "partial")
+        }
+        let status = classification
+        if isReversal { reversed.insert(pcn) }
+        if corrects { classification = "corrected" }
+        var linesMatched = 0
+        if let claim {
+            // A reversal takes the earlier payment back; the corrected claim that follows says what is paid now.
+            let paid = isReversal ? 0 : remitted.paid.cents
+            if status != "not-adjudicated" {
+                try session.adjudicate(
+                    claimID: claim.id, status: status, paidCents: paid,
+                    payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber)
+            }
+            for line in remitted.lines {
+                let date = Self.isoDate(line.serviceFrom)
+                if try session.payLine(
+                    claimID: claim.id, code: line.procedure.code, modifiers: line.procedure.modifiers, date: date,
+                    paidCents: isReversal ? nil : line.paid.cents)
+                {
+                    linesMatched += 1
+                } else {
+                    summary.unmatchedLines += 1
+                }
+            }
+            if !isReversal, !corrects, ["paid", "partial"].contains(status),
+                let submitted = Day(iso: claim.submittedAt.prefix(10)), let paidOn = Day(iso: Self.isoDate(header?.paymentDate ?? ""))
+            {
+                summary.addDaysToPayment(paidOn.daysSinceEpoch - submitted.daysSinceEpoch)
+            }
+        } else {
+            classification = "unmatched"
+            summary.unmatchedClaims += 1
+        }
+        summary.count(classification, denialReasons: status == "denied" ? Self.reasons(remitted) : [])
+        let adjustments = (remitted.adjustments + remitted.lines.flatMap(\.adjustments))
+        let patientResponsibility = remitted.patientResponsibility
+        let allowed = remitted.paid + patientResponsibility
+        try row([
+            pcn, claim.map { String($0.id) } ?? "", claim?.studentID ?? "", remitted.status.rawValue, classification,
+            remitted.charge.description, allowed.description, remitted.paid.description,
+            patientResponsibility.description,
+            adjustments.map { "\($0.group.rawValue)-\($0.reason):\($0.amount)" }.joined(separator: ";"),
+            remitted.payerClaimControlNumber, String(linesMatched),
+        ])
+        try session.recordRemittedClaim(
+            sequence: sequence, payer: profile.id, pcn: pcn, claimID: claim?.id, statusCode: remitted.status.rawValue,
+            classification: classification, chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
+            patientResponsibilityCents: patientResponsibility.cents, payerClaimNumber: remitted.payerClaimControlNumber,
+            adjustments: adjustments.map { "\($0.group.rawValue)-\($0.reason):\($0.amount.cents)" }.joined(separator: ";"))
+        return claim != nil
+    }
+
+    mutating func end(_ totals: RemittanceTotals) throws {
+        guard let header else { return }
+        summary.sets.append(
+            .init(
+                control: header.controlNumber, trace: header.traceNumber, payment: header.signedPayment.description,
+                method: header.paymentMethod, date: Self.isoDate(header.paymentDate), claims: setClaims,
+                providerAdjustments: totals.providerAdjustmentTotal.description, balanceIssues: setIssues))
+        summary.paymentCents += header.signedPayment.cents
+        try session.recordRemittance(
+            setControl: header.controlNumber, payer: profile.id, trace: header.traceNumber,
+            paymentCents: header.signedPayment.cents, method: header.paymentMethod,
+            date: Self.isoDate(header.paymentDate), claims: setClaims, balanceIssues: setIssues)
+        self.header = nil
+    }
+
+    private mutating func row(_ fields: [String]) throws {
+        if csv == nil {
+            try FileSystem.makeDirectories(FileSystem.directory(of: csvPath))
+            let writer = try AtomicFileWriter(path: csvPath)
+            try writer.write(CSVEscaping.line(Self.columns))
+            csv = writer
+        }
+        try csv?.write(CSVEscaping.line(fields))
+    }
+
+    /// Publishes the CSV (header only when the 835 held no claims) and the summary.
+    mutating func commit() throws {
+        if csv == nil { try row([]) }
+        try csv?.commit()
+        try AtomicFileWriter.write(try summary.json(), to: summaryPath)
+    }
+
+    /// CARCs of a denied claim, as `group-reason`.
+    static func reasons(_ claim: RemittanceClaim) -> [String] {
+        (claim.adjustments + claim.lines.flatMap(\.adjustments)).map { "\($0.group.rawValue)-\($0.reason)" }
+    }
+
+    /// `CCYYMMDD` → `CCYY-MM-DD` (other text unchanged).
+    static func isoDate(_ text: String) -> String {
+        guard text.count == 8, text.allSatisfy(\.isNumber) else { return text }
+        let characters = Array(text)
+        return String(characters[0..<4]) + "-" + String(characters[4..<6]) + "-" + String(characters[6..<8])
+    }
+}
