@@ -15,7 +15,8 @@ struct DropGate: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,
-            RequeueCommand.self, SourcesCommand.self, MappingsCommand.self, ClaimsCommand.self, RemitCommand.self, SimulateCommand.self,
+            RequeueCommand.self, SourcesCommand.self, MappingsCommand.self, ClaimsCommand.self, RemitCommand.self,
+            SimulateCommand.self,
             BenchCommand.self,
         ]
     )

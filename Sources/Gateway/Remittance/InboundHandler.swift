@@ -31,8 +31,10 @@ struct InboundHandler {
         self.session = session
         reconciler = Reconciler(
             profile: profile, session: session,
-            csvPath: layout.reconciliation(payer: profile.id, jobID: jobID, name: job.originalName, suffix: "reconciliation.csv"),
-            summaryPath: layout.reconciliation(payer: profile.id, jobID: jobID, name: job.originalName, suffix: "summary.json"),
+            csvPath: layout.reconciliation(
+                payer: profile.id, jobID: jobID, name: job.originalName, suffix: "reconciliation.csv"),
+            summaryPath: layout.reconciliation(
+                payer: profile.id, jobID: jobID, name: job.originalName, suffix: "summary.json"),
             file: job.originalName, jobID: jobID)
     }
 
@@ -47,7 +49,9 @@ struct InboundHandler {
                 guard let detected = X12TransactionKind.detect(pending) else {
                     throw Unsupported(message: "no 835, 999 or TA1 transaction found in this interchange")
                 }
-                if detected == .claim837 { throw Unsupported(message: "an 837 claim file is not something payers send back") }
+                if detected == .claim837 {
+                    throw Unsupported(message: "an 837 claim file is not something payers send back")
+                }
                 self.kind = detected
                 let replay = pending
                 pending = []
@@ -82,7 +86,9 @@ struct InboundHandler {
         case .header(let header): reconciler?.begin(header)
         case .claim(let claim):
             counts.read += 1
-            if try reconciler?.apply(claim) == true { counts.inserted += 1 } else {
+            if try reconciler?.apply(claim) == true {
+                counts.inserted += 1
+            } else {
                 counts.rejected += 1
                 issues.append(
                     RowIssue(
@@ -95,7 +101,8 @@ struct InboundHandler {
             reconciler?.note(issue)
             issues.append(
                 RowIssue(
-                    line: issue.segment, rule: issue.rule.rawValue, severity: issue.severity == .error ? .error : .warning,
+                    line: issue.segment, rule: issue.rule.rawValue,
+                    severity: issue.severity == .error ? .error : .warning,
                     message: issue.message, value: issue.patientControlNumber))
         case .totals(let totals): try reconciler?.end(totals)
         }
@@ -121,7 +128,8 @@ struct InboundHandler {
             counts.read += 1
             let errors = set.segmentErrors.map { error in
                 let elements = error.elementErrors.map { "IK4 \($0.position) code \($0.code)" }.joined(separator: ", ")
-                return "IK3 \(error.segmentID) at \(error.position) code \(error.code)" + (elements.isEmpty ? "" : " (\(elements))")
+                return "IK3 \(error.segmentID) at \(error.position) code \(error.code)"
+                    + (elements.isEmpty ? "" : " (\(elements))")
             }
             let detail = "set \(set.controlNumber) " + (errors.isEmpty ? "no errors" : errors.joined(separator: "; "))
             try session.acknowledge(
@@ -147,7 +155,8 @@ struct InboundHandler {
         let rejected = acknowledgment.code == .rejected
         try session.acknowledge(
             batchID: batch, setControl: nil, accepted: rejected ? false : nil, sequence: sequence, payer: profile.id,
-            kind: "TA1", result: acknowledgment.code.rawValue, detail: "\(acknowledgment.noteCode) \(acknowledgment.note)")
+            kind: "TA1", result: acknowledgment.code.rawValue,
+            detail: "\(acknowledgment.noteCode) \(acknowledgment.note)")
         if rejected { counts.rejected += 1 } else { counts.inserted += 1 }
     }
 

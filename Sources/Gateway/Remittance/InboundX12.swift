@@ -55,7 +55,8 @@ struct InboundX12 {
                             RowIssue(line: $0.segment, rule: "x12-envelope", message: $0.description)
                         })
                 }
-                let report = try ExceptionReport(path: runner.layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
+                let report = try ExceptionReport(
+                    path: runner.layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
                 for issue in handler.issues {
                     try session.record(issue)
                     try report.append(issue)

@@ -26,7 +26,8 @@ struct PayerSimulation {
             }
             batch = found
         } else {
-            guard let newest = try ledger.claimBatches(payer: payer, limit: 1000).first(where: { $0.format == "837P" }) else {
+            guard let newest = try ledger.claimBatches(payer: payer, limit: 1000).first(where: { $0.format == "837P" })
+            else {
                 throw GatewayError(.notFound, "payer \(payer) has no 837P batch to answer")
             }
             batch = newest
@@ -43,7 +44,9 @@ struct PayerSimulation {
         try FileSystem.makeDirectories(inbox.path)
         var written: [String] = []
         let stem = inbox.path + "/\(payer)-\(ProfessionalClaimWriter.padded(Int(batch.interchangeControl), 9))"
-        for (suffix, content) in [("ta1", response.ta1), ("999", response.acknowledgment999), ("835", response.remittance835)] {
+        for (suffix, content) in [
+            ("ta1", response.ta1), ("999", response.acknowledgment999), ("835", response.remittance835),
+        ] {
             guard let content else { continue }
             let path = "\(stem).\(suffix).x12"
             try AtomicFileWriter.write(String(decoding: content, as: UTF8.self), to: path)

@@ -48,7 +48,9 @@ struct Reconciler {
     mutating func note(_ issue: BalanceIssue) {
         setIssues += 1
         summary.balanceIssues.append(
-            .init(rule: issue.rule.rawValue, segment: issue.segment, claim: issue.patientControlNumber, message: issue.message))
+            .init(
+                rule: issue.rule.rawValue, segment: issue.segment, claim: issue.patientControlNumber,
+                message: issue.message))
     }
 
     /// Applies one remitted claim; returns whether it matched a claim sent to this payer.
@@ -92,7 +94,8 @@ struct Reconciler {
                 }
             }
             if !isReversal, !corrects, ["paid", "partial"].contains(status),
-                let submitted = Day(iso: claim.submittedAt.prefix(10)), let paidOn = Day(iso: Self.isoDate(header?.paymentDate ?? ""))
+                let submitted = Day(iso: claim.submittedAt.prefix(10)),
+                let paidOn = Day(iso: Self.isoDate(header?.paymentDate ?? ""))
             {
                 summary.addDaysToPayment(paidOn.daysSinceEpoch - submitted.daysSinceEpoch)
             }
@@ -115,7 +118,8 @@ struct Reconciler {
             sequence: sequence, payer: profile.id, pcn: pcn, claimID: claim?.id, statusCode: remitted.status.rawValue,
             classification: classification, chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
             patientResponsibilityCents: patientResponsibility.cents, payerClaimNumber: remitted.payerClaimControlNumber,
-            adjustments: adjustments.map { "\($0.group.rawValue)-\($0.reason):\($0.amount.cents)" }.joined(separator: ";"))
+            adjustments: adjustments.map { "\($0.group.rawValue)-\($0.reason):\($0.amount.cents)" }.joined(
+                separator: ";"))
         return claim != nil
     }
 

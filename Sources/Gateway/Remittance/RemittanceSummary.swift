@@ -78,7 +78,8 @@ struct RemittanceSummary: Encodable {
         try container.encode(payer, forKey: .payer)
         try container.encode(sets, forKey: .sets)
         try container.encode(Money(cents: paymentCents).description, forKey: .payment)
-        try container.encode(balanceIssues.isEmpty ? "balanced" : "\(balanceIssues.count) issue(s)", forKey: .balanceCheck)
+        try container.encode(
+            balanceIssues.isEmpty ? "balanced" : "\(balanceIssues.count) issue(s)", forKey: .balanceCheck)
         try container.encode(balanceIssues, forKey: .balanceIssues)
         try container.encode(countsByClassification, forKey: .counts)
         try container.encode(unmatchedClaims, forKey: .unmatchedClaims)
@@ -86,10 +87,12 @@ struct RemittanceSummary: Encodable {
         let denied = countsByClassification["denied"] ?? 0
         let paid = (countsByClassification["paid"] ?? 0) + (countsByClassification["partial"] ?? 0)
         try container.encode(firstPass == 0 ? 0 : Self.rounded(Double(denied) / Double(firstPass)), forKey: .denialRate)
-        try container.encode(firstPass == 0 ? 0 : Self.rounded(Double(paid) / Double(firstPass)), forKey: .firstPassPaidRate)
+        try container.encode(
+            firstPass == 0 ? 0 : Self.rounded(Double(paid) / Double(firstPass)), forKey: .firstPassPaidRate)
         let top = denialReasons.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(5)
         try container.encode(top.map { Reason(code: $0.key, claims: $0.value) }, forKey: .topDenialReasons)
-        let average = daysToPayment.isEmpty ? nil : Self.rounded(Double(daysToPayment.reduce(0, +)) / Double(daysToPayment.count))
+        let average =
+            daysToPayment.isEmpty ? nil : Self.rounded(Double(daysToPayment.reduce(0, +)) / Double(daysToPayment.count))
         try container.encode(average, forKey: .averageDays)
     }
 

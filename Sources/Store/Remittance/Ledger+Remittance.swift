@@ -51,7 +51,8 @@ extension Ledger {
                 let waiting: Int = row[6]
                 return [
                     String(row[0] as Int64), row[1], row[2], status, String(row[4] as Int64), row[5], String(waiting),
-                    status == "accepted" ? "accepted, no payment after \(waiting) days" : "no acknowledgment after \(waiting) days",
+                    status == "accepted"
+                        ? "accepted, no payment after \(waiting) days" : "no acknowledgment after \(waiting) days",
                 ]
             }
         }

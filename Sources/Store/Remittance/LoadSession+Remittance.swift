@@ -104,7 +104,8 @@ extension LoadSession {
         let now = Ledger.timestamp(Date())
         if accepted == true {
             try db.execute(
-                sql: "UPDATE claims SET status = 'accepted', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted')",
+                sql:
+                    "UPDATE claims SET status = 'accepted', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted')",
                 arguments: [now] + arguments)
         } else if accepted == false {
             try db.execute(
@@ -113,7 +114,8 @@ extension LoadSession {
                         SELECT id FROM claims WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted'))
                     """, arguments: arguments)
             try db.execute(
-                sql: "UPDATE claims SET status = 'rejected', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')",
+                sql:
+                    "UPDATE claims SET status = 'rejected', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')",
                 arguments: [now] + arguments)
         }
         let affected = accepted == nil ? 0 : db.changesCount

@@ -141,7 +141,8 @@ struct ClaimsCommand: ParsableCommand {
             print(
                 rows.isEmpty
                     ? "no claim is waiting longer than \(acknowledgmentDays) days for an acknowledgment or \(paymentDays) days for payment"
-                    : TextTable.render(header: ["CLAIM", "PCN", "PAYER", "STATUS", "BATCH", "BUILT", "DAYS", "WHY"], rows: rows))
+                    : TextTable.render(
+                        header: ["CLAIM", "PCN", "PAYER", "STATUS", "BATCH", "BUILT", "DAYS", "WHY"], rows: rows))
         }
     }
 

@@ -27,7 +27,8 @@ struct RemitCommand: ParsableCommand {
             print(
                 rows.isEmpty
                     ? "no remittances"
-                    : TextTable.render(header: ["JOB", "PAYER", "SETS", "CLAIMS", "PAYMENT", "DATE", "BALANCE ISSUES"], rows: rows))
+                    : TextTable.render(
+                        header: ["JOB", "PAYER", "SETS", "CLAIMS", "PAYMENT", "DATE", "BALANCE ISSUES"], rows: rows))
         }
     }
 
@@ -58,7 +59,10 @@ struct RemitCommand: ParsableCommand {
             }
             print(
                 TextTable.render(
-                    header: ["CLAIM", "STUDENT", "CLP02", "OUTCOME", "BILLED", "PAID", "PATIENT", "ADJUSTMENTS (cents)", "PAYER CLAIM"],
+                    header: [
+                        "CLAIM", "STUDENT", "CLP02", "OUTCOME", "BILLED", "PAID", "PATIENT", "ADJUSTMENTS (cents)",
+                        "PAYER CLAIM",
+                    ],
                     rows: claims))
             if let record = try gateway.ledger.job(id: job), let report = record.reportPath {
                 print("exceptions (balance checks, unmatched claims): \(report)")

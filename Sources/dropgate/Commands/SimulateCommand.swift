@@ -26,7 +26,9 @@ struct SimulateCommand: ParsableCommand {
         @Option(help: "The batch to answer (default: the payer's newest 837P batch).")
         var batch: Int64?
 
-        @Option(name: .customLong("reject-set"), help: "Reject this transaction set (ST02, e.g. 0001) in the 999; repeatable.")
+        @Option(
+            name: .customLong("reject-set"),
+            help: "Reject this transaction set (ST02, e.g. 0001) in the 999; repeatable.")
         var rejectSets: [String] = []
 
         @Flag(help: "Also send a TA1 interchange acknowledgment.")
