@@ -44,20 +44,20 @@ extension RemittanceSample {
         static let denials = ["50", "197", "96", "16"]
 
         /// Claim `index`: number 2 is a reversal and number 3 its correction; the rest draw from the mix.
-        static func make(_ index: Int, _ random: inout SplitMix64) -> SampleClaim {
-            let number = "PCN\(100_000 + index)"
+        static func make(_ index: Int, _ random: inout SplitMix64, number pcn: (Int) -> String) -> SampleClaim {
+            let number = pcn(index)
             if index == 2 || index == 3 {
                 let charge = Money(cents: 20_000)
                 if index == 2 {
                     let line = Line(
                         code: "99214", charge: -charge, paid: Money(cents: -16_000),
                         adjustments: [("CO", "45", Money(cents: -4_000))])
-                    return SampleClaim(number: "PCN100002", status: "22", lines: [line])
+                    return SampleClaim(number: pcn(2), status: "22", lines: [line])
                 }
                 let line = Line(
                     code: "99214", charge: charge, paid: Money(cents: 15_000),
                     adjustments: [("CO", "45", Money(cents: 4_000)), ("PR", "2", Money(cents: 1_000))])
-                return SampleClaim(number: "PCN100002", status: "1", lines: [line])
+                return SampleClaim(number: pcn(2), status: "1", lines: [line])
             }
             let kind = random.next(20)
             var lines: [Line] = []

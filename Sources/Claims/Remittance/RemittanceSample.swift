@@ -12,12 +12,14 @@ public enum RemittanceSample {
     /// Writes an 835 interchange of `claims` CLP segments, handing `sink` chunks of about `chunkSize` bytes.
     ///
     /// Memory holds one chunk; the amounts are generated twice from the seed (BPR02 comes before the claims).
+    /// `patientControlNumber` gives CLP01 of claim `index` (claim 2 is reversed and corrected).
     public static func write835(
-        claims: Int, seed: UInt64 = 835, chunkSize: Int = 1 << 16, _ sink: ([UInt8]) throws -> Void
+        claims: Int, seed: UInt64 = 835, chunkSize: Int = 1 << 16,
+        patientControlNumber: (Int) -> String = { "PCN\(100_000 + $0)" }, _ sink: ([UInt8]) throws -> Void
     ) rethrows {
         var total = Money.zero
         var random = SplitMix64(seed: seed)
-        for index in 0..<claims { total += SampleClaim.make(index, &random).paid }
+        for index in 0..<claims { total += SampleClaim.make(index, &random, number: patientControlNumber).paid }
         let adjustments = providerAdjustments(claims: claims)
         for (_, amount) in adjustments { total -= amount }
 
@@ -39,7 +41,7 @@ public enum RemittanceSample {
         writer.segment("LX", "1")
         random = SplitMix64(seed: seed)
         for index in 0..<claims {
-            SampleClaim.make(index, &random).write(to: &writer)
+            SampleClaim.make(index, &random, number: patientControlNumber).write(to: &writer)
             if writer.bytes.count >= chunkSize { try sink(writer.drain()) }
         }
         for (reference, amount) in adjustments {

@@ -5,13 +5,19 @@ import Store
 /// A scratch gateway for benchmarks: one source, the given mappings, quiet logs, and a timer.
 struct BenchWorkspace {
     static let source = "bench-usd"
+    /// The inbox of the generated `bench` payer (when its profile exists).
+    static let payerInbox = "bench-payer"
     let gateway: Gateway
     let folder: String
 
     /// Opens a gateway rooted at `folder` using the mappings at `mappings`.
     init(folder: String, mappings: String) throws {
+        var payerInbox = SourceConfig(id: Self.payerInbox, path: folder + "/Inbox/" + Self.payerInbox)
+        payerInbox.payer = "bench"
         var config = GatewayConfig(
-            root: folder, sources: [SourceConfig(id: Self.source, path: folder + "/Inbox/" + Self.source)])
+            root: folder,
+            sources: [SourceConfig(id: Self.source, path: folder + "/Inbox/" + Self.source)]
+                + (FileManager.default.fileExists(atPath: mappings + "/payers/bench.yaml") ? [payerInbox] : []))
         config.paths.mappings = mappings
         var logger = Logger(label: "dropgate.bench")
         logger.logLevel = .warning
@@ -19,12 +25,17 @@ struct BenchWorkspace {
         self.folder = folder
     }
 
-    /// Ingests `path` and returns the job with the seconds it took.
-    func timedIngest(_ path: String) throws -> (job: JobRecord, seconds: Double) {
+    /// Ingests `path` (from the district, or from `source`) and returns the job with the seconds it took.
+    func timedIngest(_ path: String, source: String = Self.source) throws -> (job: JobRecord, seconds: Double) {
         let start = ContinuousClock.now
-        let job = try gateway.ingest(path: path, source: Self.source)
+        let job = try gateway.ingest(path: path, source: source)
+        return (job, Self.seconds(since: start))
+    }
+
+    /// Seconds since `start`.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
-        return (job, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// Peak resident set size of this process so far, MiB.

@@ -23,7 +23,8 @@ public enum ClaimsBenchmark {
         public var peakRSSMiB: Double
     }
 
-    static let profile = """
+    static func profile(period: String) -> String {
+        """
         payer: bench
         name: Bench Medicaid
         format: 837P
@@ -43,22 +44,39 @@ public enum ClaimsBenchmark {
         eligible_plans: ["*"]
         requires_consent: true
         place_of_service: "03"
-        billing_period: month
+        billing_period: \(period)
         timely_filing_days: 365
         fee_schedule:
           "92507": { rate: "52.00", modifiers: [GN] }
           "T1002": { rate: "15.75" }
         """
+    }
 
     /// Generates a roster, a member batch and `services` services under `workDirectory`, loads them, then
     /// times one claim build.
     public static func run(services: Int, mappings: String, workDirectory: String) throws -> Result {
+        let workspace = try prepare(
+            services: services, period: "month", mappings: mappings, workDirectory: workDirectory)
+        let before = BenchWorkspace.peakRSSMiB()
+        let start = ContinuousClock.now
+        let summary = try workspace.gateway.buildClaims(payer: "bench")
+        let seconds = BenchWorkspace.seconds(since: start)
+        let bytes = summary.file.flatMap { try? FileSystem.status($0).size } ?? 0
+        return Result(
+            services: summary.servicesBilled, claims: summary.claims, bytes: bytes, seconds: seconds,
+            servicesPerSecond: Double(summary.servicesBilled) / seconds, peakRSSBeforeMiB: before,
+            peakRSSMiB: BenchWorkspace.peakRSSMiB())
+    }
+
+    /// A bench workspace with the `bench` payer (claims grouped by `period`) and the generated files loaded.
+    static func prepare(services: Int, period: String, mappings: String, workDirectory: String) throws -> BenchWorkspace
+    {
         let folder = workDirectory + "/Mappings"
         try FileSystem.makeDirectories(folder + "/payers")
         for file in try FileManager.default.contentsOfDirectory(atPath: mappings) where file.hasSuffix(".yaml") {
             try FileManager.default.copyItem(atPath: mappings + "/" + file, toPath: folder + "/" + file)
         }
-        try AtomicFileWriter.write(profile, to: folder + "/payers/bench.yaml")
+        try AtomicFileWriter.write(profile(period: period), to: folder + "/payers/bench.yaml")
         let workspace = try BenchWorkspace(folder: workDirectory, mappings: folder)
         let students = max(1, services / 20)
         let today = Day.today()
@@ -94,16 +112,7 @@ public enum ClaimsBenchmark {
                 throw GatewayError(.inconsistent, "bench: \(job.rejected) generated rows of \(name) were rejected")
             }
         }
-        let before = BenchWorkspace.peakRSSMiB()
-        let start = ContinuousClock.now
-        let summary = try workspace.gateway.buildClaims(payer: "bench")
-        let elapsed = ContinuousClock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let bytes = summary.file.flatMap { try? FileSystem.status($0).size } ?? 0
-        return Result(
-            services: summary.servicesBilled, claims: summary.claims, bytes: bytes, seconds: seconds,
-            servicesPerSecond: Double(summary.servicesBilled) / seconds, peakRSSBeforeMiB: before,
-            peakRSSMiB: BenchWorkspace.peakRSSMiB())
+        return workspace
     }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

@@ -21,6 +21,7 @@ struct Reconciler {
     private var sequence = 0
     private var setClaims = 0
     private var setIssues = 0
+    private let now = Ledger.timestamp(Date())
 
     static let columns = [
         "claim", "claim_id", "student_id", "status_code", "classification", "billed", "allowed", "paid",
@@ -80,7 +81,8 @@ struct Reconciler {
             if status != "not-adjudicated" {
                 try session.adjudicate(
                     claimID: claim.id, status: status, paidCents: paid,
-                    payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber)
+                    payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber,
+                    at: now)
             }
             for line in remitted.lines {
                 let date = Self.isoDate(line.serviceFrom)

@@ -182,7 +182,7 @@ extension Ledger {
     }
 
     /// A timestamp as stored in claim tables: ISO 8601 in UTC, to the second.
-    static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)

@@ -19,14 +19,16 @@ extension LoadSession {
     }
 
     /// Sets a claim's adjudicated status, paid amount and the payer's claim number.
-    public func adjudicate(claimID: Int64, status: String, paidCents: Int64, payerClaimNumber: String?) throws {
+    public func adjudicate(
+        claimID: Int64, status: String, paidCents: Int64, payerClaimNumber: String?, at timestamp: String
+    ) throws {
         try db.cachedStatement(
             sql: """
                 UPDATE claims SET status = ?, paid_cents = ?, payer_claim_number = COALESCE(?, payer_claim_number),
                     status_at = ?
                 WHERE id = ?
                 """
-        ).execute(arguments: [status, paidCents, payerClaimNumber, Ledger.timestamp(Date()), claimID])
+        ).execute(arguments: [status, paidCents, payerClaimNumber, timestamp, claimID])
     }
 
     /// Records what a remitted service line paid on the first unpaid claim line with the same code, modifiers and
@@ -36,13 +38,14 @@ extension LoadSession {
     {
         let modifierText = modifiers.joined(separator: ";")
         let condition = paidCents == nil ? "paid_cents IS NOT NULL" : "paid_cents IS NULL"
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 UPDATE claim_lines SET paid_cents = ?
                 WHERE claim_id = ? AND line = (
                     SELECT MIN(line) FROM claim_lines
                     WHERE claim_id = ? AND code = ? AND modifiers = ? AND service_date = ? AND \(condition))
-                """, arguments: [paidCents, claimID, claimID, code, modifierText, date])
+                """
+        ).execute(arguments: [paidCents, claimID, claimID, code, modifierText, date])
         return db.changesCount > 0
     }
 

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the gateway's speed on generated data.",
-        subcommands: [Ingest.self, Members.self, Claims.self])
+        subcommands: [Ingest.self, Members.self, Claims.self, Remittance.self])
 
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -140,6 +140,48 @@ extension BenchCommand {
             }
             if result.services != services {
                 printError("dropgate bench: \(services - result.services) generated services were not billed")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
+
+extension BenchCommand {
+    struct Remittance: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remit",
+            abstract: "Build claims, generate a balanced 835 paying them, and time its reconciliation.",
+            discussion: """
+                Builds --claims claims (one service each) for a generated payer, writes an 835 remitting every one
+                (paid, partial, denied, a reversal and its correction, provider adjustments), then times the 835
+                job: tokenizing, envelope and balance checks, matching each claim and line, updating them, and the
+                reconciliation CSV and summary. Prints the time and the process's peak RSS.
+                """)
+
+        @OptionGroup var bench: BenchOptions
+
+        @Option(help: "Claims in the 835.")
+        var claims = 100_000
+
+        func run() throws {
+            let (work, absolute) = try bench.scratch()
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let result = try RemittanceBenchmark.run(claims: claims, mappings: absolute, workDirectory: work)
+            if bench.json {
+                try BenchOptions.printJSON(result)
+            } else {
+                print(
+                    String(
+                        format: "claims        %d in the 835 (%.1f MB), %d matched", result.claims,
+                        Double(result.bytes) / 1e6, result.matched))
+                print(String(format: "time          %.3f s (%.1f MB/s)", result.seconds, result.megabytesPerSecond))
+                print(
+                    String(
+                        format: "peak RSS      %.1f MiB (%.1f MiB before the 835)", result.peakRSSMiB,
+                        result.peakRSSBeforeMiB))
+            }
+            if result.matched != result.claims {
+                printError("dropgate bench: \(result.claims - result.matched) remitted claims did not match")
                 throw ExitCode(1)
             }
         }
