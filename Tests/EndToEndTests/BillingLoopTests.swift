@@ -1,0 +1,60 @@
+import Foundation
+import PyX12Support
+import Testing
+
+/// The whole loop through the real binary, as the demo runs it: samples in → services → 837P delivered →
+/// simulated 999 and 835 in the payer inbox → claims updated → reconciliation report in the outbox.
+@Suite(.serialized) struct BillingLoopTests {
+    @Test func samplesToReconciliation() throws {
+        let scratch = try ClaimsEndToEndTests.loadedScratch()
+        for payer in ["lea-bop", "cybhi"] {
+            let build = try Binary.run(["claims", "build", "--payer", payer], in: scratch.root)
+            #expect(build.status == 0, "\(build.stderr)")
+        }
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        let lea = try Binary.run(["simulate", "payer", "--payer", "lea-bop"], in: scratch.root)
+        #expect(lea.status == 0, "\(lea.stderr)")
+        let cybhi = try Binary.run(["simulate", "payer", "--payer", "cybhi", "--reject-set", "0001"], in: scratch.root)
+        #expect(cybhi.status == 0, "\(cybhi.stderr)")
+        for answer in scratch.files(under: "Inbox/lea-bop-inbox") {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path("Inbox/lea-bop-inbox/\(answer)"))))
+            let verdict = try PyX12.validate(bytes, name: answer)
+            #expect(verdict.isOK && verdict.errors.isEmpty, "\(answer): \(verdict)")
+        }
+        let applied = try Binary.run(["run", "--once", "--json"], in: scratch.root)
+        #expect(applied.status == 0, "\(applied.stderr)")
+
+        let jobs = try Binary.run(["jobs", "--json"], in: scratch.root)
+        let list = try JSONSerialization.jsonObject(with: Data(jobs.stdout.utf8)) as? [[String: Any]] ?? []
+        let payerJobs = list.filter { ($0["source"] as? String)?.hasSuffix("-inbox") == true }
+        #expect(Set(payerJobs.compactMap { $0["kind"] as? String }) == ["x12-835", "x12-999"])
+        #expect(payerJobs.allSatisfy { $0["state"] as? String == "done" })
+
+        let batches = try Binary.run(["claims", "batches", "--json"], in: scratch.root)
+        let states = try JSONSerialization.jsonObject(with: Data(batches.stdout.utf8)) as? [[String: Any]] ?? []
+        let byPayer = Dictionary(
+            uniqueKeysWithValues: states.compactMap { batch in
+                (batch["payer"] as? String).map { ($0, batch["state"] as? String ?? "") }
+            })
+        #expect(byPayer == ["lea-bop": "accepted", "cybhi": "rejected"])
+
+        let summaries = scratch.files(under: "Outbox/lea-bop/reconciliation").filter { $0.hasSuffix(".summary.json") }
+        #expect(summaries.count == 1)
+        let summary = try scratch.json("Outbox/lea-bop/reconciliation/\(try #require(summaries.first))")
+        #expect(summary["balance_check"] as? String == "balanced")
+        let counts = summary["counts_by_status"] as? [String: Int] ?? [:]
+        #expect(
+            counts["paid"] ?? 0 > 0 && counts["denied"] ?? 0 > 0 && counts["reversed"] == 1 && counts["corrected"] == 1)
+        #expect(summary["unmatched_claims"] as? Int == 0)
+
+        let remit = try Binary.run(["remit", "list"], in: scratch.root)
+        #expect(remit.stdout.contains("lea-bop"))
+        let show = try Binary.run(["claims", "show", "DG000000001"], in: scratch.root)
+        #expect(show.stdout.contains("payer claim number SIM"), "\(show.stdout)")
+        // Rejected claims are billable again.
+        let rebuild = try Binary.run(["claims", "build", "--payer", "cybhi", "--json"], in: scratch.root)
+        let rebuilt = try JSONSerialization.jsonObject(with: Data(rebuild.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((rebuilt["services_billed"] as? Int ?? 0) > 0)
+        #expect(rebuilt["control_number"] as? Int == 2)
+    }
+}
