@@ -58,7 +58,14 @@ struct ClaimBuilder {
                 // Services released by a void in this build wait for the next one (a void and a new original of
                 // the same services in one batch would look like a duplicate to the payer).
                 var voided: Set<ServiceKey> = []
-                for (id, correction) in try session.requestedCorrections(payer: payer) {
+                let corrections = try session.requestedCorrections(payer: payer)
+                if profile.format == .ndis, !corrections.isEmpty {
+                    throw GatewayError(
+                        .invalidConfiguration,
+                        "NDIS bulk payment files carry no replacements or voids (\(corrections.count) requested for "
+                            + "\(payer)); correct or cancel the payment request in the myplace portal")
+                }
+                for (id, correction) in corrections {
                     try record(correction, corrects: id)
                     summary.corrections += 1
                     if correction.frequency == .void { voided.formUnion(correction.lines.map(\.service)) }
