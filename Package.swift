@@ -96,7 +96,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store", "PyX12Support"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store", "Claims", "Mapping", "PyX12Support"]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
     ]

@@ -1,4 +1,7 @@
+import Claims
 import Foundation
+import Mapping
+import PyX12Support
 import Testing
 
 /// Claim builds through the real binary: both US payer profiles on the samples, crash safety of batches.
@@ -36,6 +39,9 @@ import Testing
                 try String(contentsOfFile: scratch.path(report), encoding: .utf8)
                 .split(whereSeparator: \.isNewline).count - 1
             #expect(rows == excluded)
+            let check = try PyX12.validate(Array(text.utf8), name: "\(payer).x12")
+            #expect(check.isOK, "\(payer): \(check)")
+            #expect(check.errors == [], "\(payer)")
         }
         let batches = try Binary.run(["claims", "batches"], in: scratch.root)
         #expect(batches.status == 0)
@@ -60,6 +66,58 @@ import Testing
         let second = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any] ?? [:]
         #expect(second["services_billed"] as? Int == 0, "a service is billed once")
         #expect(second["batch_id"] == nil)
+    }
+
+    @Test func theNDISPayerGetsABulkPaymentFileThatReadsBackClean() throws {
+        let scratch = try Self.loadedScratch()
+        let result = try Self.build("ndis-demo", in: scratch)
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(summary["services_billed"] as? Int == 5)
+        #expect(summary["excluded"] as? [String: Int] == ["not-eligible": 1, "no-consent": 1])
+        let file = try #require(summary["file"] as? String)
+        #expect(file.hasSuffix("Outbox/ndis-demo/ndis/BPR000001.csv"))
+        let name = (file as NSString).lastPathComponent
+        #expect(NDISBulkPaymentFile.fileNameProblems(name) == [])
+
+        // Parse the file back into rows and check them against the file's rules.
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: scratch.path(file))))
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasSuffix("\r\n"))
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        let header = try #require(lines.first)
+        #expect(header == NDISColumn.allCases.map(\.header).joined(separator: ","))
+        var requests: [NDISPaymentRequest] = []
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            try #require(fields.count == NDISColumn.allCases.count, "\(line)")
+            func day(_ text: String) throws -> Day {
+                try #require(Day(iso: text.replacingOccurrences(of: "/", with: "-")), "\(text)")
+            }
+            #expect(fields[10] + fields[11] + fields[12] == "", "legacy columns stay blank")
+            requests.append(
+                NDISPaymentRequest(
+                    registrationNumber: fields[0], ndisNumber: fields[1], deliveredFrom: try day(fields[2]),
+                    deliveredTo: try day(fields[3]), supportNumber: fields[4], claimReference: fields[5],
+                    quantity: fields[6], hours: fields[7], unitPrice: try #require(Money(x12: fields[8])),
+                    gstCode: try #require(NDISGSTCode(rawValue: fields[9])),
+                    claimType: try #require(NDISClaimType(rawValue: fields[13])),
+                    cancellationReason: fields[14].isEmpty ? nil : NDISCancellationReason(rawValue: fields[14]),
+                    abn: fields[15]))
+        }
+        #expect(requests.count == 5)
+        #expect(NDISBulkPaymentFile.validate(requests) == [])
+        #expect(NDISBulkPaymentFile.write(requests) == bytes, "the rows read back write the very same bytes")
+        let total = requests.map { $0.unitPrice.cents * (Int64($0.quantity) ?? 0) }.reduce(0, +)
+        #expect(total == Int64(summary["total_cents"] as? Int ?? -1), "quantity × unit price adds up to the batch")
+
+        let batches = try Binary.run(["claims", "batches", "--json"], in: scratch.root)
+        let list = try JSONSerialization.jsonObject(with: Data(batches.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(list.map { $0["state"] as? String } == ["built"])
+        #expect(list.map { $0["format"] as? String } == ["ndis"])
+        let again = try Self.build("ndis-demo", in: scratch)
+        let second = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(second["services_billed"] as? Int == 0)
     }
 
     @Test(arguments: ["claims-after-commit", "claims-after-write"])

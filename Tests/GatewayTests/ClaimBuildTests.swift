@@ -140,7 +140,8 @@ import Testing
         #expect {
             try gateway.buildClaims(payer: "nobody")
         } throws: { error in
-            (error as? GatewayError)?.message.contains("unknown payer 'nobody'; payer profiles: cybhi, lea-bop") == true
+            (error as? GatewayError)?.message.contains(
+                "unknown payer 'nobody'; payer profiles: cybhi, lea-bop, ndis-demo") == true
         }
     }
 

@@ -58,7 +58,14 @@ struct ClaimBuilder {
                 // Services released by a void in this build wait for the next one (a void and a new original of
                 // the same services in one batch would look like a duplicate to the payer).
                 var voided: Set<ServiceKey> = []
-                for (id, correction) in try session.requestedCorrections(payer: payer) {
+                let corrections = try session.requestedCorrections(payer: payer)
+                if profile.format == .ndis, !corrections.isEmpty {
+                    throw GatewayError(
+                        .invalidConfiguration,
+                        "NDIS bulk payment files carry no replacements or voids (\(corrections.count) requested for "
+                            + "\(payer)); correct or cancel the payment request in the myplace portal")
+                }
+                for (id, correction) in corrections {
                     try record(correction, corrects: id)
                     summary.corrections += 1
                     if correction.frequency == .void { voided.formUnion(correction.lines.map(\.service)) }
@@ -119,37 +126,30 @@ struct ClaimBuilder {
     }
 
     /// Renders a recorded batch to its file (temporary name, fsync, rename) and verifies it on the way.
+    ///
+    /// The format decides the bytes; writing, hashing, committing and recording the file are shared. An NDIS
+    /// batch is checked row by row before anything is written: any violation leaves the batch unwritten (state
+    /// `writing`) and throws; once the profile is fixed, the next build finishes it with the same number.
     private func writeBatch(_ profile: PayerProfile, id: Int64) throws {
         guard let batch = try ledger.claimBatch(id: id) else {
             throw GatewayError(.inconsistent, "claim batch \(id) vanished before its file was written")
         }
+        let render: (_ store: ([UInt8]) throws -> Void) throws -> Void
+        switch profile.format {
+        case .x12_837P:
+            render = { store in try self.render837P(profile, batch: batch, store: store) }
+        case .ndis:
+            let bytes = NDISBulkPaymentFile.write(try ndisRequests(profile, batchID: id))
+            render = { store in try store(bytes) }
+        }
         try FileSystem.makeDirectories((batch.file as NSString).deletingLastPathComponent)
         let file = try AtomicFileWriter(path: batch.file)
         var hasher = SHA256()
-        switch profile.format {
-        case .x12_837P:
-            let created = Self.created(batch.createdAt)
-            var writer = try ProfessionalClaimWriter(
-                profile: profile, controlNumber: Int(batch.interchangeControl), date: created.day, time: created.time)
-            var tokenizer = X12Tokenizer()
-            var verifier = ProfessionalClaimVerifier()
-            let emit = { (bytes: [UInt8]) throws in
-                try bytes.withUnsafeBytes { raw in
-                    try file.write(raw)
-                    hasher.update(bufferPointer: raw)
-                }
-                try bytes.withUnsafeBufferPointer { buffer in try tokenizer.feed(buffer) { verifier.check($0) } }
+        try render { bytes in
+            try bytes.withUnsafeBytes { raw in
+                try file.write(raw)
+                hasher.update(bufferPointer: raw)
             }
-            try ledger.forEachClaim(batchID: id) { claim in try writer.add(claim, emit: emit) }
-            try writer.finish(emit: emit)
-            try tokenizer.finish()
-            guard verifier.problems.isEmpty else {
-                let problems = verifier.problems.prefix(20).map(\.description).joined(separator: "; ")
-                throw GatewayError(
-                    .inconsistent, "claim batch \(id) failed the 837P checks and was not written: \(problems)")
-            }
-        case .ndis:
-            throw GatewayError(.invalidConfiguration, "NDIS batches are written by the NDIS writer")
         }
         try file.commit()
         FaultPoint.claimsAfterWrite.reached()
@@ -157,11 +157,74 @@ struct ClaimBuilder {
         try ledger.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
     }
 
+    /// Streams a recorded batch as an 837P through `store`, checking every segment on the way.
+    private func render837P(
+        _ profile: PayerProfile, batch: ClaimBatchRecord, store: ([UInt8]) throws -> Void
+    ) throws {
+        let created = Self.created(batch.createdAt)
+        var writer = try ProfessionalClaimWriter(
+            profile: profile, controlNumber: Int(batch.interchangeControl), date: created.day, time: created.time)
+        var tokenizer = X12Tokenizer()
+        var verifier = ProfessionalClaimVerifier()
+        func emit(_ bytes: [UInt8]) throws {
+            try store(bytes)
+            try bytes.withUnsafeBufferPointer { buffer in try tokenizer.feed(buffer) { verifier.check($0) } }
+        }
+        try ledger.forEachClaim(batchID: batch.id) { claim in try writer.add(claim, emit: emit) }
+        try writer.finish(emit: emit)
+        try tokenizer.finish()
+        guard verifier.problems.isEmpty else {
+            let problems = verifier.problems.prefix(20).map(\.description).joined(separator: "; ")
+            throw GatewayError(
+                .inconsistent, "claim batch \(batch.id) failed the 837P checks and was not written: \(problems)")
+        }
+    }
+
+    /// One NDIS payment request per recorded claim line of a batch, checked against the file's rules.
+    ///
+    /// - Throws: ``GatewayError`` listing every violation (row, column, rule) when a row breaks a rule, or
+    ///   when a line's code is no longer in the profile's fee schedule.
+    func ndisRequests(_ profile: PayerProfile, batchID: Int64) throws -> [NDISPaymentRequest] {
+        guard let settings = profile.ndis else {
+            throw GatewayError(.invalidConfiguration, "payer \(profile.id) has no ndis section")
+        }
+        var requests: [NDISPaymentRequest] = []
+        try ledger.forEachClaim(batchID: batchID) { claim in
+            for (index, line) in claim.lines.enumerated() {
+                guard let entry = profile.feeSchedule[line.code.uppercased()] else {
+                    throw GatewayError(
+                        .invalidConfiguration,
+                        "claim \(claim.patientControlNumber) line \(index + 1): code \(line.code) is not in the "
+                            + "\(profile.id) fee schedule; NDIS batch \(batchID) was not written")
+                }
+                let units = Int64(line.units)
+                let exact = units > 0 && line.charge.cents % units == 0
+                requests.append(
+                    NDISPaymentRequest(
+                        registrationNumber: settings.registrationNumber, ndisNumber: claim.subscriber.memberID,
+                        deliveredFrom: line.date, deliveredTo: line.date, supportNumber: entry.supportItem ?? "",
+                        claimReference: claim.patientControlNumber + "-" + String(index + 1),
+                        quantity: String(line.units),
+                        unitPrice: exact ? Money(cents: line.charge.cents / units) : entry.rate,
+                        gstCode: NDISGSTCode(rawValue: entry.gstCode ?? "") ?? .gstFree, abn: settings.abn ?? ""))
+            }
+        }
+        let violations = NDISBulkPaymentFile.validate(requests)
+        guard violations.isEmpty else {
+            let listed = violations.prefix(20).map(\.description).joined(separator: "; ")
+            let more = violations.count > 20 ? " (and \(violations.count - 20) more)" : ""
+            throw GatewayError(
+                .inconsistent,
+                "NDIS batch \(batchID) breaks the bulk payment file rules and was not written: \(listed)\(more)")
+        }
+        return requests
+    }
+
     private func batchPath(_ profile: PayerProfile, control: Int) -> String {
         let folder = layout.batchFolder(payer: profile.id, format: profile.format.rawValue)
         switch profile.format {
         case .x12_837P: return folder + "/\(profile.id)-\(ProfessionalClaimWriter.padded(control, 9)).x12"
-        case .ndis: return folder + "/\(profile.id)-\(control).csv"
+        case .ndis: return folder + "/" + NDISBulkPaymentFile.fileName(batch: UInt32(clamping: control))
         }
     }
 

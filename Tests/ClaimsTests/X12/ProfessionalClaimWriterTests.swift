@@ -2,6 +2,7 @@ import Claims
 import Formats
 import Foundation
 import Mapping
+import PyX12Support
 import Testing
 
 @Suite("837P writer and verifier")
@@ -141,6 +142,28 @@ struct ProfessionalClaimWriterTests {
         let levels = try Self.segments(bytes).filter { $0.id == "HL" && $0.element(3) == "22" }
         #expect(levels.count == 2)
         #expect(try Self.verify(bytes).isEmpty)
+    }
+
+    @Test("pyx12 passes an interchange of several sets with originals, a replacement and a void")
+    func pyx12PassesOriginalsReplacementAndVoid() throws {
+        var (profile, claims) = try sampleClaims(count: 10)
+        claims[3].frequency = .replacement
+        claims[3].payerClaimNumber = "PAYER-REPL-1"
+        claims[8].frequency = .void
+        claims[8].payerClaimNumber = "PAYER-VOID-2"
+        let bytes = try Self.write(claims, profile: profile)
+        let segments = try Self.segments(bytes)
+        #expect(segments.filter { $0.id == "ST" }.count == 3)
+        #expect(
+            segments.filter { $0.id == "CLM" }.map { $0.element(5) }.filter { $0 != "03:B:1" } == ["03:B:7", "03:B:8"])
+        #expect(
+            segments.filter { $0.id == "REF" && $0.element(1) == "F8" }.map { $0.element(2) } == [
+                "PAYER-REPL-1", "PAYER-VOID-2",
+            ])
+        #expect(try Self.verify(bytes).isEmpty)
+        let result = try PyX12.validate(bytes, name: "claims.837")
+        #expect(result.isOK, "\(result)")
+        #expect(result.errors == [], "\(result)")
     }
 
     @Test(
