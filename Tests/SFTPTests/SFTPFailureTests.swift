@@ -9,6 +9,9 @@ struct SFTPFailureTests {
     @Test func stoppedServerIsATransientRefusal() throws {
         let server = try SSHServer()
         server.stop()
+        // Hold the stopped server's port so a server another suite starts in parallel cannot take it over.
+        let holder = try #require(FreePort.hold(server.port), "the stopped server's port was taken by another process")
+        defer { close(holder) }
         let error = #expect(throws: SFTPError.self) {
             try SFTPConnection.connect(server.endpoint(), logger: log.logger)
         }
