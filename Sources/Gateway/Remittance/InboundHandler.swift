@@ -3,33 +3,26 @@ import Formats
 import Mapping
 import Store
 
-/// Routes the segments of one inbound interchange to the reader of its kind and applies what they say.
+/// Applies what a payer's interchange says (read by ``InboundReader``): remittances to claims,
+/// acknowledgments to batches; counts and issues for the job's receipt and exception report.
 struct InboundHandler {
-    /// The interchange is not something payers send us (an 837, or no recognisable transaction).
-    struct Unsupported: Error {
-        var message: String
-    }
-
     let job: JobRecord
     let jobID: Int64
     let profile: PayerProfile
     let session: LoadSession
-    var envelope = X12EnvelopeValidator()
     private(set) var issues: [RowIssue] = []
     private(set) var counts = LoadCounts()
-    private var kind: X12TransactionKind?
-    private var pending: [X12Segment] = []
-    private var remittance: RemittanceReader?
-    private var reconciler: Reconciler?
-    private var acknowledgments = AcknowledgmentReader()
+    /// The interchange's kind, once the reader has told it.
+    var kind: X12TransactionKind?
+    private var reconciler: Reconciler
     private var sequence = 0
 
-    init(job: JobRecord, jobID: Int64, profile: PayerProfile, session: LoadSession, layout: OutboxLayout) {
+    init(job: JobRecord, jobID: Int64, profile: PayerProfile, session: LoadSession, layout: OutboxLayout) throws {
         self.job = job
         self.jobID = jobID
         self.profile = profile
         self.session = session
-        reconciler = Reconciler(
+        reconciler = try Reconciler(
             profile: profile, session: session,
             csvPath: layout.reconciliation(
                 payer: profile.id, jobID: jobID, name: job.originalName, suffix: "reconciliation.csv"),
@@ -41,52 +34,13 @@ struct InboundHandler {
     /// `x12-835`, `x12-999`, `x12-ta1`.
     var kindName: String { "x12-" + (kind?.rawValue.lowercased() ?? "unknown") }
 
-    mutating func handle(_ segment: X12Segment) throws {
-        envelope.check(segment)
-        guard let kind else {
-            pending.append(segment)
-            if segment.hasID("ST") || segment.hasID("TA1") || segment.hasID("IEA") {
-                guard let detected = X12TransactionKind.detect(pending) else {
-                    throw Unsupported(message: "no 835, 999 or TA1 transaction found in this interchange")
-                }
-                if detected == .claim837 {
-                    throw Unsupported(message: "an 837 claim file is not something payers send back")
-                }
-                self.kind = detected
-                let replay = pending
-                pending = []
-                for earlier in replay { try route(earlier) }
-            }
-            return
-        }
-        _ = kind
-        try route(segment)
-    }
-
-    private mutating func route(_ segment: X12Segment) throws {
-        switch kind {
-        case .remittance835:
-            if remittance == nil { remittance = RemittanceReader() }
-            var events: [RemittanceEvent] = []
-            try remittance?.read(segment) { events.append($0) }
-            for event in events { try apply(event) }
-        case .acknowledgment999:
-            var acknowledged: [FunctionalAcknowledgment] = []
-            try acknowledgments.read(segment) { acknowledged.append($0) }
-            for acknowledgment in acknowledged { try apply(acknowledgment) }
-        case .interchangeAcknowledgmentTA1:
-            if segment.hasID("TA1") { try apply(try InterchangeAcknowledgment(segment)) }
-        default:
-            break
-        }
-    }
-
-    private mutating func apply(_ event: RemittanceEvent) throws {
+    /// Applies one event of the 835 reader.
+    mutating func apply(_ event: RemittanceEvent) throws {
         switch event {
-        case .header(let header): reconciler?.begin(header)
+        case .header(let header): reconciler.begin(header)
         case .claim(let claim):
             counts.read += 1
-            if try reconciler?.apply(claim) == true {
+            if try reconciler.apply(claim) == true {
                 counts.inserted += 1
             } else {
                 counts.rejected += 1
@@ -98,17 +52,18 @@ struct InboundHandler {
             }
         case .issue(let issue):
             counts.warnings += 1
-            reconciler?.note(issue)
+            reconciler.note(issue)
             issues.append(
                 RowIssue(
                     line: issue.segment, rule: issue.rule.rawValue,
                     severity: issue.severity == .error ? .error : .warning,
                     message: issue.message, value: issue.patientControlNumber))
-        case .totals(let totals): try reconciler?.end(totals)
+        case .totals(let totals): try reconciler.end(totals)
         }
     }
 
-    private mutating func apply(_ acknowledgment: FunctionalAcknowledgment) throws {
+    /// Applies one functional group's 999.
+    mutating func apply(_ acknowledgment: FunctionalAcknowledgment) throws {
         for issue in acknowledgment.issues {
             issues.append(RowIssue(line: issue.segment, rule: issue.rule.rawValue, message: issue.message))
         }
@@ -139,7 +94,8 @@ struct InboundHandler {
         }
     }
 
-    private mutating func apply(_ acknowledgment: InterchangeAcknowledgment) throws {
+    /// Applies a TA1.
+    mutating func apply(_ acknowledgment: InterchangeAcknowledgment) throws {
         sequence += 1
         counts.read += 1
         guard let control = Int64(acknowledgment.controlNumber),
@@ -160,15 +116,8 @@ struct InboundHandler {
         if rejected { counts.rejected += 1 } else { counts.inserted += 1 }
     }
 
-    mutating func finish() throws {
-        envelope.finish()
-        try remittance?.finish()
-        if kind == .acknowledgment999 { try acknowledgments.finish() }
-        if kind == nil { throw Unsupported(message: "no 835, 999 or TA1 transaction found in this interchange") }
-    }
-
     /// Writes the reconciliation CSV and summary of an 835 (atomically, in the job's transaction).
     mutating func commitReports() throws {
-        if kind == .remittance835 { try reconciler?.commit() }
+        if kind == .remittance835 { try reconciler.commit() }
     }
 }

@@ -45,13 +45,29 @@ struct InboundX12 {
         }
         do {
             try runner.ledger.load(jobID: jobID, district: job.source, target: nil, fields: []) { session in
-                var handler = InboundHandler(
+                var handler = try InboundHandler(
                     job: job, jobID: jobID, profile: profile, session: session, layout: runner.layout)
-                try Self.read(job.filePath) { segment in try handler.handle(segment) }
-                try handler.finish()
-                if !handler.envelope.problems.isEmpty {
+                // Parsing runs on its own thread; this one applies what it finds.
+                let channel = BatchChannel<[InboundItem]>(capacity: 8)
+                InboundReader(path: job.filePath).start(into: channel)
+                var drained = false
+                defer { if !drained { channel.cancelAndWait() } }
+                var envelopeProblems: [X12Error] = []
+                while let items = try channel.receive() {
+                    for item in items {
+                        switch item {
+                        case .kind(let kind): handler.kind = kind
+                        case .remittance(let event): try handler.apply(event)
+                        case .functional(let acknowledgment): try handler.apply(acknowledgment)
+                        case .interchange(let acknowledgment): try handler.apply(acknowledgment)
+                        case .envelope(let problems): envelopeProblems = problems
+                        }
+                    }
+                }
+                drained = true
+                if !envelopeProblems.isEmpty {
                     throw Rejection(
-                        issues: handler.envelope.problems.map {
+                        issues: envelopeProblems.map {
                             RowIssue(line: $0.segment, rule: "x12-envelope", message: $0.description)
                         })
                 }
@@ -81,7 +97,7 @@ struct InboundX12 {
         } catch let error as X12Error {
             try runner.reject(
                 job, started: started, RowIssue(line: error.segment, rule: "x12-malformed", message: error.description))
-        } catch let error as InboundHandler.Unsupported {
+        } catch let error as UnsupportedInterchange {
             try runner.reject(job, started: started, RowIssue(line: 1, rule: "x12-unsupported", message: error.message))
         }
     }

@@ -10,12 +10,14 @@ import Transport
 struct Reconciler {
     let profile: PayerProfile
     let session: LoadSession
+    private let recorder: RemittanceRecorder
     let csvPath: String
     let summaryPath: String
     let file: String
     let jobID: Int64
     private var csv: AtomicFileWriter?
     private var header: RemittanceHeader?
+    private var paidOn: Day?
     private var reversed: Set<String> = []
     private var summary: RemittanceSummary
     private var sequence = 0
@@ -30,9 +32,10 @@ struct Reconciler {
 
     init(
         profile: PayerProfile, session: LoadSession, csvPath: String, summaryPath: String, file: String, jobID: Int64
-    ) {
+    ) throws {
         self.profile = profile
         self.session = session
+        recorder = try session.remittanceRecorder()
         self.csvPath = csvPath
         self.summaryPath = summaryPath
         self.file = file
@@ -42,6 +45,7 @@ struct Reconciler {
 
     mutating func begin(_ header: RemittanceHeader) {
         self.header = header
+        paidOn = Day(iso: Self.isoDate(header.paymentDate))
         setClaims = 0
         setIssues = 0
     }
@@ -59,7 +63,7 @@ struct Reconciler {
         sequence += 1
         setClaims += 1
         let pcn = remitted.patientControlNumber
-        let claim = try session.remittedClaim(payer: profile.id, pcn: pcn)
+        let claim = try recorder.claim(payer: profile.id, pcn: pcn)
         let isReversal = remitted.status == .reversal
         let corrects = !isReversal && reversed.contains(pcn)
         var classification: String
@@ -79,14 +83,14 @@ struct Reconciler {
             // A reversal takes the earlier payment back; the corrected claim that follows says what is paid now.
             let paid = isReversal ? 0 : remitted.paid.cents
             if status != "not-adjudicated" {
-                try session.adjudicate(
+                try recorder.adjudicate(
                     claimID: claim.id, status: status, paidCents: paid,
                     payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber,
                     at: now)
             }
             for line in remitted.lines {
                 let date = Self.isoDate(line.serviceFrom)
-                if try session.payLine(
+                if try recorder.payLine(
                     claimID: claim.id, code: line.procedure.code, modifiers: line.procedure.modifiers, date: date,
                     paidCents: isReversal ? nil : line.paid.cents)
                 {
@@ -95,9 +99,8 @@ struct Reconciler {
                     summary.unmatchedLines += 1
                 }
             }
-            if !isReversal, !corrects, ["paid", "partial"].contains(status),
-                let submitted = Day(iso: claim.submittedAt.prefix(10)),
-                let paidOn = Day(iso: Self.isoDate(header?.paymentDate ?? ""))
+            if !isReversal, !corrects, status == "paid" || status == "partial", let paidOn,
+                let submitted = Day(iso: claim.submittedAt.prefix(10))
             {
                 summary.addDaysToPayment(paidOn.daysSinceEpoch - submitted.daysSinceEpoch)
             }
@@ -106,22 +109,30 @@ struct Reconciler {
             summary.unmatchedClaims += 1
         }
         summary.count(classification, denialReasons: status == "denied" ? Self.reasons(remitted) : [])
-        let adjustments = (remitted.adjustments + remitted.lines.flatMap(\.adjustments))
+        var adjustmentText = ""
+        var adjustmentCents = ""
+        for adjustment in remitted.adjustments + remitted.lines.flatMap(\.adjustments) {
+            let code = adjustment.group.rawValue + "-" + adjustment.reason + ":"
+            if !adjustmentText.isEmpty {
+                adjustmentText += ";"
+                adjustmentCents += ";"
+            }
+            adjustmentText += code + adjustment.amount.description
+            adjustmentCents += code + String(adjustment.amount.cents)
+        }
         let patientResponsibility = remitted.patientResponsibility
         let allowed = remitted.paid + patientResponsibility
         try row([
             pcn, claim.map { String($0.id) } ?? "", claim?.studentID ?? "", remitted.status.rawValue, classification,
             remitted.charge.description, allowed.description, remitted.paid.description,
             patientResponsibility.description,
-            adjustments.map { "\($0.group.rawValue)-\($0.reason):\($0.amount)" }.joined(separator: ";"),
-            remitted.payerClaimControlNumber, String(linesMatched),
+            adjustmentText, remitted.payerClaimControlNumber, String(linesMatched),
         ])
-        try session.recordRemittedClaim(
+        try recorder.recordRemittedClaim(
             sequence: sequence, payer: profile.id, pcn: pcn, claimID: claim?.id, statusCode: remitted.status.rawValue,
             classification: classification, chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
             patientResponsibilityCents: patientResponsibility.cents, payerClaimNumber: remitted.payerClaimControlNumber,
-            adjustments: adjustments.map { "\($0.group.rawValue)-\($0.reason):\($0.amount.cents)" }.joined(
-                separator: ";"))
+            adjustments: adjustmentCents)
         return claim != nil
     }
 
@@ -164,8 +175,23 @@ struct Reconciler {
 
     /// `CCYYMMDD` → `CCYY-MM-DD` (other text unchanged).
     static func isoDate(_ text: String) -> String {
-        guard text.count == 8, text.allSatisfy(\.isNumber) else { return text }
-        let characters = Array(text)
-        return String(characters[0..<4]) + "-" + String(characters[4..<6]) + "-" + String(characters[6..<8])
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 8, bytes.allSatisfy({ (48...57).contains($0) }) else {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            return String(unsafeUninitializedCapacity: 10) { out in
+                var index = 0
+                for (position, byte) in bytes.enumerated() {
+                    if position == 4 || position == 6 {
+                        out[index] = UInt8(ascii: "-")
+                        index += 1
+                    }
+                    out[index] = byte
+                    index += 1
+                }
+                return index
+            }
+        }
     }
 }

@@ -3,68 +3,9 @@ import GRDB
 
 /// What an inbound 835, 999 or TA1 job records, inside the job's one transaction.
 extension LoadSession {
-    /// The payer's claim with this patient control number.
-    public func remittedClaim(payer: String, pcn: String) throws -> RemittedClaim? {
-        guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at
-                        FROM claims c JOIN claim_batches b ON b.id = c.batch_id
-                        WHERE c.payer = ? AND c.pcn = ?
-                        """), arguments: [payer, pcn])
-        else { return nil }
-        return RemittedClaim(
-            id: row[0], status: row[1], totalCents: row[2], paidCents: row[3], studentID: row[4], submittedAt: row[5])
-    }
-
-    /// Sets a claim's adjudicated status, paid amount and the payer's claim number.
-    public func adjudicate(
-        claimID: Int64, status: String, paidCents: Int64, payerClaimNumber: String?, at timestamp: String
-    ) throws {
-        try db.cachedStatement(
-            sql: """
-                UPDATE claims SET status = ?, paid_cents = ?, payer_claim_number = COALESCE(?, payer_claim_number),
-                    status_at = ?
-                WHERE id = ?
-                """
-        ).execute(arguments: [status, paidCents, payerClaimNumber, timestamp, claimID])
-    }
-
-    /// Records what a remitted service line paid on the first unpaid claim line with the same code, modifiers and
-    /// date; returns whether such a line exists.
-    public func payLine(claimID: Int64, code: String, modifiers: [String], date: String, paidCents: Int64?) throws
-        -> Bool
-    {
-        let modifierText = modifiers.joined(separator: ";")
-        let condition = paidCents == nil ? "paid_cents IS NOT NULL" : "paid_cents IS NULL"
-        try db.cachedStatement(
-            sql: """
-                UPDATE claim_lines SET paid_cents = ?
-                WHERE claim_id = ? AND line = (
-                    SELECT MIN(line) FROM claim_lines
-                    WHERE claim_id = ? AND code = ? AND modifiers = ? AND service_date = ? AND \(condition))
-                """
-        ).execute(arguments: [paidCents, claimID, claimID, code, modifierText, date])
-        return db.changesCount > 0
-    }
-
-    /// Records one remitted claim of this job (matched to a claim or not).
-    public func recordRemittedClaim(
-        sequence: Int, payer: String, pcn: String, claimID: Int64?, statusCode: String, classification: String,
-        chargeCents: Int64, paidCents: Int64, patientResponsibilityCents: Int64, payerClaimNumber: String,
-        adjustments: String
-    ) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO remittance_claims (job_id, seq, payer, pcn, claim_id, status_code, classification,
-                    charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            jobID, sequence, payer, pcn, claimID, statusCode, classification, chargeCents, paidCents,
-            patientResponsibilityCents, payerClaimNumber, adjustments,
-        ])
+    /// The per-claim statements of an 835, prepared once for the job.
+    public func remittanceRecorder() throws -> RemittanceRecorder {
+        try RemittanceRecorder(db: db, jobID: jobID)
     }
 
     /// Records one 835 transaction set's payment.

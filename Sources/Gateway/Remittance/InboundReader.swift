@@ -1,0 +1,101 @@
+import Claims
+import Formats
+import Foundation
+import Transport
+
+/// What the reading thread hands the applying one.
+enum InboundItem: Sendable {
+    /// The interchange's kind, known after its first transaction header.
+    case kind(X12TransactionKind)
+    /// An event of the 835 reader.
+    case remittance(RemittanceEvent)
+    /// One functional group's 999.
+    case functional(FunctionalAcknowledgment)
+    /// A TA1.
+    case interchange(InterchangeAcknowledgment)
+    /// Every envelope problem, sent last.
+    case envelope([X12Error])
+}
+
+/// The interchange is not something payers send us (an 837, or no recognisable transaction).
+struct UnsupportedInterchange: Error {
+    var message: String
+}
+
+/// Reads a payer's interchange on its own thread: tokenizer, envelope check, kind detection and the kind's
+/// reader, sending what they find in batches, so parsing runs beside the database writes.
+struct InboundReader: Sendable {
+    let path: String
+    static let batchSize = 512
+
+    /// Starts reading on a new thread; the channel ends with the file, or with the first error.
+    func start(into channel: BatchChannel<[InboundItem]>) {
+        let reader = self
+        let thread = Thread {
+            do {
+                try reader.run(into: channel)
+                channel.finish()
+            } catch {
+                channel.finish(throwing: error)
+            }
+        }
+        thread.name = "dropgate.x12-reader"
+        thread.start()
+    }
+
+    private struct Cancelled: Error {}
+
+    private func run(into channel: BatchChannel<[InboundItem]>) throws {
+        var batch: [InboundItem] = []
+        batch.reserveCapacity(Self.batchSize)
+        func send(_ item: InboundItem) throws {
+            batch.append(item)
+            if batch.count >= Self.batchSize {
+                guard channel.send(batch) else { throw Cancelled() }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        var envelope = X12EnvelopeValidator()
+        var kind: X12TransactionKind?
+        var pending: [X12Segment] = []
+        var remittance = RemittanceReader()
+        var acknowledgments = AcknowledgmentReader()
+        func dispatch(_ segment: X12Segment) throws {
+            switch kind {
+            case .remittance835?: try remittance.read(segment) { try send(.remittance($0)) }
+            case .acknowledgment999?: try acknowledgments.read(segment) { try send(.functional($0)) }
+            case .interchangeAcknowledgmentTA1? where segment.hasID("TA1"):
+                try send(.interchange(try InterchangeAcknowledgment(segment)))
+            default: break
+            }
+        }
+        try InboundX12.read(path) { segment in
+            envelope.check(segment)
+            if kind != nil {
+                try dispatch(segment)
+                return
+            }
+            pending.append(segment)
+            guard segment.hasID("ST") || segment.hasID("TA1") || segment.hasID("IEA") else { return }
+            guard let detected = X12TransactionKind.detect(pending), detected != .claim837 else {
+                throw UnsupportedInterchange(
+                    message: X12TransactionKind.detect(pending) == .claim837
+                        ? "an 837 claim file is not something payers send back"
+                        : "no 835, 999 or TA1 transaction found in this interchange")
+            }
+            kind = detected
+            try send(.kind(detected))
+            for earlier in pending { try dispatch(earlier) }
+            pending = []
+        }
+        envelope.finish()
+        switch kind {
+        case .remittance835?: try remittance.finish()
+        case .acknowledgment999?: try acknowledgments.finish()
+        case nil: throw UnsupportedInterchange(message: "no 835, 999 or TA1 transaction found in this interchange")
+        default: break
+        }
+        try send(.envelope(envelope.problems))
+        if !batch.isEmpty, !channel.send(batch) { throw Cancelled() }
+    }
+}
