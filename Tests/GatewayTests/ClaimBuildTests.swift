@@ -145,42 +145,6 @@ import Testing
         }
     }
 
-    @Test func replacementAndVoidOfAnAdjudicatedClaim() throws {
-        let workspace = try Workspace()
-        let gateway = try Self.loaded(
-            [Self.service("1001", "10/05/2026"), Self.service("1001", "10/06/2026")], workspace: workspace)
-        let first = try gateway.buildClaims(payer: "lea-bop")
-        #expect(first.claims == 1)
-        #expect(throws: StoreError.self) { try gateway.ledger.requestCorrection(claimID: 1, void: false) }
-        try gateway.ledger.recordAdjudication(
-            claimID: 1, status: "paid", payerClaimNumber: "PCN-PAYER-1", paidCents: 10400)
-
-        try gateway.ledger.requestCorrection(claimID: 1, void: false)
-        let replaced = try gateway.buildClaims(payer: "lea-bop")
-        #expect(replaced.corrections == 1 && replaced.claims == 1 && replaced.servicesBilled == 0)
-        let text = try workspace.read(try #require(replaced.file))
-        #expect(text.contains("CLM*DG000000002*104***03:B:7*Y*A*Y*Y~"))
-        #expect(text.contains("REF*F8*PCN-PAYER-1~"))
-        #expect(try gateway.ledger.claimRecord("1")?.status == "replaced")
-        #expect(try gateway.ledger.dump(sql: "SELECT DISTINCT claim_id FROM billed_services") == [["2"]])
-
-        try gateway.ledger.recordAdjudication(
-            claimID: 2, status: "paid", payerClaimNumber: "PCN-PAYER-2", paidCents: 10400)
-        try gateway.ledger.requestCorrection(claimID: 2, void: true)
-        let voided = try gateway.buildClaims(payer: "lea-bop")
-        #expect(voided.corrections == 1)
-        let voidText = try workspace.read(try #require(voided.file))
-        #expect(voidText.contains("03:B:8*Y*A*Y*Y~"))
-        #expect(voidText.contains("REF*F8*PCN-PAYER-2~"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == "voided")
-        #expect(voided.servicesBilled == 0)
-        #expect(try gateway.ledger.dump(sql: "SELECT claim_id FROM billed_services") == [])
-        // Voided services are billable again.
-        let rebill = try gateway.buildClaims(payer: "lea-bop")
-        #expect(rebill.servicesBilled == 2, "\(rebill)")
-        #expect(rebill.controlNumber == 4)
-    }
-
     @Test func controlNumbersNeverRepeatAcrossAThousandBatchesAndReopenings() throws {
         let workspace = try Workspace()
         var numbers: [Int] = []

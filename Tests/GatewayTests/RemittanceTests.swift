@@ -167,6 +167,85 @@ import Testing
         #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM remittance_claims") == [["0"]])
     }
 
+    /// A 999 for one batch, accepting or rejecting its only transaction set.
+    static func acknowledgment(batch: Int, accept: Bool, control: String) -> String {
+        X12Text.interchange(
+            control: control,
+            body: [
+                "GS*FA*DHCSLEABOP*LINCOLNUSD*20261122*1200*\(batch)*X*005010X231A1", "ST*999*0001*005010X231A1",
+                "AK1*HC*\(batch)*005010X222A1", "AK2*837*0001*005010X222A1", accept ? "IK5*A" : "IK5*R*5",
+                "AK9*\(accept ? "A" : "R")*1*1*\(accept ? 1 : 0)", "SE*6*0001", "GE*1*\(batch)",
+            ], groups: 1)
+    }
+
+    /// An 835 paying one 104.00 claim in full.
+    static func payment(pcn: String, payerNumber: String, control: String) -> String {
+        X12Text.interchange(
+            control: control,
+            body: [
+                "GS*HP*DHCSLEABOP*LINCOLNUSD*20261201*1200*\(control.suffix(4))*X*005010X221A1", "ST*835*0001",
+                "BPR*I*104*C*CHK************20261201", "TRN*1*CHK\(control)*1946000001", "N1*PR*MEDI-CAL LEA",
+                "PER*BL*SUPPORT*TE*8005551212", "N1*PE*LINCOLN USD*XX*1467389254", "LX*1",
+                "CLP*\(pcn)*1*104*104**MC*\(payerNumber)*03*1", "NM1*QC*1*GARCIA*ANA", "SE*10*0001",
+                "GE*1*\(control.suffix(4))",
+            ], groups: 1)
+    }
+
+    @Test func replacementsAndVoidsTakeEffectWhenThePayerAcceptsThem() throws {
+        let workspace = try Self.workspace()
+        let gateway = try ClaimBuildTests.loaded(
+            [ClaimBuildTests.service("1001", "10/05/2026"), ClaimBuildTests.service("1001", "10/06/2026")],
+            workspace: workspace)
+        #expect(try gateway.buildClaims(payer: "lea-bop").claims == 1)
+        #expect(throws: StoreError.self) { try gateway.ledger.requestCorrection(claimID: 1, void: false) }
+        let paid = try Self.ingest(
+            gateway, workspace, "pay1.835.x12",
+            Self.payment(pcn: "DG000000001", payerNumber: "PCN-PAYER-1", control: "900000020"))
+        #expect(paid.state == .done && paid.warnings == 0, "\(paid.lastError ?? "")")
+        func billedTo() throws -> [[String]] {
+            try gateway.ledger.dump(sql: "SELECT DISTINCT claim_id FROM billed_services")
+        }
+
+        // Replacement: frequency 7 with REF*F8; the original stands until the payer accepts it.
+        try gateway.ledger.requestCorrection(claimID: 1, void: false)
+        let replaced = try gateway.buildClaims(payer: "lea-bop")
+        #expect(replaced.corrections == 1 && replaced.claims == 1 && replaced.servicesBilled == 0)
+        let text = try workspace.read(try #require(replaced.file))
+        #expect(text.contains("CLM*DG000000002*104***03:B:7*Y*A*Y*Y~"))
+        #expect(text.contains("REF*F8*PCN-PAYER-1~"))
+        #expect(try gateway.ledger.claimRecord("1")?.status == "paid")
+        #expect(try billedTo() == [["2"]])
+        _ = try Self.ingest(
+            gateway, workspace, "ack2.999.x12", Self.acknowledgment(batch: 2, accept: true, control: "900000010"))
+        #expect(try gateway.ledger.claimRecord("1")?.status == "replaced")
+        #expect(try gateway.ledger.claimRecord("2")?.status == "accepted")
+
+        // A rejected void hands the services back to the claim it would have voided.
+        _ = try Self.ingest(
+            gateway, workspace, "pay2.835.x12",
+            Self.payment(pcn: "DG000000002", payerNumber: "PCN-PAYER-2", control: "900000021"))
+        try gateway.ledger.requestCorrection(claimID: 2, void: true)
+        let void = try gateway.buildClaims(payer: "lea-bop")
+        let voidText = try workspace.read(try #require(void.file))
+        #expect(voidText.contains("03:B:8*Y*A*Y*Y~") && voidText.contains("REF*F8*PCN-PAYER-2~"))
+        #expect(try billedTo() == [["3"]])
+        _ = try Self.ingest(
+            gateway, workspace, "ack3.999.x12", Self.acknowledgment(batch: 3, accept: false, control: "900000011"))
+        #expect(try billedTo() == [["2"]])
+        #expect(try gateway.ledger.claimRecord("2")?.status == "paid")
+        #expect(try gateway.buildClaims(payer: "lea-bop").servicesBilled == 0, "never billed twice")
+
+        // An accepted void frees the services: the next build bills them as an original.
+        try gateway.ledger.requestCorrection(claimID: 2, void: true)
+        #expect(try gateway.buildClaims(payer: "lea-bop").corrections == 1)
+        _ = try Self.ingest(
+            gateway, workspace, "ack4.999.x12", Self.acknowledgment(batch: 4, accept: true, control: "900000012"))
+        #expect(try gateway.ledger.claimRecord("2")?.status == "voided")
+        #expect(try billedTo() == [])
+        let rebill = try gateway.buildClaims(payer: "lea-bop")
+        #expect(rebill.servicesBilled == 2 && rebill.controlNumber == 5)
+    }
+
     @Test func anX12FileOutsideAPayerInboxIsRejectedWithTheReason() throws {
         let workspace = try Self.workspace()
         let gateway = try workspace.gateway(today: ClaimBuildTests.today)

@@ -55,9 +55,6 @@ struct ClaimBuilder {
                     summary.claims += 1
                     summary.totalCents += claim.total.cents
                 }
-                // Services released by a void in this build wait for the next one (a void and a new original of
-                // the same services in one batch would look like a duplicate to the payer).
-                var voided: Set<ServiceKey> = []
                 let corrections = try session.requestedCorrections(payer: payer)
                 if profile.format == .ndis, !corrections.isEmpty {
                     throw GatewayError(
@@ -68,12 +65,10 @@ struct ClaimBuilder {
                 for (id, correction) in corrections {
                     try record(correction, corrects: id)
                     summary.corrections += 1
-                    if correction.frequency == .void { voided.formUnion(correction.lines.map(\.service)) }
                 }
                 for district in profile.districts {
                     let others = codesOfOtherPayers(than: profile, district: district)
                     try session.forEachUnbilledService(district: district, through: through) { service in
-                        if voided.contains(service.key) { return }
                         summary.servicesConsidered += 1
                         let code = service.key.billingCode.uppercased()
                         if profile.feeSchedule[code] == nil, others.contains(code) {

@@ -69,7 +69,8 @@ public final class ClaimBuildSession {
     ///   - claim: the claim (its patient control number is assigned here).
     ///   - batchID: the batch it goes out in.
     ///   - setControl: ST02 of its transaction set.
-    ///   - corrects: the claim a replacement or void corrects.
+    ///   - corrects: the claim a replacement or void corrects. It keeps its status until the payer accepts the
+    ///     correction (then `replaced` or `voided`); a rejected correction hands the services back to it.
     public func add(
         _ claim: Claim, payer: String, batchID: Int64, setControl: String, corrects: Int64? = nil, now: Date = Date()
     ) throws -> Claim {
@@ -126,21 +127,15 @@ public final class ClaimBuildSession {
                 key.startTime, line.code, line.modifiers.joined(separator: ";"), line.units, line.charge.cents,
                 line.pointers.map(String.init).joined(separator: ";"),
             ])
-            if claim.frequency != .void {
-                try billed.execute(arguments: [
-                    key.district, key.date.description, key.studentID, key.renderingNPI, key.billingCode,
-                    key.startTime, id,
-                ])
-            }
+            // A replacement or void takes its services over from the claim it corrects; the payer's
+            // acknowledgment decides what happens next (see `LoadSession.acknowledge`).
+            try billed.execute(arguments: [
+                key.district, key.date.description, key.studentID, key.renderingNPI, key.billingCode,
+                key.startTime, id,
+            ])
         }
         if let corrects {
-            let status = claim.frequency == .void ? "voided" : "replaced"
-            try db.execute(
-                sql: "UPDATE claims SET status = ?, correction = NULL, status_at = ? WHERE id = ?",
-                arguments: [status, stamp(now), corrects])
-            if claim.frequency == .void {
-                try db.execute(sql: "DELETE FROM billed_services WHERE claim_id = ?", arguments: [corrects])
-            }
+            try db.execute(sql: "UPDATE claims SET correction = NULL WHERE id = ?", arguments: [corrects])
         }
         try db.cachedStatement(
             sql: """

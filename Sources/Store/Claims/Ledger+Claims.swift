@@ -165,22 +165,6 @@ extension Ledger {
         }
     }
 
-    /// Records a payer's adjudication of a claim (from an 835): its status, the payer's claim number and the
-    /// amount paid.
-    public func recordAdjudication(
-        claimID: Int64, status: String, payerClaimNumber: String?, paidCents: Int64?, now: Date = Date()
-    ) throws {
-        try pool.write { db in
-            try db.execute(
-                sql: """
-                    UPDATE claims SET status = ?, payer_claim_number = COALESCE(?, payer_claim_number),
-                        paid_cents = ?, status_at = ?
-                    WHERE id = ?
-                    """, arguments: [status, payerClaimNumber, paidCents, Self.timestamp(now), claimID])
-            try audit(db, job: nil, "claim-\(status)", "claim \(claimID)")
-        }
-    }
-
     /// A timestamp as stored in claim tables: ISO 8601 in UTC, to the second.
     public static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()

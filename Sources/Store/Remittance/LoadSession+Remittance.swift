@@ -46,20 +46,38 @@ extension LoadSession {
         var arguments: StatementArguments = [batchID]
         if let setControl { arguments += [setControl] }
         let now = Ledger.timestamp(Date())
+        let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')"
         if accepted == true {
+            // An accepted replacement or void retires the claim it corrects; a void's services are free again.
+            for (frequency, status) in [("7", "replaced"), ("8", "voided")] {
+                try db.execute(
+                    sql: """
+                        UPDATE claims SET status = ?, status_at = ?
+                        WHERE id IN (SELECT corrects FROM claims WHERE frequency = ? AND \(live))
+                        """, arguments: [status, now, frequency] + arguments)
+            }
+            try db.execute(
+                sql: """
+                    DELETE FROM billed_services WHERE claim_id IN (
+                        SELECT id FROM claims WHERE frequency = '8' AND \(live))
+                    """, arguments: arguments)
             try db.execute(
                 sql:
                     "UPDATE claims SET status = 'accepted', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted')",
                 arguments: [now] + arguments)
         } else if accepted == false {
+            // A rejected correction hands its services back to the claim it corrects; other rejected claims
+            // release theirs, so the next build bills them again.
             try db.execute(
                 sql: """
-                    DELETE FROM billed_services WHERE claim_id IN (
-                        SELECT id FROM claims WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted'))
+                    UPDATE billed_services SET claim_id = (SELECT corrects FROM claims WHERE id = billed_services.claim_id)
+                    WHERE claim_id IN (SELECT id FROM claims WHERE corrects IS NOT NULL AND \(live))
                     """, arguments: arguments)
             try db.execute(
-                sql:
-                    "UPDATE claims SET status = 'rejected', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')",
+                sql: "DELETE FROM billed_services WHERE claim_id IN (SELECT id FROM claims WHERE \(live))",
+                arguments: arguments)
+            try db.execute(
+                sql: "UPDATE claims SET status = 'rejected', status_at = ? WHERE \(live)",
                 arguments: [now] + arguments)
         }
         let affected = accepted == nil ? 0 : db.changesCount
