@@ -19,6 +19,8 @@ public struct ClaimExclusion: Error, Sendable, Equatable {
         case notInFeeSchedule = "not-in-fee-schedule"
         /// A modifier the fee schedule does not allow with the code.
         case modifierNotAllowed = "modifier-not-allowed"
+        /// The student was too old for the program on the service date.
+        case ageLimit = "age-limit"
         /// No parental consent where the payer requires it.
         case noConsent = "no-consent"
         /// Older than the payer's timely-filing limit.

@@ -23,6 +23,12 @@ public struct ServiceScreen: Sendable {
         public var entry: FeeScheduleEntry
     }
 
+    /// Completed years between a birth date and a day.
+    static func age(born: Day, on day: Day) -> Int {
+        let years = day.year - born.year
+        return (day.month, day.day) < (born.month, born.day) ? years - 1 : years
+    }
+
     /// Screens one service: either accepted with a charge, or the first rule it fails.
     public func screen(_ service: BillableService) -> Result<Accepted, ClaimExclusion> {
         guard let student = service.student else {
@@ -38,6 +44,12 @@ public struct ServiceScreen: Sendable {
             return .failure(
                 ClaimExclusion(
                     .modifierNotAllowed, "modifier \(modifier) is not allowed with \(code) (allowed: \(allowed))"))
+        }
+        if let limit = profile.underAge, let birthdate = student.birthdate,
+            Self.age(born: birthdate, on: service.key.date) >= limit
+        {
+            return .failure(
+                ClaimExclusion(.ageLimit, "\(profile.id) covers students under \(limit) on the service date"))
         }
         if profile.requiresConsent, !service.consent {
             return .failure(ClaimExclusion(.noConsent, "\(profile.id) requires parental consent to bill"))

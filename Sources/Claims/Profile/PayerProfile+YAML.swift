@@ -4,7 +4,8 @@ extension PayerProfile {
     /// The keys a profile may hold.
     static let keys = [
         "payer", "name", "format", "payer_id", "districts", "envelope", "submitter", "receiver", "billing_provider",
-        "ndis", "claim_filing_code", "eligible_plans", "requires_consent", "place_of_service", "max_lines_per_claim",
+        "ndis", "claim_filing_code", "eligible_plans", "under_age", "requires_consent", "place_of_service",
+        "max_lines_per_claim",
         "max_claims_per_set", "billing_period", "timely_filing_days", "fee_schedule",
     ]
 
@@ -34,6 +35,7 @@ extension PayerProfile {
             ndis: format == .ndis ? reader.ndisSettings() : nil,
             claimFilingCode: format == .x12_837P ? reader.text("claim_filing_code") ?? "" : "",
             eligiblePlans: reader.globs("eligible_plans") ?? [],
+            underAge: fields["under_age"] == nil ? nil : reader.number("under_age", in: 1...120, default: 120),
             requiresConsent: reader.flag("requires_consent") ?? true,
             placeOfService: reader.text(
                 "place_of_service", optional: format == .ndis, pattern: { $0.count == 2 && $0.allSatisfy(\.isNumber) },

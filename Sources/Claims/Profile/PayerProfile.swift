@@ -44,6 +44,8 @@ public struct PayerProfile: Sendable {
     public var claimFilingCode: String
     /// Plan codes of member-batch spans that mean coverage by this payer (globs; `*` = any span).
     public var eligiblePlans: [Glob]
+    /// Students must be younger than this on the service date (LEA BOP: 22, CYBHI: 26); `nil`: no limit.
+    public var underAge: Int?
     /// Whether a service needs parental consent to bill.
     public var requiresConsent: Bool
     /// Place of service on the claim (CLM05-1), e.g. `03` school.

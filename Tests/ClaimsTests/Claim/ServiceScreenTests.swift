@@ -74,6 +74,23 @@ struct ServiceScreenTests {
         #expect(rule(ClaimFixtures.service(date: "2025-11-21")) == .timelyFilingExpired)
     }
 
+    @Test("age limit: a student must be under the program's age on the service date")
+    func ageLimit() throws {
+        let yaml = ClaimFixtures.profileYAML.replacingOccurrences(
+            of: "requires_consent: true", with: "requires_consent: true\nunder_age: 22")
+        let screen = ServiceScreen(profile: try ClaimFixtures.profile(yaml), today: ClaimFixtures.today)
+        var student = ClaimFixtures.student()
+        student.birthdate = ClaimFixtures.day("2004-10-06")  // 21 on 2026-10-05, 22 the day after
+        func rule(_ date: String) -> ClaimExclusion.Rule? {
+            if case .failure(let exclusion) = screen.screen(ClaimFixtures.service(date: date, subscriber: student)) {
+                return exclusion.rule
+            }
+            return nil
+        }
+        #expect(rule("2026-10-05") == nil)
+        #expect(rule("2026-10-06") == .ageLimit)
+    }
+
     @Test("consent is not checked when the payer does not require it")
     func consentOptional() throws {
         let yaml = ClaimFixtures.profileYAML.replacingOccurrences(
