@@ -246,6 +246,22 @@ import Testing
         #expect(rebill.servicesBilled == 2 && rebill.controlNumber == 5)
     }
 
+    @Test func agingListsClaimsWaitingForAnAcknowledgmentThenForPayment() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let later = Date().addingTimeInterval(3 * 86_400)
+        #expect(try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 30).isEmpty, "nothing waits yet")
+        let waiting = try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later)
+        #expect(waiting.count == 3)
+        #expect(waiting.allSatisfy { $0[7] == "no acknowledgment after 3 days" })
+        _ = try Self.ingest(
+            gateway, workspace, "ack.999.x12", Self.acknowledgment(batch: 1, accept: true, control: "900000030"))
+        #expect(try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later).isEmpty)
+        let unpaid = try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 2, now: later)
+        #expect(unpaid.map { $0[3] } == ["accepted", "accepted", "accepted"])
+        #expect(unpaid.allSatisfy { $0[7] == "accepted, no payment after 3 days" })
+    }
+
     @Test func anX12FileOutsideAPayerInboxIsRejectedWithTheReason() throws {
         let workspace = try Self.workspace()
         let gateway = try workspace.gateway(today: ClaimBuildTests.today)

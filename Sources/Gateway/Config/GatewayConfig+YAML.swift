@@ -14,6 +14,7 @@ extension GatewayConfig {
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
                 "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources", "deliveries",
+                "aging",
             ])
         else {
             throw DefinitionError(issues: log.issues)
@@ -39,6 +40,16 @@ extension GatewayConfig {
         if let node = top["current_school_year"], let text = node.string() {
             config.currentSchoolYear = SchoolYear(parsing: text)
             if config.currentSchoolYear == nil { node.issue("expected a school year like 2025-2026, found '\(text)'") }
+        }
+        if let aging = top["aging"]?.fields(allowed: ["acknowledgment_days", "payment_days"]) {
+            for (key, node) in aging {
+                guard let days = node.int() else { continue }
+                guard days >= 0 else {
+                    node.issue("\(key) must be 0 or more days")
+                    continue
+                }
+                if key == "acknowledgment_days" { config.acknowledgmentDays = days } else { config.paymentDays = days }
+            }
         }
         var seen = Set<String>()
         for item in top["sources"]?.sequence() ?? [] {

@@ -35,6 +35,10 @@ public struct GatewayConfig: Sendable {
     public var sources: [SourceConfig]
     /// Outbox files pushed to destinations.
     public var deliveries: [DeliveryConfig] = []
+    /// Days after which `claims aging` lists a sent claim with no acknowledgment.
+    public var acknowledgmentDays = 2
+    /// Days after which `claims aging` lists an accepted claim with no payment.
+    public var paymentDays = 30
     /// The configuration file.
     public var file: String
 

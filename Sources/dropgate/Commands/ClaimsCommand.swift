@@ -129,14 +129,18 @@ struct ClaimsCommand: ParsableCommand {
 
         @OptionGroup var options: GlobalOptions
 
-        @Option(help: "Days after which a sent claim with no 999/TA1 is listed.")
-        var acknowledgmentDays = 2
+        @Option(
+            help: "Days after which a sent claim with no 999/TA1 is listed (default: aging.acknowledgment_days, 2).")
+        var acknowledgmentDays: Int?
 
-        @Option(help: "Days after which an accepted claim with no 835 payment is listed.")
-        var paymentDays = 30
+        @Option(
+            help: "Days after which an accepted claim with no 835 payment is listed (default: aging.payment_days, 30).")
+        var paymentDays: Int?
 
         func run() throws {
             let gateway = try options.openGateway()
+            let acknowledgmentDays = acknowledgmentDays ?? gateway.config.acknowledgmentDays
+            let paymentDays = paymentDays ?? gateway.config.paymentDays
             let rows = try gateway.ledger.agingClaims(acknowledgmentDays: acknowledgmentDays, paymentDays: paymentDays)
             print(
                 rows.isEmpty
