@@ -179,12 +179,13 @@ import Testing
     }
 
     /// An 835 paying one 104.00 claim in full.
-    static func payment(pcn: String, payerNumber: String, control: String) -> String {
+    static func payment(pcn: String, payerNumber: String, control: String, trace: String? = nil) -> String {
         X12Text.interchange(
             control: control,
             body: [
                 "GS*HP*DHCSLEABOP*LINCOLNUSD*20261201*1200*\(control.suffix(4))*X*005010X221A1", "ST*835*0001",
-                "BPR*I*104*C*CHK************20261201", "TRN*1*CHK\(control)*1946000001", "N1*PR*MEDI-CAL LEA",
+                "BPR*I*104*C*CHK************20261201", "TRN*1*\(trace ?? "CHK" + control)*1946000001",
+                "N1*PR*MEDI-CAL LEA",
                 "PER*BL*SUPPORT*TE*8005551212", "N1*PE*LINCOLN USD*XX*1467389254", "LX*1",
                 "CLP*\(pcn)*1*104*104**MC*\(payerNumber)*03*1", "NM1*QC*1*GARCIA*ANA", "SE*10*0001",
                 "GE*1*\(control.suffix(4))",
@@ -206,14 +207,22 @@ import Testing
             try gateway.ledger.dump(sql: "SELECT DISTINCT claim_id FROM billed_services")
         }
 
-        // Replacement: frequency 7 with REF*F8; the original stands until the payer accepts it.
+        // Replacement: frequency 7 with REF*F8, carrying the corrected roster; the original stands until the
+        // payer accepts it.
+        let corrected = ClaimBuildTests.roster.replacingOccurrences(
+            of: "1001,1,Garcia,Ana", with: "1001,1,Garcia-Lopez,Ana")
+        _ = try gateway.ingest(path: workspace.write("students_fixed.csv", corrected), source: "lincoln-usd")
         try gateway.ledger.requestCorrection(claimID: 1, void: false)
         let replaced = try gateway.buildClaims(payer: "lea-bop")
         #expect(replaced.corrections == 1 && replaced.claims == 1 && replaced.servicesBilled == 0)
         let text = try workspace.read(try #require(replaced.file))
         #expect(text.contains("CLM*DG000000002*104***03:B:7*Y*A*Y*Y~"))
         #expect(text.contains("REF*F8*PCN-PAYER-1~"))
+        #expect(text.contains("NM1*IL*1*GARCIA-LOPEZ*ANA****MI*M1~"))
         #expect(try gateway.ledger.claimRecord("1")?.status == "paid")
+        #expect(throws: StoreError.self, "one correction at a time") {
+            try gateway.ledger.requestCorrection(claimID: 1, void: true)
+        }
         #expect(try billedTo() == [["2"]])
         _ = try Self.ingest(
             gateway, workspace, "ack2.999.x12", Self.acknowledgment(batch: 2, accept: true, control: "900000010"))
@@ -260,6 +269,80 @@ import Testing
         let unpaid = try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 2, now: later)
         #expect(unpaid.map { $0[3] } == ["accepted", "accepted", "accepted"])
         #expect(unpaid.allSatisfy { $0[7] == "accepted, no payment after 3 days" })
+    }
+
+    @Test func a999RejectingTheGroupWithoutSetsRejectsTheBatch() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let ack = X12Text.interchange(
+            control: "900000040",
+            body: [
+                "GS*FA*DHCSLEABOP*LINCOLNUSD*20261122*1200*40*X*005010X231A1", "ST*999*0001*005010X231A1",
+                "AK1*HC*1*005010X222A1", "AK9*R*1*1*0*4", "SE*4*0001", "GE*1*40",
+            ], groups: 1)
+        let job = try Self.ingest(gateway, workspace, "group.999.x12", ack)
+        #expect(job.state == .done, "\(job.lastError ?? "")")
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "rejected")
+        #expect(try gateway.ledger.claimBatch(id: 1)?.acknowledgment?.contains("group rejected (AK905 4)") == true)
+        #expect(try gateway.buildClaims(payer: "lea-bop").servicesBilled == 5)
+    }
+
+    @Test func a999NamingASetWeNeverSentIsReported() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let ack = X12Text.interchange(
+            control: "900000041",
+            body: [
+                "GS*FA*DHCSLEABOP*LINCOLNUSD*20261122*1200*41*X*005010X231A1", "ST*999*0001*005010X231A1",
+                "AK1*HC*1*005010X222A1", "AK2*837*0009*005010X222A1", "IK5*A", "AK9*A*1*1*1", "SE*6*0001",
+                "GE*1*41",
+            ], groups: 1)
+        let job = try Self.ingest(gateway, workspace, "stray.999.x12", ack)
+        #expect(job.rejected == 1 && job.inserted == 0)
+        #expect(try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["999-unmatched-set"])
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "built")
+    }
+
+    @Test func aTA1TravellingWithA999IsAppliedToo() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let both = X12Text.interchange(
+            control: "900000042",
+            body: [
+                "TA1*000000001*261122*1200*A*000", "GS*FA*DHCSLEABOP*LINCOLNUSD*20261122*1200*42*X*005010X231A1",
+                "ST*999*0001*005010X231A1", "AK1*HC*1*005010X222A1", "AK2*837*0001*005010X222A1", "IK5*A",
+                "AK9*A*1*1*1", "SE*6*0001", "GE*1*42",
+            ], groups: 1)
+        let job = try Self.ingest(gateway, workspace, "both.x12", both)
+        #expect(job.state == .done && job.kind == "x12-999", "\(job.lastError ?? "")")
+        let kinds = try gateway.ledger.dump(sql: "SELECT kind, result FROM acknowledgments ORDER BY seq")
+        #expect(kinds == [["TA1", "A"], ["999", "A"]])
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "accepted")
+    }
+
+    @Test func aResent835AndAPaymentForARejectedClaimAreNotApplied() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let first = try Self.ingest(
+            gateway, workspace, "pay.835.x12",
+            Self.payment(pcn: "DG000000001", payerNumber: "PAY-1", control: "900000050", trace: "CHK777"))
+        #expect(first.state == .done)
+        // The same payment under a new interchange number: different bytes, same money.
+        let resent = try Self.ingest(
+            gateway, workspace, "resent.835.x12",
+            Self.payment(pcn: "DG000000001", payerNumber: "PAY-1", control: "900000051", trace: "CHK777"))
+        #expect(resent.state == .rejected)
+        #expect(try gateway.ledger.exceptions(jobID: #require(resent.id)).map(\.ruleId) == ["835-already-applied"])
+
+        _ = try Self.ingest(
+            gateway, workspace, "reject.999.x12", Self.acknowledgment(batch: 1, accept: false, control: "900000052"))
+        #expect(try gateway.ledger.claimRecord("2")?.status == "rejected")
+        let late = try Self.ingest(
+            gateway, workspace, "late.835.x12",
+            Self.payment(pcn: "DG000000002", payerNumber: "PAY-2", control: "900000053"))
+        #expect(late.state == .done && late.rejected == 1)
+        #expect(try gateway.ledger.exceptions(jobID: #require(late.id)).map(\.ruleId).contains("835-claim-not-live"))
+        #expect(try gateway.ledger.claimRecord("2")?.status == "rejected", "a rejected claim is not silently paid")
     }
 
     @Test func anX12FileOutsideAPayerInboxIsRejectedWithTheReason() throws {

@@ -19,6 +19,8 @@ public struct ClaimExclusion: Error, Sendable, Equatable {
         case notInFeeSchedule = "not-in-fee-schedule"
         /// A modifier the fee schedule does not allow with the code.
         case modifierNotAllowed = "modifier-not-allowed"
+        /// Units below one, or a charge too large to represent.
+        case unitsInvalid = "units-invalid"
         /// The student was too old for the program on the service date.
         case ageLimit = "age-limit"
         /// No parental consent where the payer requires it.
@@ -29,6 +31,10 @@ public struct ClaimExclusion: Error, Sendable, Equatable {
         case notEligible = "not-eligible"
         /// No diagnosis code to put on the claim.
         case diagnosisMissing = "diagnosis-missing"
+        /// The student has no birth date (the subscriber's DMG on an 837P, and age limits, need it).
+        case birthdateMissing = "birthdate-missing"
+        /// The rendering practitioner's name is missing (2310B NM103).
+        case renderingNameMissing = "rendering-name-missing"
         /// The student has no home address (required for the subscriber on an 837P).
         case addressMissing = "subscriber-address-missing"
         /// The member id is not a valid NDIS participant number (9 digits).

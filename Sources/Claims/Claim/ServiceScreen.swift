@@ -45,6 +45,12 @@ public struct ServiceScreen: Sendable {
                 ClaimExclusion(
                     .modifierNotAllowed, "modifier \(modifier) is not allowed with \(code) (allowed: \(allowed))"))
         }
+        if service.units < 1 {
+            return .failure(ClaimExclusion(.unitsInvalid, "\(service.units) units: a line bills at least one"))
+        }
+        if student.birthdate == nil, profile.underAge != nil || profile.format == .x12_837P {
+            return .failure(ClaimExclusion(.birthdateMissing, "the roster has no birth date for the student"))
+        }
         if let limit = profile.underAge, let birthdate = student.birthdate,
             Self.age(born: birthdate, on: service.key.date) >= limit
         {
@@ -73,6 +79,11 @@ public struct ServiceScreen: Sendable {
             if service.diagnoses.isEmpty {
                 return .failure(ClaimExclusion(.diagnosisMissing, "an 837P claim needs at least one ICD-10 code"))
             }
+            if RenderingName(service.renderingName).last.isEmpty {
+                return .failure(
+                    ClaimExclusion(
+                        .renderingNameMissing, "the service log names no rendering practitioner (2310B NM103)"))
+            }
             if student.address == nil {
                 return .failure(
                     ClaimExclusion(
@@ -84,8 +95,12 @@ public struct ServiceScreen: Sendable {
                     ClaimExclusion(.participantNumberInvalid, "the member id is not a 9-digit NDIS participant number"))
             }
         }
+        // A charge must stay far from Int64's limit so that claim and batch totals cannot overflow.
         let (product, overflow) = entry.rate.cents.multipliedReportingOverflow(by: Int64(service.units))
-        let charge = Money(cents: overflow ? Int64.max : product)
-        return .success(Accepted(memberID: span.memberID, charge: charge, entry: entry))
+        guard !overflow, product < 1_000_000_000_000 else {
+            return .failure(
+                ClaimExclusion(.unitsInvalid, "\(service.units) units at \(entry.rate) is not a plausible charge"))
+        }
+        return .success(Accepted(memberID: span.memberID, charge: Money(cents: product), entry: entry))
     }
 }

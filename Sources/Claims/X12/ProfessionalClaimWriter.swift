@@ -159,8 +159,7 @@ public struct ProfessionalClaimWriter {
             claim.renderingNPI)
         for (index, line) in claim.lines.enumerated() {
             writer.segment("LX", "\(index + 1)")
-            var procedure = ["HC", line.code] + line.modifiers
-            while procedure.count < 2 { procedure.append("") }
+            let procedure = ["HC", line.code] + line.modifiers
             let composite = procedure.joined(separator: String(UnicodeScalar(writer.delimiters.component)))
             let pointers = line.pointers.map(String.init).joined(
                 separator: String(UnicodeScalar(writer.delimiters.component)))
@@ -186,16 +185,5 @@ public struct ProfessionalClaimWriter {
 
     static func fixed(_ text: String, _ width: Int) -> String {
         String(text.prefix(width)) + String(repeating: " ", count: max(0, width - text.count))
-    }
-}
-
-/// A claim file could not be written from this profile or input.
-public struct ClaimWriterError: Error, Sendable, CustomStringConvertible {
-    /// What is wrong.
-    public var description: String
-
-    /// Creates an error.
-    public init(_ description: String) {
-        self.description = description
     }
 }

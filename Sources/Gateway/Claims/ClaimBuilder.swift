@@ -62,7 +62,16 @@ struct ClaimBuilder {
                         "NDIS bulk payment files carry no replacements or voids (\(corrections.count) requested for "
                             + "\(payer)); correct or cancel the payment request in the myplace portal")
                 }
-                for (id, correction) in corrections {
+                for (id, recorded) in corrections {
+                    var correction = recorded
+                    if recorded.frequency == .replacement {
+                        correction = try replacement(
+                            of: id, recorded: recorded, session: session, screen: screen, profile: profile
+                        ) { key, exclusion in
+                            summary.excluded[exclusion.rule.rawValue, default: 0] += 1
+                            try report.append(key, exclusion)
+                        }
+                    }
                     try record(correction, corrects: id)
                     summary.corrections += 1
                 }
@@ -92,6 +101,8 @@ struct ClaimBuilder {
         } catch is DryRun {
             batch = nil
         }
+        // The exception report first: it must survive a batch file that fails to be written.
+        summary.exceptionReport = try report.commit()
         if let batch {
             summary.batchID = batch.id
             summary.file = batch.file
@@ -99,24 +110,61 @@ struct ClaimBuilder {
             FaultPoint.claimsAfterCommit.reached()
             try writeBatch(profile, id: batch.id)
         }
-        summary.exceptionReport = try report.commit()
         logger.info(
             dryRun ? "claim build (dry run)" : "claims built",
             metadata: [
-                "payer": "\(payer)", "batch.id": "\(summary.batchID.map(String.init) ?? "-")",
-                "claims": "\(summary.claims)", "services.billed": "\(summary.servicesBilled)",
+                "payer.id": "\(payer)", "batch.id": "\(summary.batchID.map(String.init) ?? "-")",
+                "claims.count": "\(summary.claims)", "services.billed": "\(summary.servicesBilled)",
                 "services.excluded": "\(summary.excluded.values.reduce(0, +))",
             ])
         return summary
+    }
+
+    /// A replacement carries the claim's services as they are now (the correction the operator made in the
+    /// roster or the service log), screened and priced again; a service that no longer passes is left out and
+    /// reported.
+    ///
+    /// - Throws: ``GatewayError`` when nothing of the claim is billable any more (void it instead) or its
+    ///   services no longer fit one claim.
+    private func replacement(
+        of id: Int64, recorded: Claim, session: ClaimBuildSession, screen: ServiceScreen, profile: PayerProfile,
+        excluded: (ServiceKey, ClaimExclusion) throws -> Void
+    ) throws -> Claim {
+        var assembler = ClaimAssembler(profile: profile)
+        var built: [Claim] = []
+        for service in try session.currentServices(ofClaim: id) {
+            switch screen.screen(service) {
+            case .failure(let exclusion): try excluded(service.key, exclusion)
+            case .success(let accepted): assembler.add(service, accepted: accepted) { built.append($0) }
+            }
+        }
+        assembler.finish { built.append($0) }
+        guard built.count == 1, var claim = built.first else {
+            let reason =
+                built.isEmpty
+                ? "none of its services is billable any more; void it instead (`dropgate claims void \(id)`)"
+                : "its services no longer fit one claim (student, practitioner or period changed); void it and bill them again"
+            throw GatewayError(.invalidInput, "claim \(recorded.patientControlNumber) cannot be replaced: \(reason)")
+        }
+        claim.frequency = .replacement
+        claim.payerClaimNumber = recorded.payerClaimNumber
+        return claim
     }
 
     /// Writes the files of batches recorded by a build that stopped before its file was renamed into place.
     func finishUnwritten(_ profile: PayerProfile) throws {
         for batch in try ledger.unwrittenBatches(payer: profile.id) {
             logger.notice(
-                "finishing a claim batch interrupted before its file was written",
-                metadata: ["payer": "\(profile.id)", "batch.id": "\(batch.id)"])
-            try writeBatch(profile, id: batch.id)
+                "finishing a claim batch interrupted before it was marked written",
+                metadata: ["payer.id": "\(profile.id)", "batch.id": "\(batch.id)"])
+            if let status = try? FileSystem.status(batch.file), status.isRegularFile {
+                // Renamed into place whole, perhaps already delivered: keep those bytes, never render them anew
+                // (the profile may have changed since) under the same control number.
+                try ledger.markBatchWritten(
+                    id: batch.id, sha256: try Deliverer.sha256(of: batch.file), bytes: status.size)
+            } else {
+                try writeBatch(profile, id: batch.id)
+            }
         }
     }
 

@@ -66,7 +66,12 @@ final class Deliverer {
         where entry.isRegularFile && !StabilityTracker.isTemporaryName(entry.name) {
             guard delivery.files.isEmpty || delivery.files.contains(where: { $0.matches(entry.name) }) else { continue }
             let sha = try Self.sha256(of: delivery.folder + "/" + entry.name)
-            if !done.contains(entry.name + "/" + sha) { pending.append((entry.name, sha, entry.size)) }
+            if done.contains(entry.name + "/" + sha) {
+                // Delivered by an attempt that stopped before the batch was marked submitted.
+                try ledger.markSubmitted(file: OutboxLayout.normalized(delivery.folder + "/" + entry.name))
+            } else {
+                pending.append((entry.name, sha, entry.size))
+            }
         }
         guard !pending.isEmpty else { return [] }
         var records: [DeliveryRecord] = []
@@ -101,7 +106,7 @@ final class Deliverer {
             delivery: delivery.id, file: file.name, sha256: file.sha256, destination: destination, bytes: file.size,
             foundOnDestination: found)
         try ledger.record(record)
-        try ledger.markSubmitted(file: delivery.folder + "/" + file.name)
+        try ledger.markSubmitted(file: OutboxLayout.normalized(delivery.folder + "/" + file.name))
         logger.info(
             found ? "delivery found on the destination; recorded" : "delivered",
             metadata: [

@@ -37,17 +37,26 @@ struct InboundHandler {
     /// Applies one event of the 835 reader.
     mutating func apply(_ event: RemittanceEvent) throws {
         switch event {
-        case .header(let header): reconciler.begin(header)
+        case .header(let header): try reconciler.begin(header)
         case .claim(let claim):
             counts.read += 1
-            if try reconciler.apply(claim) == true {
+            switch try reconciler.apply(claim) {
+            case .applied:
                 counts.inserted += 1
-            } else {
+            case .unmatched:
                 counts.rejected += 1
                 issues.append(
                     RowIssue(
                         line: claim.position, rule: "835-unmatched-claim", severity: .warning,
                         message: "CLP01 \(claim.patientControlNumber) matches no claim sent to \(profile.id)",
+                        value: claim.patientControlNumber))
+            case .notLive(let status):
+                counts.rejected += 1
+                issues.append(
+                    RowIssue(
+                        line: claim.position, rule: "835-claim-not-live",
+                        message:
+                            "CLP01 \(claim.patientControlNumber) is a \(status) claim: the payment was not applied; check for a double payment",
                         value: claim.patientControlNumber))
             }
         case .issue(let issue):
@@ -87,10 +96,33 @@ struct InboundHandler {
                     + (elements.isEmpty ? "" : " (\(elements))")
             }
             let detail = "set \(set.controlNumber) " + (errors.isEmpty ? "no errors" : errors.joined(separator: "; "))
-            try session.acknowledge(
+            let claims = try session.acknowledge(
                 batchID: batch, setControl: set.controlNumber, accepted: set.result.isAccepted, sequence: sequence,
                 payer: profile.id, kind: "999", result: set.result.rawValue, detail: detail)
-            if set.result.isAccepted { counts.inserted += 1 } else { counts.rejected += 1 }
+            if claims == 0 {
+                counts.rejected += 1
+                issues.append(
+                    RowIssue(
+                        line: set.position, rule: "999-unmatched-set",
+                        message: "AK202 \(set.controlNumber) is no transaction set of batch \(batch) (group \(control))"
+                    ))
+            } else if set.result.isAccepted {
+                counts.inserted += 1
+            } else {
+                counts.rejected += 1
+            }
+        }
+        // A group rejected as a whole may carry no AK2 at all: every set of the batch is rejected.
+        if acknowledgment.sets.isEmpty, acknowledgment.groupResult.isRejected {
+            sequence += 1
+            counts.read += 1
+            counts.rejected += 1
+            try session.acknowledge(
+                batchID: batch, setControl: nil, accepted: false, sequence: sequence, payer: profile.id, kind: "999",
+                result: acknowledgment.groupResult.rawValue,
+                detail: "group rejected"
+                    + (acknowledgment.groupErrorCodes.isEmpty
+                        ? "" : " (AK905 \(acknowledgment.groupErrorCodes.joined(separator: ", ")))"))
         }
     }
 

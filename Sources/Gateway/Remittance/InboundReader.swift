@@ -3,25 +3,6 @@ import Formats
 import Foundation
 import Transport
 
-/// What the reading thread hands the applying one.
-enum InboundItem: Sendable {
-    /// The interchange's kind, known after its first transaction header.
-    case kind(X12TransactionKind)
-    /// An event of the 835 reader.
-    case remittance(RemittanceEvent)
-    /// One functional group's 999.
-    case functional(FunctionalAcknowledgment)
-    /// A TA1.
-    case interchange(InterchangeAcknowledgment)
-    /// Every envelope problem, sent last.
-    case envelope([X12Error])
-}
-
-/// The interchange is not something payers send us (an 837, or no recognisable transaction).
-struct UnsupportedInterchange: Error {
-    var message: String
-}
-
 /// Reads a payer's interchange on its own thread: tokenizer, envelope check, kind detection and the kind's
 /// reader, sending what they find in batches, so parsing runs beside the database writes.
 struct InboundReader: Sendable {
@@ -61,11 +42,14 @@ struct InboundReader: Sendable {
         var remittance = RemittanceReader()
         var acknowledgments = AcknowledgmentReader()
         func dispatch(_ segment: X12Segment) throws {
+            // A TA1 may stand alone or travel with a 999 (before its GS or after its GE): apply it either way.
+            if segment.hasID("TA1") {
+                try send(.interchange(try InterchangeAcknowledgment(segment)))
+                return
+            }
             switch kind {
             case .remittance835?: try remittance.read(segment) { try send(.remittance($0)) }
             case .acknowledgment999?: try acknowledgments.read(segment) { try send(.functional($0)) }
-            case .interchangeAcknowledgmentTA1? where segment.hasID("TA1"):
-                try send(.interchange(try InterchangeAcknowledgment(segment)))
             default: break
             }
         }
@@ -76,7 +60,7 @@ struct InboundReader: Sendable {
                 return
             }
             pending.append(segment)
-            guard segment.hasID("ST") || segment.hasID("TA1") || segment.hasID("IEA") else { return }
+            guard segment.hasID("ST") || segment.hasID("IEA") else { return }
             guard let detected = X12TransactionKind.detect(pending), detected != .claim837 else {
                 throw UnsupportedInterchange(
                     message: X12TransactionKind.detect(pending) == .claim837

@@ -87,8 +87,8 @@ struct InboundX12 {
                 runner.logger.info(
                     "payer file applied",
                     metadata: [
-                        "job.id": "\(jobID)", "payer": "\(profile.id)", "kind": "\(handler.kindName)",
-                        "items": "\(handler.counts.read)", "issues": "\(handler.issues.count)",
+                        "job.id": "\(jobID)", "payer.id": "\(profile.id)", "job.kind": "\(handler.kindName)",
+                        "items.count": "\(handler.counts.read)", "issues.count": "\(handler.issues.count)",
                     ])
                 return completion
             }
@@ -98,7 +98,7 @@ struct InboundX12 {
             try runner.reject(
                 job, started: started, RowIssue(line: error.segment, rule: "x12-malformed", message: error.description))
         } catch let error as UnsupportedInterchange {
-            try runner.reject(job, started: started, RowIssue(line: 1, rule: "x12-unsupported", message: error.message))
+            try runner.reject(job, started: started, RowIssue(line: 1, rule: error.rule, message: error.message))
         }
     }
 

@@ -43,7 +43,16 @@ struct Reconciler {
         summary = RemittanceSummary(jobID: jobID, file: file, payer: profile.id)
     }
 
-    mutating func begin(_ header: RemittanceHeader) {
+    mutating func begin(_ header: RemittanceHeader) throws {
+        if let earlier = try session.jobApplying(
+            payer: profile.id, trace: header.traceNumber, paymentCents: header.signedPayment.cents)
+        {
+            throw UnsupportedInterchange(
+                rule: "835-already-applied",
+                message:
+                    "payment trace \(header.traceNumber) of \(header.signedPayment) was already applied by job \(earlier): a resent 835 is not applied twice"
+            )
+        }
         self.header = header
         paidOn = Day(iso: Self.isoDate(header.paymentDate))
         setClaims = 0
@@ -58,12 +67,26 @@ struct Reconciler {
                 message: issue.message))
     }
 
-    /// Applies one remitted claim; returns whether it matched a claim sent to this payer.
-    mutating func apply(_ remitted: RemittanceClaim) throws -> Bool {
+    /// How a remitted claim was matched.
+    enum Match {
+        /// To a live claim, now updated.
+        case applied
+        /// To no claim sent to this payer.
+        case unmatched
+        /// To a claim that is no longer live (rejected, replaced or voided): left as it is, to be looked at.
+        case notLive(status: String)
+    }
+
+    /// Applies one remitted claim and says how it matched.
+    mutating func apply(_ remitted: RemittanceClaim) throws -> Match {
         sequence += 1
         setClaims += 1
         let pcn = remitted.patientControlNumber
-        let claim = try recorder.claim(payer: profile.id, pcn: pcn)
+        let found = try recorder.claim(payer: profile.id, pcn: pcn)
+        // A replaced or voided claim may still see its payment reversed; anything else paying it is suspect.
+        let retired = found.map { $0.status == "replaced" || $0.status == "voided" } ?? false
+        let live = found.map { $0.status != "rejected" && (!retired || remitted.status == .reversal) } ?? false
+        let claim = live ? found : nil
         let isReversal = remitted.status == .reversal
         let corrects = !isReversal && reversed.contains(pcn)
         var classification: String
@@ -82,16 +105,18 @@ struct Reconciler {
         if let claim {
             // A reversal takes the earlier payment back; the corrected claim that follows says what is paid now.
             let paid = isReversal ? 0 : remitted.paid.cents
-            if status != "not-adjudicated" {
+            if status != "not-adjudicated", !retired {
                 try recorder.adjudicate(
                     claimID: claim.id, status: status, paidCents: paid,
                     payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber,
                     at: now)
             }
-            for line in remitted.lines {
+            // SVC06 holds the procedure as billed when the payer adjudicated another one.
+            for line in remitted.lines where status != "not-adjudicated" {
+                let billed = line.originalProcedure ?? line.procedure
                 let date = Self.isoDate(line.serviceFrom)
                 if try recorder.payLine(
-                    claimID: claim.id, code: line.procedure.code, modifiers: line.procedure.modifiers, date: date,
+                    claimID: claim.id, code: billed.code, modifiers: billed.modifiers, date: date,
                     paidCents: isReversal ? nil : line.paid.cents)
                 {
                     linesMatched += 1
@@ -105,10 +130,10 @@ struct Reconciler {
                 summary.addDaysToPayment(paidOn.daysSinceEpoch - submitted.daysSinceEpoch)
             }
         } else {
-            classification = "unmatched"
+            classification = found == nil ? "unmatched" : "not-live"
             summary.unmatchedClaims += 1
         }
-        summary.count(classification, denialReasons: status == "denied" ? Self.reasons(remitted) : [])
+        summary.count(classification, denialReasons: classification == "denied" ? Self.reasons(remitted) : [])
         var adjustmentText = ""
         var adjustmentCents = ""
         for adjustment in remitted.adjustments + remitted.lines.flatMap(\.adjustments) {
@@ -123,17 +148,18 @@ struct Reconciler {
         let patientResponsibility = remitted.patientResponsibility
         let allowed = remitted.paid + patientResponsibility
         try row([
-            pcn, claim.map { String($0.id) } ?? "", claim?.studentID ?? "", remitted.status.rawValue, classification,
+            pcn, found.map { String($0.id) } ?? "", found?.studentID ?? "", remitted.status.rawValue, classification,
             remitted.charge.description, allowed.description, remitted.paid.description,
             patientResponsibility.description,
             adjustmentText, remitted.payerClaimControlNumber, String(linesMatched),
         ])
         try recorder.recordRemittedClaim(
-            sequence: sequence, payer: profile.id, pcn: pcn, claimID: claim?.id, statusCode: remitted.status.rawValue,
+            sequence: sequence, payer: profile.id, pcn: pcn, claimID: found?.id, statusCode: remitted.status.rawValue,
             classification: classification, chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
             patientResponsibilityCents: patientResponsibility.cents, payerClaimNumber: remitted.payerClaimControlNumber,
             adjustments: adjustmentCents)
-        return claim != nil
+        if let found, !live { return .notLive(status: found.status) }
+        return found == nil ? .unmatched : .applied
     }
 
     mutating func end(_ totals: RemittanceTotals) throws {

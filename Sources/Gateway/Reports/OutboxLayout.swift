@@ -20,7 +20,14 @@ public struct OutboxLayout: Sendable {
 
     /// `Outbox/<payer>/<format>/`: claim batches (`837P`, `ndis`).
     public func batchFolder(payer: String, format: String) -> String {
-        paths.outbox + "/" + payer + "/" + format
+        Self.normalized(paths.outbox + "/" + payer + "/" + format)
+    }
+
+    /// A path without empty or `.` components (`Outbox//a/./b/` → `Outbox/a/b`), so paths built from
+    /// configuration compare equal to the ones the gateway records.
+    public static func normalized(_ path: String) -> String {
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// `Outbox/<payer>/claims/`: claim-build exception reports.

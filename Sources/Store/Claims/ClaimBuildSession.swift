@@ -56,12 +56,6 @@ public final class ClaimBuildSession {
         return db.lastInsertedRowID
     }
 
-    /// The patient control number the next claim will get.
-    public func peekPatientControlNumber() throws -> String {
-        try reserveClaimID()
-        return Self.patientControlNumber(nextClaimID)
-    }
-
     /// Records a claim and its lines, marks its services billed, and returns the claim with its patient
     /// control number (`DG` + the claim id: unique, never reused, no personal data).
     ///
@@ -100,7 +94,9 @@ public final class ClaimBuildSession {
             subscriber.sex, subscriber.address?.street, subscriber.address?.city, subscriber.address?.state,
             subscriber.address?.zip, claim.renderingNPI, claim.renderingName, claim.placeOfService,
             claim.diagnoses.joined(separator: ";"), period?.from.description ?? "", period?.to.description ?? "",
-            claim.total.cents, claim.payerClaimNumber, stamp(now),
+            // The payer's number for this claim comes with its own 835; a correction's REF*F8 is read from the
+            // claim it corrects.
+            claim.total.cents, nil as String?, stamp(now),
         ])
         let lines =
             try lineStatement
@@ -165,13 +161,7 @@ public final class ClaimBuildSession {
         let spans = try eligibility(district: district)
         let cursor = try Row.fetchCursor(
             db,
-            sql: """
-                SELECT s.student_id, s.service_date, s.start_time, s.rendering_npi, s.billing_code, s.modifiers,
-                       s.units, s.place_of_service, s.rendering_name, s.diagnosis_codes, s.consent,
-                       st.student_id, st.last_name, st.first_name, st.birthdate, st.sex, st.address, st.city,
-                       st.state, st.zip
-                FROM services s
-                LEFT JOIN students st ON st.district = s.district AND st.student_id = s.student_id
+            sql: Self.serviceColumns + """
                 WHERE s.district = ? AND s.service_date <= ?
                   AND NOT EXISTS (SELECT 1 FROM billed_services b
                                   WHERE b.district = s.district AND b.service_date = s.service_date
@@ -180,29 +170,63 @@ public final class ClaimBuildSession {
                 ORDER BY s.student_id, s.rendering_npi, s.service_date, s.start_time
                 """, arguments: [district, through.description])
         while let row = try cursor.next() {
-            let studentID: String = row[0]
-            guard let date = Day(iso: row[1] as String) else { continue }
-            let key = ServiceKey(
-                district: district, studentID: studentID, date: date, startTime: row[2], renderingNPI: row[3],
-                billingCode: row[4])
-            var student: Subscriber?
-            if (row[11] as String?) != nil {
-                var address: PostalAddress?
-                if let street: String = row[16], let city: String = row[17], let state: String = row[18],
-                    let zip: String = row[19], !street.isEmpty
-                {
-                    address = PostalAddress(street: street, city: city, state: state, zip: zip.filter(\.isNumber))
-                }
-                student = Subscriber(
-                    memberID: "", lastName: row[12] ?? "", firstName: row[13] ?? "",
-                    birthdate: (row[14] as String?).flatMap { Day(iso: $0) }, sex: row[15] ?? "U", address: address)
-            }
-            let service = BillableService(
-                key: key, modifiers: Self.list(row[5]), units: row[6] ?? 1, placeOfService: row[7],
-                renderingName: row[8] ?? "", diagnoses: Self.list(row[9]), consent: (row[10] as Int?) == 1,
-                student: student, eligibility: spans[studentID] ?? [])
-            try body(service)
+            try body(try Self.service(row, district: district, spans: spans))
         }
+    }
+
+    /// The services a recorded claim bills, as they are now (a replacement carries the corrected data), in
+    /// line order. A service deleted since is left out.
+    public func currentServices(ofClaim claimID: Int64) throws -> [BillableService] {
+        let district = try String.fetchOne(db, sql: "SELECT district FROM claims WHERE id = ?", arguments: [claimID])
+        guard let district else { return [] }
+        let spans = try eligibility(district: district)
+        return try Row.fetchAll(
+            db,
+            sql: Self.serviceColumns + """
+                JOIN claim_lines l ON l.district = s.district AND l.service_date = s.service_date
+                    AND l.student_id = s.student_id AND l.rendering_npi = s.rendering_npi
+                    AND l.billing_code = s.billing_code AND l.start_time = s.start_time
+                WHERE l.claim_id = ?
+                ORDER BY l.line
+                """, arguments: [claimID]
+        ).map { try Self.service($0, district: district, spans: spans) }
+    }
+
+    /// The columns ``service(_:district:spans:)`` reads: a service with its student, if on the roster.
+    private static let serviceColumns = """
+        SELECT s.student_id, s.service_date, s.start_time, s.rendering_npi, s.billing_code, s.modifiers,
+               s.units, s.place_of_service, s.rendering_name, s.diagnosis_codes, s.consent,
+               st.student_id, st.last_name, st.first_name, st.birthdate, st.sex, st.address, st.city,
+               st.state, st.zip
+        FROM services s
+        LEFT JOIN students st ON st.district = s.district AND st.student_id = s.student_id
+
+        """
+
+    private static func service(_ row: Row, district: String, spans: [String: [EligibilitySpan]]) throws
+        -> BillableService
+    {
+        let studentID: String = row[0]
+        let date = try storedDay(row[1], table: "services")
+        let key = ServiceKey(
+            district: district, studentID: studentID, date: date, startTime: row[2], renderingNPI: row[3],
+            billingCode: row[4])
+        var student: Subscriber?
+        if (row[11] as String?) != nil {
+            var address: PostalAddress?
+            if let street: String = row[16], let city: String = row[17], let state: String = row[18],
+                let zip: String = row[19], !street.isEmpty
+            {
+                address = PostalAddress(street: street, city: city, state: state, zip: zip.filter(\.isNumber))
+            }
+            student = Subscriber(
+                memberID: "", lastName: row[12] ?? "", firstName: row[13] ?? "",
+                birthdate: (row[14] as String?).flatMap { Day(iso: $0) }, sex: row[15] ?? "U", address: address)
+        }
+        return BillableService(
+            key: key, modifiers: list(row[5]), units: row[6] ?? 1, placeOfService: row[7],
+            renderingName: row[8] ?? "", diagnoses: list(row[9]), consent: (row[10] as Int?) == 1,
+            student: student, eligibility: spans[studentID] ?? [])
     }
 
     /// Claims whose operator asked for a replacement or void, with what the correction needs.
@@ -229,13 +253,22 @@ public final class ClaimBuildSession {
                 FROM student_eligibility WHERE district = ? ORDER BY student_id, eligibility_start
                 """, arguments: [district])
         while let row = try rows.next() {
-            guard let start = Day(iso: row[2] as String) else { continue }
+            let start = try Self.storedDay(row[2], table: "student_eligibility")
             spans[row[0], default: []].append(
                 EligibilitySpan(
                     memberID: row[1], start: start, end: (row[3] as String?).flatMap { Day(iso: $0) },
                     planCode: row[4]))
         }
         return spans
+    }
+
+    /// A date as the loaders store it (`yyyy-MM-dd`); anything else means the database was edited by hand, and
+    /// the build stops rather than leave the row out.
+    static func storedDay(_ text: String, table: String) throws -> Day {
+        guard let day = Day(iso: text) else {
+            throw StoreError(.sqlite, "\(table) holds a date that is not yyyy-MM-dd: '\(text)'")
+        }
+        return day
     }
 
     /// The items of a `;`-separated list as stored (modifiers, diagnosis codes, pointers), spaces trimmed.

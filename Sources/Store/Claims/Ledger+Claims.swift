@@ -24,6 +24,11 @@ extension Ledger {
 
     /// A claim batch handed to its payer: `built` → `submitted`, with its claims (any other file: no change).
     public func markSubmitted(file: String, now: Date = Date()) throws {
+        let built = try pool.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT id FROM claim_batches WHERE file = ? AND state = 'built'", arguments: [file])
+        }
+        guard built != nil else { return }
         try pool.write { db in
             guard
                 let id = try Int64.fetchOne(
@@ -90,7 +95,7 @@ extension Ledger {
                     FROM claim_lines WHERE claim_id = ? ORDER BY line
                     """), arguments: [id])
         while let line = try lineRows.next() {
-            guard let date = Day(iso: line[1] as String) else { continue }
+            let date = try ClaimBuildSession.storedDay(line[1], table: "claim_lines")
             lines.append(
                 ClaimLine(
                     service: ServiceKey(
@@ -146,8 +151,8 @@ extension Ledger {
 
     /// Asks for a replacement (frequency 7) or void (8) of an accepted claim in the payer's next build.
     ///
-    /// - Throws: ``StoreError`` when the claim is unknown, not yet accepted by the payer (no payer claim
-    ///   number from an 835), or already replaced or voided.
+    /// - Throws: ``StoreError`` when the claim is unknown, not yet adjudicated by the payer (no payer claim
+    ///   number from an 835), already replaced or voided, or already has a correction on its way.
     public func requestCorrection(claimID: Int64, void: Bool) throws {
         try pool.write { db in
             guard let claim = try ClaimRecord.fetchOne(db, key: claimID) else {
@@ -157,6 +162,19 @@ extension Ledger {
                 throw StoreError(
                     .invalidTransition,
                     "claim \(claim.pcn) is \(claim.status)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated (835 CLP07 known) can be replaced or voided"
+                )
+            }
+            let pending = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT id FROM claims
+                    WHERE corrects = ? AND status IN ('built', 'submitted', 'accepted', 'paid', 'partial', 'denied')
+                    """, arguments: [claimID])
+            // A request not built yet may change its mind (replace → void); one already sent must be answered first.
+            if let pending {
+                throw StoreError(
+                    .invalidTransition,
+                    "claim \(claim.pcn) already has a correction on its way (claim \(pending)): wait for the payer's answer to it"
                 )
             }
             try db.execute(

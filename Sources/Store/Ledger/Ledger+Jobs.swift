@@ -218,9 +218,9 @@ extension Ledger {
     }
 
     /// The rows of a read-only query, every column as text (tests and tools).
-    public func dump(sql: String) throws -> [[String]] {
+    public func dump(sql: String, arguments: StatementArguments = []) throws -> [[String]] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: sql).map { row in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 row.databaseValues.map { value in
                     if case .string(let text) = value.storage { return text }
                     return value.description

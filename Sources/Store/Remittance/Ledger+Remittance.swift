@@ -7,8 +7,8 @@ extension Ledger {
         try dump(
             sql: """
                 SELECT set_control, payer, trace, payment_cents, payment_method, payment_date, claims, balance_issues
-                FROM remittances WHERE job_id = \(jobID) ORDER BY set_control
-                """)
+                FROM remittances WHERE job_id = ? ORDER BY set_control
+                """, arguments: [jobID])
     }
 
     /// The claims an 835 job remitted, in file order.
@@ -18,8 +18,8 @@ extension Ledger {
                 SELECT r.pcn, COALESCE(c.student_id, ''), r.status_code, r.classification, r.charge_cents,
                        r.paid_cents, r.patient_responsibility_cents, r.adjustments, COALESCE(r.payer_claim_number, '')
                 FROM remittance_claims r LEFT JOIN claims c ON c.id = r.claim_id
-                WHERE r.job_id = \(jobID) ORDER BY r.seq
-                """)
+                WHERE r.job_id = ? ORDER BY r.seq
+                """, arguments: [jobID])
     }
 
     /// 835 jobs, newest first: job id, payer, sets, claims, payment in cents.
@@ -27,8 +27,8 @@ extension Ledger {
         try dump(
             sql: """
                 SELECT job_id, payer, COUNT(*), SUM(claims), SUM(payment_cents), MIN(payment_date), SUM(balance_issues)
-                FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT \(limit)
-                """)
+                FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ?
+                """, arguments: [limit])
     }
 
     /// Claims waiting too long: sent with no acknowledgment after `acknowledgmentDays`, or accepted with no

@@ -8,6 +8,16 @@ extension LoadSession {
         try RemittanceRecorder(db: db, jobID: jobID)
     }
 
+    /// The earlier job that applied a payment with this trace and amount from this payer, if any (a payer
+    /// resending an 835 under a new interchange number).
+    public func jobApplying(payer: String, trace: String, paymentCents: Int64) throws -> Int64? {
+        try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT job_id FROM remittances WHERE payer = ? AND trace = ? AND payment_cents = ? AND job_id <> ?
+                """, arguments: [payer, trace, paymentCents, jobID])
+    }
+
     /// Records one 835 transaction set's payment.
     public func recordRemittance(
         setControl: String, payer: String, trace: String, paymentCents: Int64, method: String, date: String,
@@ -36,7 +46,7 @@ extension LoadSession {
     ///   - setControl: ST02 of the acknowledged set; `nil` for the whole interchange (TA1).
     ///   - accepted: `true` accepts, `false` rejects, `nil` only records the acknowledgment (a TA1 that accepts
     ///     the interchange says nothing about its claims).
-    /// - Returns: the number of claims affected.
+    /// - Returns: the number of claims in the acknowledged set or interchange (0: it names nothing we sent).
     @discardableResult
     public func acknowledge(
         batchID: Int64, setControl: String?, accepted: Bool?, sequence: Int, payer: String, kind: String,
@@ -46,6 +56,9 @@ extension LoadSession {
         var arguments: StatementArguments = [batchID]
         if let setControl { arguments += [setControl] }
         let now = Ledger.timestamp(Date())
+        let claims =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims WHERE batch_id = ?\(scope)", arguments: arguments)
+            ?? 0
         let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')"
         if accepted == true {
             // An accepted replacement or void retires the claim it corrects; a void's services are free again.
@@ -80,14 +93,13 @@ extension LoadSession {
                 sql: "UPDATE claims SET status = 'rejected', status_at = ? WHERE \(live)",
                 arguments: [now] + arguments)
         }
-        let affected = accepted == nil ? 0 : db.changesCount
         try db.execute(
             sql: """
                 INSERT INTO acknowledgments (job_id, seq, payer, kind, batch_id, set_control, result, detail)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [jobID, sequence, payer, kind, batchID, setControl, result, detail])
         try updateBatchState(batchID: batchID, acknowledgment: "\(kind) \(result): \(detail)")
-        return affected
+        return claims
     }
 
     private func updateBatchState(batchID: Int64, acknowledgment: String) throws {
@@ -100,9 +112,14 @@ extension LoadSession {
         let rejected: Int = counts?[0] ?? 0
         let acknowledged: Int = counts?[1] ?? 0
         let total: Int = counts?[2] ?? 0
-        let state =
-            rejected == total
-            ? "rejected" : (acknowledged == total ? "accepted" : (rejected > 0 ? "partially-accepted" : nil))
+        var state: String?
+        if total > 0, rejected == total {
+            state = "rejected"
+        } else if total > 0, acknowledged == total {
+            state = "accepted"
+        } else if rejected > 0, acknowledged > 0 {
+            state = "partially-accepted"
+        }
         try db.execute(
             sql: """
                 UPDATE claim_batches SET state = COALESCE(?, state), acknowledged_at = ?,

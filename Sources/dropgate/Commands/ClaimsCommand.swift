@@ -14,7 +14,7 @@ struct ClaimsCommand: ParsableCommand {
             with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
-        subcommands: [Build.self, Batches.self, Batch.self, Show.self, Replace.self, Void.self, Aging.self])
+        subcommands: [Build.self, Batches.self, Batch.self, Show.self, Replace.self, VoidClaim.self, Aging.self])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -162,8 +162,9 @@ struct ClaimsCommand: ParsableCommand {
         func run() throws { try requestCorrection(options: options, id: id, void: false) }
     }
 
-    struct Void: ParsableCommand {
+    struct VoidClaim: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "void",
             abstract: "Void an adjudicated claim (frequency 8, REF*F8) in the next build; its services become billable."
         )
 

@@ -39,6 +39,14 @@ struct ServiceScreenTests {
         #expect(rule(ClaimFixtures.service(date: "2025-11-22", spans: [])) == .notEligible)
         #expect(rule(ClaimFixtures.service(diagnoses: [])) == .diagnosisMissing)
         #expect(rule(ClaimFixtures.service(subscriber: ClaimFixtures.student(address: false))) == .addressMissing)
+        #expect(rule(ClaimFixtures.service(units: 0)) == .unitsInvalid)
+        #expect(rule(ClaimFixtures.service(units: 2_000_000_000)) == .unitsInvalid)
+        var unborn = ClaimFixtures.student()
+        unborn.birthdate = nil
+        #expect(rule(ClaimFixtures.service(subscriber: unborn)) == .birthdateMissing)
+        var nameless = ClaimFixtures.service()
+        nameless.renderingName = " (SLP)"
+        #expect(rule(nameless) == .renderingNameMissing)
     }
 
     @Test("eligibility: the span must cover the date and its plan must be the payer's")

@@ -1,0 +1,16 @@
+import Claims
+import Formats
+
+/// What the reading thread hands the applying one.
+enum InboundItem: Sendable {
+    /// The interchange's kind, known after its first transaction header.
+    case kind(X12TransactionKind)
+    /// An event of the 835 reader.
+    case remittance(RemittanceEvent)
+    /// One functional group's 999.
+    case functional(FunctionalAcknowledgment)
+    /// A TA1.
+    case interchange(InterchangeAcknowledgment)
+    /// Every envelope problem, sent last.
+    case envelope([X12Error])
+}
