@@ -79,7 +79,7 @@ public struct ServiceScreen: Sendable {
             if service.diagnoses.isEmpty {
                 return .failure(ClaimExclusion(.diagnosisMissing, "an 837P claim needs at least one ICD-10 code"))
             }
-            if RenderingName(service.renderingName).last.isEmpty {
+            if !RenderingName.hasLastName(service.renderingName) {
                 return .failure(
                     ClaimExclusion(
                         .renderingNameMissing, "the service log names no rendering practitioner (2310B NM103)"))

@@ -5,6 +5,18 @@ struct RenderingName {
     /// Given name (NM104), possibly empty.
     var first: String
 
+    /// Whether `text` yields a family name, without building one (screening runs for every service).
+    static func hasLastName(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: ","): return false
+            case UInt8(ascii: " "): continue
+            default: return true
+            }
+        }
+        return false
+    }
+
     /// Splits `Last, First (credential)`; without a comma, `First Last`; a credential in parentheses is dropped.
     init(_ text: String) {
         let withoutCredential = text.split(separator: "(", maxSplits: 1).first.map(String.init) ?? text
