@@ -6,8 +6,6 @@ import Store
 /// Applies what a payer's interchange says (read by ``InboundReader``): remittances to claims,
 /// acknowledgments to batches; counts and issues for the job's receipt and exception report.
 struct InboundHandler {
-    let job: JobRecord
-    let jobID: Int64
     let profile: PayerProfile
     let session: LoadSession
     private(set) var issues: [RowIssue] = []
@@ -18,8 +16,6 @@ struct InboundHandler {
     private var sequence = 0
 
     init(job: JobRecord, jobID: Int64, profile: PayerProfile, session: LoadSession, layout: OutboxLayout) throws {
-        self.job = job
-        self.jobID = jobID
         self.profile = profile
         self.session = session
         reconciler = try Reconciler(

@@ -13,8 +13,6 @@ struct Reconciler {
     private let recorder: RemittanceRecorder
     let csvPath: String
     let summaryPath: String
-    let file: String
-    let jobID: Int64
     private var csv: AtomicFileWriter?
     private var header: RemittanceHeader?
     private var paidOn: Day?
@@ -38,8 +36,6 @@ struct Reconciler {
         recorder = try session.remittanceRecorder()
         self.csvPath = csvPath
         self.summaryPath = summaryPath
-        self.file = file
-        self.jobID = jobID
         summary = RemittanceSummary(jobID: jobID, file: file, payer: profile.id)
     }
 
