@@ -181,6 +181,14 @@ public final class Gateway: @unchecked Sendable {
             payer: payer, batchID: batchID, rejectSets: rejectSets, ta1: ta1, seed: seed)
     }
 
+    /// Gives up a claim batch whose file could not be written, so its payer's builds can go on (see
+    /// ``Ledger/discardUnwrittenBatch(id:fileExists:now:)``).
+    public func discardBatch(id: Int64) throws {
+        let file = try ledger.claimBatch(id: id)?.file
+        try ledger.discardUnwrittenBatch(id: id, fileExists: file.map { FileSystem.exists($0) } ?? false)
+        logger.notice("claim batch discarded", metadata: ["batch.id": "\(id)"])
+    }
+
     var claimBuilder: ClaimBuilder {
         ClaimBuilder(ledger: ledger, layout: layout, profiles: payers, logger: logger)
     }

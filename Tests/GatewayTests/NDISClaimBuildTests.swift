@@ -105,5 +105,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: unwritten.file))
         let folder = workspace.root + "/Outbox/ndis-demo/ndis"
         #expect((try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty ?? true)
+
+        // The operator gives the batch up: its services are billable again, under a new control number.
+        try gateway.discardBatch(id: unwritten.id)
+        #expect(try gateway.ledger.claimBatch(id: unwritten.id)?.state == "rejected")
+        #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM billed_services") == [["0"]])
+        #expect(throws: StoreError.self) { try gateway.discardBatch(id: unwritten.id) }
+        #expect(throws: GatewayError.self, "the profile is still broken") {
+            try gateway.buildClaims(payer: "ndis-demo")
+        }
+        #expect(try gateway.ledger.claimBatches(payer: "ndis-demo").map(\.interchangeControl) == [2, 1])
     }
 }

@@ -6,14 +6,16 @@ import Testing
 struct SFTPFailureTests {
     let log = TestLogger()
 
-    @Test func stoppedServerIsATransientRefusal() throws {
-        let server = try SSHServer()
-        server.stop()
-        // Hold the stopped server's port so a server another suite starts in parallel cannot take it over.
-        let holder = try #require(FreePort.hold(server.port), "the stopped server's port was taken by another process")
+    @Test func nothingListeningIsATransientRefusal() throws {
+        // A port held bound but not listening refuses connections, and no server another suite starts in
+        // parallel can take it over (a stopped server's freed port could be reused by one).
+        let (holder, port) = try FreePort.holdUnused()
         defer { close(holder) }
+        let server = try SSHServer()
+        var endpoint = server.endpoint()
+        endpoint.port = port
         let error = #expect(throws: SFTPError.self) {
-            try SFTPConnection.connect(server.endpoint(), logger: log.logger)
+            try SFTPConnection.connect(endpoint, logger: log.logger)
         }
         guard case .connectRefused? = error?.code else {
             Issue.record("expected connectRefused, got \(String(describing: error))")

@@ -42,6 +42,44 @@ extension Ledger {
         }
     }
 
+    /// Gives up a batch whose file could not be written (it stays `writing`, and every build of its payer
+    /// retries it): its claims become `rejected` and their services billable again, corrections hand theirs
+    /// back to the claims they correct. Its control number stays used.
+    ///
+    /// - Throws: ``StoreError`` for an unknown batch, one that is not `writing`, or one whose file exists (a
+    ///   complete file may have been delivered: the next build records it instead).
+    public func discardUnwrittenBatch(id: Int64, fileExists: Bool, now: Date = Date()) throws {
+        try pool.write { db in
+            guard let batch = try ClaimBatchRecord.fetchOne(db, key: id) else {
+                throw StoreError(.notFound, "no claim batch \(id)")
+            }
+            guard batch.state == "writing", !fileExists else {
+                throw StoreError(
+                    .invalidTransition,
+                    "batch \(id) is \(batch.state)\(fileExists ? " and its file exists" : ""): only a batch whose file was never written can be discarded"
+                )
+            }
+            try db.execute(
+                sql: """
+                    UPDATE billed_services SET claim_id = (SELECT corrects FROM claims WHERE id = billed_services.claim_id)
+                    WHERE claim_id IN (SELECT id FROM claims WHERE batch_id = ? AND corrects IS NOT NULL)
+                    """, arguments: [id])
+            try db.execute(
+                sql: "DELETE FROM billed_services WHERE claim_id IN (SELECT id FROM claims WHERE batch_id = ?)",
+                arguments: [id])
+            try db.execute(
+                sql: "UPDATE claims SET status = 'rejected', status_at = ? WHERE batch_id = ?",
+                arguments: [Self.timestamp(now), id])
+            try db.execute(
+                sql: """
+                    UPDATE claim_batches SET state = 'rejected', acknowledged_at = ?,
+                        acknowledgment = 'discarded by the operator: the file was never written'
+                    WHERE id = ?
+                    """, arguments: [Self.timestamp(now), id])
+            try audit(db, job: nil, "batch-discarded", "batch \(id)")
+        }
+    }
+
     /// Batches whose file may not have been written (a build interrupted between commit and rename).
     public func unwrittenBatches(payer: String) throws -> [ClaimBatchRecord] {
         try pool.read { db in

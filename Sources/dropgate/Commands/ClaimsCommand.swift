@@ -14,7 +14,9 @@ struct ClaimsCommand: ParsableCommand {
             with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
-        subcommands: [Build.self, Batches.self, Batch.self, Show.self, Replace.self, VoidClaim.self, Aging.self])
+        subcommands: [
+            Build.self, Batches.self, Batch.self, Show.self, Replace.self, VoidClaim.self, Aging.self, Discard.self,
+        ])
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -147,6 +149,33 @@ struct ClaimsCommand: ParsableCommand {
                     ? "no claim is waiting longer than \(acknowledgmentDays) days for an acknowledgment or \(paymentDays) days for payment"
                     : TextTable.render(
                         header: ["CLAIM", "PCN", "PAYER", "STATUS", "BATCH", "BUILT", "DAYS", "WHY"], rows: rows))
+        }
+    }
+
+    struct Discard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give up a batch whose file could not be written (it blocks its payer's builds).",
+            discussion: """
+                A batch is recorded with its control number before its file is written; if writing fails (an 837P
+                check or an NDIS file rule), the batch stays `writing` and every build of the payer tries it again.
+                After fixing the cause, `discard` marks its claims rejected and frees their services for the next
+                build; the control number is not reused. A batch whose file exists cannot be discarded.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The batch id (see `dropgate claims batches`).")
+        var id: Int64
+
+        func run() throws {
+            let gateway = try options.openGateway()
+            do {
+                try gateway.discardBatch(id: id)
+                print("batch \(id) discarded: its services are billable again")
+            } catch let error as StoreError {
+                printError("dropgate claims discard: \(error.message)")
+                throw ExitCode(1)
+            }
         }
     }
 

@@ -4,9 +4,16 @@ import Foundation
 enum FreePort {
     /// A port the kernel picked as free (bind to port 0 on 127.0.0.1, read it, close).
     static func pick() throws -> Int {
+        let (descriptor, port) = try holdUnused()
+        close(descriptor)
+        return port
+    }
+
+    /// A port bound on 127.0.0.1 without listening: connections to it are refused and nothing else can take
+    /// it until the descriptor is closed.
+    static func holdUnused() throws -> (descriptor: Int32, port: Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestFailure("socket: \(errno)") }
-        defer { close(descriptor) }
         var address = loopback(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
@@ -14,26 +21,11 @@ enum FreePort {
                 bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
             }
         }
-        guard bound else { throw TestFailure("bind: \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Binds 127.0.0.1:`port` without listening, so nothing else can take the port and a connection to it is
-    /// refused; `nil` when another process holds it. Close the descriptor to release it.
-    static func hold(_ port: Int) -> Int32? {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { return nil }
-        // Allowed over connections in TIME_WAIT, refused while anything listens on the port.
-        var reuse: Int32 = 1
-        setsockopt(descriptor, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
-        var address = loopback(port: port)
-        let bound = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
+        guard bound else {
+            close(descriptor)
+            throw TestFailure("bind: \(errno)")
         }
-        if !bound { close(descriptor) }
-        return bound ? descriptor : nil
+        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
