@@ -36,6 +36,7 @@ struct ClaimBuilder {
         let report = ClaimExceptionReport(
             path: layout.claimReportsFolder(payer: payer) + "/\(stamp)-exceptions.csv", enabled: !dryRun)
         var batch: (id: Int64, control: Int, file: String)?
+        var lines = 0
         do {
             try ledger.buildClaims { session in
                 var assembler = ClaimAssembler(profile: profile)
@@ -54,6 +55,7 @@ struct ClaimBuilder {
                         claim, payer: payer, batchID: batch.id, setControl: setControl, corrects: corrects, now: now)
                     summary.claims += 1
                     summary.totalCents += claim.total.cents
+                    lines += claim.lines.count
                 }
                 let corrections = try session.requestedCorrections(payer: payer)
                 if profile.format == .ndis, !corrections.isEmpty {
@@ -95,6 +97,10 @@ struct ClaimBuilder {
                         }
                     }
                     try assembler.finish { try record($0, corrects: nil) }
+                }
+                if let batch {
+                    try session.finishBatch(
+                        id: batch.id, claims: summary.claims, lines: lines, totalCents: summary.totalCents)
                 }
                 if dryRun { throw DryRun() }
             }

@@ -18,26 +18,18 @@ public enum PayerProfileLoader {
     /// - Throws: ``DefinitionError`` with every issue of every profile, plus duplicate payer ids.
     public static func load(_ folder: String) throws -> [PayerProfile] {
         guard FileManager.default.fileExists(atPath: folder) else { return [] }
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { folder + "/" + $0 }
-        var issues: [DefinitionIssue] = []
-        var profiles: [PayerProfile] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                issues.append(DefinitionIssue(file: file, line: 0, message: "cannot read the file"))
-                continue
-            }
-            do {
-                let profile = try PayerProfile.decode(yaml: String(decoding: data, as: UTF8.self), file: file)
-                if let earlier = profiles.first(where: { $0.id == profile.id }) {
-                    issues.append(
-                        DefinitionIssue(
-                            file: file, line: 0, message: "payer '\(profile.id)' is already defined in \(earlier.file)")
-                    )
-                }
-                profiles.append(profile)
-            } catch {
-                issues += error.issues
+        let (profiles, found) = DefinitionFiles.decode(try DefinitionFiles.yaml(in: folder)) {
+            (text, file) throws(DefinitionError) in try PayerProfile.decode(yaml: text, file: file)
+        }
+        var issues = found
+        var seen: [String: String] = [:]
+        for profile in profiles {
+            if let earlier = seen[profile.id] {
+                issues.append(
+                    DefinitionIssue(
+                        file: profile.file, line: 0, message: "payer '\(profile.id)' is already defined in \(earlier)"))
+            } else {
+                seen[profile.id] = profile.file
             }
         }
         guard issues.isEmpty else { throw DefinitionError(issues: issues) }

@@ -15,26 +15,9 @@ public enum MappingLoader {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DefinitionError(issues: [DefinitionIssue(file: path, line: 0, message: "no such file or folder")])
         }
-        let files: [String]
-        if isDirectory.boolValue {
-            files = try FileManager.default.contentsOfDirectory(atPath: path)
-                .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { path + "/" + $0 }
-        } else {
-            files = [path]
-        }
-        var issues: [DefinitionIssue] = []
-        var definitions: [MappingDefinition] = []
-        for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                issues.append(DefinitionIssue(file: file, line: 0, message: "cannot read the file"))
-                continue
-            }
-            do {
-                definitions.append(
-                    try MappingDefinition.decode(yaml: String(decoding: data, as: UTF8.self), file: file))
-            } catch {
-                issues += error.issues
-            }
+        let files = isDirectory.boolValue ? try DefinitionFiles.yaml(in: path) : [path]
+        var (definitions, issues) = DefinitionFiles.decode(files) { (text, file) throws(DefinitionError) in
+            try MappingDefinition.decode(yaml: text, file: file)
         }
         issues += MappingLint.crossFileIssues(definitions)
         let tables = try Ledger.domainTables()

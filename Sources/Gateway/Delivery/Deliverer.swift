@@ -61,6 +61,7 @@ final class Deliverer {
     private func deliver(_ delivery: DeliveryConfig) throws -> [DeliveryRecord] {
         guard FileSystem.exists(delivery.folder) else { return [] }
         let done = try ledger.delivered(delivery.id)
+        let batches = try ledger.builtBatchFiles()
         var pending: [(name: String, sha256: String, size: Int64)] = []
         for entry in try FileSystem.list(delivery.folder)
         where entry.isRegularFile && !StabilityTracker.isTemporaryName(entry.name) {
@@ -68,7 +69,8 @@ final class Deliverer {
             let sha = try Self.sha256(of: delivery.folder + "/" + entry.name)
             if done.contains(entry.name + "/" + sha) {
                 // Delivered by an attempt that stopped before the batch was marked submitted.
-                try ledger.markSubmitted(file: OutboxLayout.normalized(delivery.folder + "/" + entry.name))
+                let path = OutboxLayout.normalized(delivery.folder + "/" + entry.name)
+                if batches.contains(path) { try ledger.markSubmitted(file: path) }
             } else {
                 pending.append((entry.name, sha, entry.size))
             }
@@ -82,7 +84,7 @@ final class Deliverer {
                 let target = path + "/" + file.name
                 let found = (try? Self.sha256(of: target)) == file.sha256
                 if !found { try Self.copy(delivery.folder + "/" + file.name, to: target) }
-                records.append(try record(delivery, file, destination: path, found: found))
+                records.append(try record(delivery, file, destination: path, found: found, batches: batches))
             }
         case .sftp(let remote):
             let connection = try SFTPConnection.connect(try remote.endpoint(environment: environment), logger: logger)
@@ -92,7 +94,7 @@ final class Deliverer {
                 let target = RemoteIntake.join(remote.directory, file.name)
                 let found = try connection.stat(target)?.size == file.size
                 if !found { try connection.upload(from: delivery.folder + "/" + file.name, to: target) }
-                records.append(try record(delivery, file, destination: destination, found: found))
+                records.append(try record(delivery, file, destination: destination, found: found, batches: batches))
             }
         }
         return records
@@ -100,13 +102,14 @@ final class Deliverer {
 
     private func record(
         _ delivery: DeliveryConfig, _ file: (name: String, sha256: String, size: Int64), destination: String,
-        found: Bool
+        found: Bool, batches: Set<String>
     ) throws -> DeliveryRecord {
         let record = DeliveryRecord(
             delivery: delivery.id, file: file.name, sha256: file.sha256, destination: destination, bytes: file.size,
             foundOnDestination: found)
         try ledger.record(record)
-        try ledger.markSubmitted(file: OutboxLayout.normalized(delivery.folder + "/" + file.name))
+        let path = OutboxLayout.normalized(delivery.folder + "/" + file.name)
+        if batches.contains(path) { try ledger.markSubmitted(file: path) }
         logger.info(
             found ? "delivery found on the destination; recorded" : "delivered",
             metadata: [
@@ -119,29 +122,13 @@ final class Deliverer {
     /// Copies a file into a folder atomically (temporary name, fsync, rename, fsync folder).
     static func copy(_ source: String, to target: String) throws {
         let writer = try AtomicFileWriter(path: target)
-        let input = try FileSystem.openForReading(source)
-        defer { FileSystem.close(input) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try FileSystem.read(input, into: buffer, path: source)
-            if count == 0 { break }
-            try writer.write(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        }
+        try FileSystem.forEachChunk(of: source) { try writer.write($0) }
         try writer.commit()
     }
 
     static func sha256(of path: String) throws -> String {
-        let input = try FileSystem.openForReading(path)
-        defer { FileSystem.close(input) }
         var hasher = SHA256()
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try FileSystem.read(input, into: buffer, path: path)
-            if count == 0 { break }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-        }
+        try FileSystem.forEachChunk(of: path) { hasher.update(bufferPointer: $0) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

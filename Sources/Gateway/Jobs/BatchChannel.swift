@@ -16,6 +16,20 @@ final class BatchChannel<Element: Sendable>: @unchecked Sendable {
         self.capacity = capacity
     }
 
+    /// Runs `produce` on a new thread named `name`; the stream ends when it returns, or with the error it throws.
+    func startProducer(name: String, _ produce: @escaping @Sendable () throws -> Void) {
+        let thread = Thread {
+            do {
+                try produce()
+                self.finish()
+            } catch {
+                self.finish(throwing: error)
+            }
+        }
+        thread.name = name
+        thread.start()
+    }
+
     /// Hands an item over, waiting for room; `false` when the consumer has cancelled.
     func send(_ item: Element) -> Bool {
         condition.lock()

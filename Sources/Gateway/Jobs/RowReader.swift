@@ -23,17 +23,10 @@ struct RowReader: Sendable {
     /// Starts reading on a new thread; the channel ends with the file, or with the first read error.
     func start(into channel: BatchChannel<RowBatch>) {
         let reader = self
-        let thread = Thread {
+        channel.startProducer(name: "dropgate.reader") {
             var reader = reader
-            do {
-                try reader.run(into: channel)
-                channel.finish()
-            } catch {
-                channel.finish(throwing: error)
-            }
+            try reader.run(into: channel)
         }
-        thread.name = "dropgate.reader"
-        thread.start()
     }
 
     private mutating func run(into channel: BatchChannel<RowBatch>) throws {

@@ -12,16 +12,7 @@ struct InboundReader: Sendable {
     /// Starts reading on a new thread; the channel ends with the file, or with the first error.
     func start(into channel: BatchChannel<[InboundItem]>) {
         let reader = self
-        let thread = Thread {
-            do {
-                try reader.run(into: channel)
-                channel.finish()
-            } catch {
-                channel.finish(throwing: error)
-            }
-        }
-        thread.name = "dropgate.x12-reader"
-        thread.start()
+        channel.startProducer(name: "dropgate.x12-reader") { try reader.run(into: channel) }
     }
 
     private struct Cancelled: Error {}

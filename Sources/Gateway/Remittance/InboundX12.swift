@@ -105,15 +105,8 @@ struct InboundX12 {
     /// Feeds the file to a tokenizer in 1 MiB chunks.
     static func read(_ path: String, _ body: (X12Segment) throws -> Void) throws {
         var tokenizer = X12Tokenizer()
-        let input = try FileSystem.openForReading(path)
-        defer { FileSystem.close(input) }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try FileSystem.read(input, into: buffer, path: path)
-            if count == 0 { break }
-            let bytes = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[0..<count])
-            try tokenizer.feed(bytes, body)
+        try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { chunk in
+            try tokenizer.feed(chunk.bindMemory(to: UInt8.self), body)
         }
         try tokenizer.finish()
     }

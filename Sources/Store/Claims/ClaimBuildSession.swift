@@ -44,7 +44,8 @@ public final class ClaimBuildSession {
         return last + 1
     }
 
-    /// Records a batch in state `writing`; ``Ledger/markBatchWritten(id:sha256:bytes:)`` completes it.
+    /// Records a batch in state `writing` (totals set by ``finishBatch(id:claims:lines:totalCents:)``);
+    /// ``Ledger/markBatchWritten(id:sha256:bytes:)`` completes it.
     public func createBatch(payer: String, format: String, controlNumber: Int, file: String, createdAt: Date) throws
         -> Int64
     {
@@ -54,6 +55,13 @@ public final class ClaimBuildSession {
                 VALUES (?, ?, ?, ?, 'writing', 0, 0, 0, ?)
                 """, arguments: [payer, format, controlNumber, file, Ledger.timestamp(createdAt)])
         return db.lastInsertedRowID
+    }
+
+    /// Sets a batch's totals once its claims are recorded.
+    public func finishBatch(id: Int64, claims: Int, lines: Int, totalCents: Int64) throws {
+        try db.execute(
+            sql: "UPDATE claim_batches SET claims = ?, lines = ?, total_cents = ? WHERE id = ?",
+            arguments: [claims, lines, totalCents, id])
     }
 
     /// Records a claim and its lines, marks its services billed, and returns the claim with its patient
@@ -133,12 +141,6 @@ public final class ClaimBuildSession {
         if let corrects {
             try db.execute(sql: "UPDATE claims SET correction = NULL WHERE id = ?", arguments: [corrects])
         }
-        try db.cachedStatement(
-            sql: """
-                UPDATE claim_batches SET claims = claims + 1, lines = lines + ?, total_cents = total_cents + ?
-                WHERE id = ?
-                """
-        ).execute(arguments: [claim.lines.count, claim.total.cents, batchID])
         return recorded
     }
 

@@ -22,13 +22,15 @@ extension Ledger {
         }
     }
 
+    /// The files of batches written but not yet handed to their payer.
+    public func builtBatchFiles() throws -> Set<String> {
+        try pool.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT file FROM claim_batches WHERE state = 'built'"))
+        }
+    }
+
     /// A claim batch handed to its payer: `built` → `submitted`, with its claims (any other file: no change).
     public func markSubmitted(file: String, now: Date = Date()) throws {
-        let built = try pool.read { db in
-            try Int64.fetchOne(
-                db, sql: "SELECT id FROM claim_batches WHERE file = ? AND state = 'built'", arguments: [file])
-        }
-        guard built != nil else { return }
         try pool.write { db in
             guard
                 let id = try Int64.fetchOne(
@@ -162,11 +164,6 @@ extension Ledger {
         try pool.read { db in try ClaimBatchRecord.fetchOne(db, key: id) }
     }
 
-    /// The batch written to an outbox file, if that file is a claim batch.
-    public func claimBatch(file: String) throws -> ClaimBatchRecord? {
-        try pool.read { db in try ClaimBatchRecord.filter(sql: "file = ?", arguments: [file]).fetchOne(db) }
-    }
-
     /// The claims of a batch.
     public func claims(batchID: Int64) throws -> [ClaimRecord] {
         try pool.read { db in
@@ -223,8 +220,6 @@ extension Ledger {
 
     /// A timestamp as stored in claim tables: ISO 8601 in UTC, to the second.
     public static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
+        date.formatted(.iso8601)
     }
 }

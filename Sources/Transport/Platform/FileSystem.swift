@@ -77,6 +77,21 @@ public enum FileSystem {
         return descriptor
     }
 
+    /// Reads a whole file in chunks of `chunkSize` bytes, handing each to `body` (memory holds one chunk).
+    public static func forEachChunk(
+        of path: String, chunkSize: Int = 1 << 16, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
+        let input = try openForReading(path)
+        defer { close(input) }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try read(input, into: buffer, path: path)
+            if count == 0 { return }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+
     /// Creates a new file for writing; fails if it exists.
     public static func createExclusive(_ path: String, mode: mode_t) throws(FileSystemError) -> Int32 {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
