@@ -49,8 +49,9 @@ public final class Gateway: @unchecked Sendable {
         ledger = try Ledger(path: config.paths.database, logger: logger)
         layout = OutboxLayout(paths: config.paths)
         runner = JobRunner(
-            config: config, ledger: ledger, mappings: mappings, tables: try Ledger.domainTables(), layout: layout,
-            logger: logger, today: today, payers: payers)
+            environment: JobEnvironment(
+                config: config, ledger: ledger, mappings: mappings, tables: try Ledger.domainTables(), layout: layout,
+                payers: payers, logger: logger, today: today))
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         remoteIntake = RemoteIntake(
             config: config, ledger: ledger, intake: intake, mappings: mappings, logger: logger, environment: environment

@@ -1,4 +1,5 @@
 import Formats
+import Mapping
 import Transport
 
 /// Streams the CSV records of a staged file in constant memory, transcoding Windows-1252 on the fly.
@@ -34,11 +35,11 @@ struct RecordStream {
     }
 
     /// The first record (the header), or `nil` for a file with no records.
-    func header() throws -> HeaderRecord? {
-        var header: HeaderRecord?
+    func header() throws -> HeaderRow? {
+        var header: HeaderRow?
         do {
             try forEach { record in
-                header = HeaderRecord(names: record.strings(), line: record.line, problem: record.problem)
+                header = HeaderRow(names: record.strings(), line: record.line, problem: record.problem)
                 throw StopReading()
             }
         } catch is StopReading {}
@@ -46,11 +47,4 @@ struct RecordStream {
     }
 
     private struct StopReading: Error {}
-}
-
-/// A file's header row.
-struct HeaderRecord {
-    var names: [String]
-    var line: Int
-    var problem: CSVRecordProblem?
 }

@@ -48,7 +48,7 @@ struct RowReader: Sendable {
                     isHeader = false
                     return
                 }
-                let problem = record.problem.map { JobRunner.issue(for: $0, line: record.line) }
+                let problem = record.problem.map { RowIssue($0, line: record.line) }
                 append(record, line: record.line, problem: problem, to: &batch)
                 try flushIfFull()
             }

@@ -44,7 +44,7 @@ struct InboundReader: Sendable {
             default: break
             }
         }
-        try InboundX12.read(path) { segment in
+        try Self.read(path) { segment in
             envelope.check(segment)
             if kind != nil {
                 try dispatch(segment)
@@ -72,5 +72,14 @@ struct InboundReader: Sendable {
         }
         try send(.envelope(envelope.problems))
         if !batch.isEmpty, !channel.send(batch) { throw Cancelled() }
+    }
+
+    /// Feeds the file to a tokenizer in 1 MiB chunks.
+    private static func read(_ path: String, _ body: (X12Segment) throws -> Void) throws {
+        var tokenizer = X12Tokenizer()
+        try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { chunk in
+            try tokenizer.feed(chunk.bindMemory(to: UInt8.self), body)
+        }
+        try tokenizer.finish()
     }
 }

@@ -1,0 +1,16 @@
+import Claims
+import Logging
+import Mapping
+import Store
+
+/// What the job runner and its handlers share: configuration, mappings, profiles, the ledger and the outbox.
+struct JobEnvironment: Sendable {
+    let config: GatewayConfig
+    let ledger: Ledger
+    let mappings: MappingSet
+    let tables: [String: DomainTable]
+    let layout: OutboxLayout
+    let payers: [PayerProfile]
+    let logger: Logger
+    let today: @Sendable () -> Day
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import Mapping
+import Store
+import Transport
+
+/// One job's transaction (DESIGN §4.2): its rows, its exceptions, its exception report, its receipt and its
+/// final state commit together or not at all.
+///
+/// Every job ends through ``run(_:target:context:_:)``, whichever handler did its work: the exception report
+/// is opened before the work and published after it, the receipt is written, the counts are checked and
+/// the end is logged, all once, here.
+final class JobTransaction {
+    /// The job.
+    let job: JobRecord
+    /// The job's id.
+    let id: Int64
+    /// The database side of the transaction: upserts and exception rows.
+    let session: LoadSession
+    /// Row counts for the receipt; the handler keeps them.
+    var counts = LoadCounts()
+    private let report: ExceptionReport
+
+    private init(job: JobRecord, id: Int64, session: LoadSession, reportPath: String) throws {
+        self.job = job
+        self.id = id
+        self.session = session
+        report = try ExceptionReport(path: reportPath)
+    }
+
+    /// Records an exception (error or warning) in the database and on the exception report.
+    func record(_ issue: RowIssue) throws {
+        try session.record(issue)
+        try report.append(issue)
+    }
+
+    /// What every job needs besides its handler.
+    struct Context {
+        let ledger: Ledger
+        let layout: OutboxLayout
+        let logger: Logger
+        let started: ContinuousClock.Instant
+    }
+
+    /// Runs a handler's work in the job's one transaction and completes the job as the handler says.
+    ///
+    /// - Throws: what the handler throws; the transaction is then rolled back and no report or receipt is
+    ///   published.
+    static func run(_ job: JobRecord, handler: some JobHandler, context: Context) throws {
+        try run(job, target: handler.target, context: context, handler.handle)
+    }
+
+    /// Rejects the file as a whole, with its reasons on the exception report and the receipt.
+    static func reject(_ job: JobRecord, issues: [RowIssue], context: Context) throws {
+        try run(job, target: nil, context: context) { transaction in
+            for issue in issues { try transaction.record(issue) }
+            return JobEnding(
+                state: .rejected, kind: job.kind, encoding: job.encoding ?? "utf-8", reason: issues.first?.message,
+                message: "job rejected", metadata: ["rule.id": "\(issues.first?.rule ?? "")"])
+        }
+    }
+
+    private static func run(
+        _ job: JobRecord, target: LoadTarget?, context: Context, _ body: (JobTransaction) throws -> JobEnding
+    ) throws {
+        guard let jobID = job.id else { return }
+        let layout = context.layout
+        try context.ledger.load(
+            jobID: jobID, district: job.source, target: target?.table, fields: target?.fields ?? [],
+            existing: target?.existing ?? .update
+        ) { session in
+            let transaction = try JobTransaction(
+                job: job, id: jobID, session: session,
+                reportPath: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
+            let ending = try body(transaction)
+            let counts = transaction.counts
+            guard counts.balances else {
+                // Never commit a job whose rows do not add up (DESIGN §4.7): roll back and fail it.
+                throw GatewayError(.inconsistent, "row counts do not add up: \(counts)")
+            }
+            try transaction.report.commit()
+            let completion = JobCompletion(
+                state: ending.state, kind: ending.kind, mappingVersion: ending.mappingVersion,
+                encoding: ending.encoding, counts: counts,
+                receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
+                reportPath: transaction.report.path, reason: ending.reason,
+                durationMs: milliseconds(since: context.started))
+            try writeReceipt(job, jobID: jobID, completion: completion, ignoredColumns: ending.ignoredColumns)
+            log(ending, completion: completion, jobID: jobID, logger: context.logger)
+            return completion
+        }
+    }
+
+    private static func writeReceipt(
+        _ job: JobRecord, jobID: Int64, completion: JobCompletion, ignoredColumns: [String]
+    ) throws {
+        guard let path = completion.receiptPath else { return }
+        let counts = completion.counts
+        let receipt = Receipt(
+            jobId: jobID, source: job.source, file: job.originalName, state: completion.state.rawValue,
+            kind: completion.kind, mappingVersion: completion.mappingVersion, sha256: job.sha256, size: job.size,
+            encoding: completion.encoding, rowsRead: counts.read, inserted: counts.inserted, updated: counts.updated,
+            unchanged: counts.unchanged, rejected: counts.rejected, warnings: counts.warnings,
+            ignoredColumns: ignoredColumns,
+            exceptionReport: completion.reportPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 },
+            reason: completion.reason, duplicateOf: nil, durationMs: completion.durationMs,
+            processedAt: Receipt.timestamp())
+        try AtomicFileWriter.write(try receipt.json(), to: path)
+    }
+
+    private static func log(_ ending: JobEnding, completion: JobCompletion, jobID: Int64, logger: Logger) {
+        var metadata = ending.metadata
+        metadata["job.id"] = "\(jobID)"
+        if ending.state == .rejected {
+            logger.warning(ending.message, metadata: metadata)
+            return
+        }
+        let counts = completion.counts
+        metadata["job.kind"] = "\(ending.kind ?? "")"
+        metadata["rows.read"] = "\(counts.read)"
+        metadata["rows.inserted"] = "\(counts.inserted)"
+        metadata["rows.updated"] = "\(counts.updated)"
+        metadata["rows.unchanged"] = "\(counts.unchanged)"
+        metadata["rows.rejected"] = "\(counts.rejected)"
+        metadata["rows.warnings"] = "\(counts.warnings)"
+        metadata["duration_ms"] = "\(completion.durationMs)"
+        logger.info(ending.message, metadata: metadata)
+    }
+
+    /// Milliseconds elapsed since `start`.
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+    }
+}

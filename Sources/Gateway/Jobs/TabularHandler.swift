@@ -1,0 +1,166 @@
+import Formats
+import Logging
+import Mapping
+import Store
+import Transport
+import XMLRecords
+
+/// Loads a CSV or XML file by its mapping: every record validated, the good rows upserted, the rest reported.
+///
+/// Reading and validating run on their own thread; the job's transaction thread only writes.
+struct TabularHandler: JobHandler {
+    let job: JobRecord
+    let mapping: CompiledMapping
+    let binding: HeaderBinding
+    let encoding: TextEncoding
+    let target: LoadTarget?
+    let validator: RecordValidator
+    let storedIndices: [Int]
+    let source: RowSource
+    let layout: OutboxLayout
+    let logger: Logger
+
+    /// Prepares a mapped file's load: reads the lookup values its rules check against (before the
+    /// transaction opens) and opens its record stream.
+    init(
+        job: JobRecord, mapping: CompiledMapping, binding: HeaderBinding, encoding: TextEncoding,
+        environment: JobEnvironment
+    ) throws {
+        let definition = mapping.definition
+        guard let table = environment.tables[definition.target] else {
+            throw GatewayError(
+                .invalidConfiguration, "mapping \(definition.kind) targets unknown table \(definition.target)")
+        }
+        var known: [String: Set<String>] = [:]
+        for lookup in definition.lookups {
+            known["\(lookup.table).\(lookup.column)"] = try environment.ledger.knownValues(
+                table: lookup.table, column: lookup.column, district: job.source)
+        }
+        self.job = job
+        self.mapping = mapping
+        self.binding = binding
+        self.encoding = encoding
+        validator = RecordValidator(
+            mapping: mapping, binding: binding, district: job.source, today: environment.today(),
+            lookupValues: known, currentSchoolYear: environment.config.currentSchoolYear)
+        storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
+        target = LoadTarget(
+            table: table, fields: storedIndices.map { definition.fields[$0].name }, existing: definition.existing)
+        if let layout = mapping.xmlLayout {
+            source = .xml(
+                XMLRecordStream(
+                    path: job.filePath,
+                    layout: try XMLRecordLayout(recordPath: layout.recordPath, fieldPaths: layout.fieldPaths)))
+        } else {
+            source = .csv(
+                RecordStream(
+                    path: job.filePath, encoding: encoding, delimiter: mapping.delimiter ?? UInt8(ascii: ","),
+                    maxRecordBytes: environment.config.maxRecordBytes))
+        }
+        layout = environment.layout
+        logger = environment.logger
+    }
+
+    func handle(_ transaction: JobTransaction) throws -> JobEnding {
+        do {
+            return try load(transaction)
+        } catch let error as XMLRecordError {
+            // The transaction rolls back: a document broken part-way loads nothing.
+            throw JobRejection(
+                RowIssue(
+                    line: error.line, rule: RuleID.malformedXML,
+                    message:
+                        "the XML document is malformed at line \(error.line), column \(error.column): \(error.message); nothing was loaded"
+                ))
+        }
+    }
+
+    private func load(_ transaction: JobTransaction) throws -> JobEnding {
+        let definition = mapping.definition
+        func note(_ issue: RowIssue) throws {
+            try transaction.record(issue)
+            if issue.severity == .warning { transaction.counts.warnings += 1 }
+        }
+        if encoding == .windows1252, mapping.xmlLayout == nil {
+            try note(
+                RowIssue(
+                    line: 0, rule: RuleID.encodingFallback, severity: .warning,
+                    message: "the file is not valid UTF-8 and was read as Windows-1252"))
+        }
+        let session = transaction.session
+        let keyPositions = definition.key.compactMap { name in
+            storedIndices.firstIndex { definition.fields[$0].name == name }
+        }
+        func keyIssue(_ values: ArraySlice<FieldValue>, line: Int, rule: String, _ message: String) -> RowIssue {
+            let key = keyPositions.map { values[values.startIndex + $0].text }.joined(separator: ", ")
+            return RowIssue(line: line, rule: rule, message: message, value: key)
+        }
+        let keyNames = definition.key.joined(separator: ", ")
+        let channel = BatchChannel<RowBatch>(capacity: 4)
+        RowReader(source: source, validator: validator, storedIndices: storedIndices).start(into: channel)
+        var drained = false
+        defer { if !drained { channel.cancelAndWait() } }
+        let width = storedIndices.count
+        while let batch = try channel.receive() {
+            var offset = 0
+            for row in batch.rows {
+                transaction.counts.read += 1
+                for index in row.issues { try note(batch.issues[index]) }
+                guard row.accepted else {
+                    transaction.counts.rejected += 1
+                    continue
+                }
+                let values = batch.values[offset..<offset + width]
+                offset += width
+                switch try session.upsert(values) {
+                case .inserted: transaction.counts.inserted += 1
+                case .updated: transaction.counts.updated += 1
+                case .unchanged: transaction.counts.unchanged += 1
+                case .duplicateKey:
+                    try note(
+                        keyIssue(
+                            values, line: row.line, rule: RuleID.duplicateKey,
+                            "the key (\(keyNames)) repeats a row earlier in this file; only the first is loaded"))
+                    transaction.counts.rejected += 1
+                case .alreadyLoaded(let earlier):
+                    try note(
+                        keyIssue(
+                            values, line: row.line, rule: RuleID.alreadyLoaded,
+                            "the key (\(keyNames)) was already loaded from an earlier file (job \(earlier))"))
+                    transaction.counts.rejected += 1
+                }
+            }
+        }
+        drained = true
+        if let sequence = definition.sequence { try session.renumber(sequence) }
+        for step in definition.afterLoad {
+            switch step {
+            case .reconcileMembers: try reconcileMembers(session)
+            }
+        }
+        if transaction.counts.read == 0 {
+            try note(
+                RowIssue(
+                    line: 0, rule: RuleID.noDataRows, severity: .warning,
+                    message: "the file has a header but no data rows"))
+        }
+        return JobEnding(
+            state: .done, kind: definition.kind, mappingVersion: definition.version, encoding: encoding.rawValue,
+            ignoredColumns: binding.ignoredColumns, message: "job done")
+    }
+
+    private func reconcileMembers(_ session: LoadSession) throws {
+        guard let jobID = job.id else { return }
+        let summary = try MemberReconciliation.run(
+            session: session,
+            summaryPath: layout.report(
+                source: job.source, jobID: jobID, name: job.originalName, suffix: "members.json"),
+            detailPath: layout.report(source: job.source, jobID: jobID, name: job.originalName, suffix: "members.csv"))
+        logger.info(
+            "members reconciled",
+            metadata: [
+                "job.id": "\(jobID)", "members.total": "\(summary.members)", "members.matched": "\(summary.matched)",
+                "members.ambiguous": "\(summary.ambiguous)", "members.unmatched": "\(summary.unmatched)",
+            ])
+    }
+}
