@@ -69,10 +69,23 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Test tooling: a payer answering 837P batches (999, TA1, 835), sample 835s. No product module imports it.
+        .target(
+            name: "PayerSimulator",
+            dependencies: ["Formats", "Mapping", "Claims", "Store", "Transport", "Gateway"]
+        ),
+        // Measurement tooling: generated data and timed runs for `dropgate bench`. No product module imports it.
+        .target(
+            name: "Bench",
+            dependencies: [
+                "Mapping", "Claims", "Store", "Transport", "Gateway", "PayerSimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "dropgate",
             dependencies: [
-                "Gateway", "Store", "Claims",
+                "Gateway", "Store", "Claims", "PayerSimulator", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -82,8 +95,10 @@ let package = Package(
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping", "PyX12Support"]),
         .testTarget(
-            name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping", "PyX12Support"],
+            name: "PayerSimulatorTests",
+            dependencies: ["PayerSimulator", "Claims", "Formats", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
@@ -95,8 +110,10 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store", "Claims", "Mapping", "PyX12Support"]),
+        .testTarget(
+            name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats", "PayerSimulator"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Gateway", "Store", "Claims", "Mapping", "Bench", "PyX12Support"]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
     ]

@@ -27,6 +27,7 @@ public final class Gateway: @unchecked Sendable {
     let remoteIntake: RemoteIntake
     let deliverer: Deliverer
     let logger: Logger
+    let faults: FaultInjection
 
     /// Opens the gateway: checks every mapping (refusing to start on a broken one) and opens the database.
     ///
@@ -35,13 +36,15 @@ public final class Gateway: @unchecked Sendable {
     ///   - logger: where logs go (never personal data).
     ///   - today: the day relative date limits resolve against (injectable for tests).
     ///   - environment: where SFTP secrets named in the configuration are read from.
+    ///   - faults: the crash point armed for the crash-safety tests (none in normal operation).
     /// - Throws: ``DefinitionError`` for broken mappings; store errors for an unusable database.
     public init(
         config: GatewayConfig, logger: Logger, today: @escaping @Sendable () -> Day = { Day.today() },
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, faults: FaultInjection = .none
     ) throws {
         self.config = config
         self.logger = logger
+        self.faults = faults
         mappings = try MappingLoader.load(config.paths.mappings)
         payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: config.paths.mappings))
         self.today = today
@@ -59,9 +62,9 @@ public final class Gateway: @unchecked Sendable {
         deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
     }
 
-    /// Reads `dropgate.yaml` and opens the gateway.
-    public convenience init(configPath: String, logger: Logger) throws {
-        try self.init(config: try GatewayConfig.load(path: configPath), logger: logger)
+    /// Reads `dropgate.yaml` and opens the gateway (`faults`: see ``init(config:logger:today:environment:faults:)``).
+    public convenience init(configPath: String, logger: Logger, faults: FaultInjection = .none) throws {
+        try self.init(config: try GatewayConfig.load(path: configPath), logger: logger, faults: faults)
     }
 
     private static func checkSources(_ config: GatewayConfig, mappings: MappingSet, payers: [PayerProfile]) throws {
@@ -171,17 +174,6 @@ public final class Gateway: @unchecked Sendable {
         try claimBuilder.build(payer: payer, through: through, dryRun: dryRun, today: today(), now: Date())
     }
 
-    /// Answers a payer's 837P batch as the test payer would: a 999 and an 835 (and a TA1 when asked) written
-    /// into the payer's inbox source, picked up by the next pass.
-    ///
-    /// - Returns: the files written.
-    public func simulatePayer(
-        payer: String, batchID: Int64? = nil, rejectSets: Set<String> = [], ta1: Bool = false, seed: UInt64 = 7
-    ) throws -> [String] {
-        try PayerSimulation(config: config, ledger: ledger, payers: payers).respond(
-            payer: payer, batchID: batchID, rejectSets: rejectSets, ta1: ta1, seed: seed)
-    }
-
     /// Gives up a claim batch whose file could not be written, so its payer's builds can go on (see
     /// ``Ledger/discardUnwrittenBatch(id:fileExists:now:)``).
     public func discardBatch(id: Int64) throws {
@@ -191,7 +183,7 @@ public final class Gateway: @unchecked Sendable {
     }
 
     var claimBuilder: ClaimBuilder {
-        ClaimBuilder(ledger: ledger, layout: layout, profiles: payers, logger: logger)
+        ClaimBuilder(ledger: ledger, layout: layout, profiles: payers, logger: logger, faults: faults)
     }
 
     /// Re-runs a requeued job at once.

@@ -1,6 +1,7 @@
 import Claims
 import Foundation
 import Mapping
+import PayerSimulator
 import Store
 import Testing
 

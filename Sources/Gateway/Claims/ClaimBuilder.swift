@@ -17,6 +17,7 @@ struct ClaimBuilder {
     let layout: OutboxLayout
     let profiles: [PayerProfile]
     let logger: Logger
+    let faults: FaultInjection
 
     /// A dry run rolls the transaction back after counting.
     private struct DryRun: Error {}
@@ -113,7 +114,7 @@ struct ClaimBuilder {
             summary.batchID = batch.id
             summary.file = batch.file
             summary.controlNumber = batch.control
-            FaultPoint.claimsAfterCommit.reached()
+            faults.hit(.claimsAfterCommit)
             try writeBatch(profile, id: batch.id)
         }
         logger.info(
@@ -201,7 +202,7 @@ struct ClaimBuilder {
             }
         }
         try file.commit()
-        FaultPoint.claimsAfterWrite.reached()
+        faults.hit(.claimsAfterWrite)
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         try ledger.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bench
 import Foundation
 import Gateway
 
@@ -200,12 +201,7 @@ struct BenchOptions: ParsableArguments {
 
     /// A new scratch folder, and the mappings folder as an absolute path.
     func scratch() throws -> (work: String, mappings: String) {
-        let folder = mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
-        let absolute = folder.hasPrefix("/") ? folder : FileManager.default.currentDirectoryPath + "/" + folder
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("dropgate-bench-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
-        return (work, absolute)
+        try BenchScratch.create(mappings: mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath))
     }
 
     static func printJSON(_ value: some Encodable) throws {

@@ -29,7 +29,9 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the gateway, turning configuration and mapping errors into a clear message and exit code 2.
     func openGateway() throws -> Gateway {
         do {
-            return try Gateway(configPath: configPath, logger: makeLogger())
+            return try Gateway(
+                configPath: configPath, logger: makeLogger(),
+                faults: FaultInjection(environment: ProcessInfo.processInfo.environment))
         } catch let error as DefinitionError {
             printError("dropgate: refusing to start, the configuration or a mapping is invalid:\n\(error)")
             throw ExitCode(2)

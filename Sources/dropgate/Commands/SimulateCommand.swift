@@ -1,5 +1,6 @@
 import ArgumentParser
 import Gateway
+import PayerSimulator
 
 struct SimulateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

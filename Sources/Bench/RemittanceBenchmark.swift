@@ -1,5 +1,7 @@
 import Claims
 import Foundation
+import Gateway
+import PayerSimulator
 import Store
 import Transport
 

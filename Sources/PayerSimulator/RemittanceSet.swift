@@ -1,3 +1,5 @@
+import Claims
+
 /// One 835 transaction set the simulator writes: one payee's claims, its payment and its PLB pairs.
 struct RemittanceSet {
     /// ST02.

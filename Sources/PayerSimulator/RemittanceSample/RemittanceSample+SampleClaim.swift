@@ -1,24 +1,7 @@
+import Claims
 import Formats
 
 extension RemittanceSample {
-    /// A deterministic pseudo-random generator (SplitMix64): the same seed, the same file.
-    struct SplitMix64 {
-        private var state: UInt64
-
-        init(seed: UInt64) {
-            state = seed
-        }
-
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            value ^= value >> 31
-            return Int(value % UInt64(bound))
-        }
-    }
-
     /// One generated claim: its status, lines and amounts, all balanced.
     struct SampleClaim {
         struct Line {
@@ -59,11 +42,11 @@ extension RemittanceSample {
                     adjustments: [("CO", "45", Money(cents: 4_000)), ("PR", "2", Money(cents: 1_000))])
                 return SampleClaim(number: pcn(2), status: "1", lines: [line])
             }
-            let kind = random.next(20)
+            let kind = random.below(20)
             var lines: [Line] = []
-            for _ in 0...random.next(3) {
-                let code = codes[random.next(codes.count)]
-                let charge = Money(cents: Int64(5_000 + random.next(45_000)))
+            for _ in 0...random.below(3) {
+                let code = codes[random.below(codes.count)]
+                let charge = Money(cents: Int64(5_000 + random.below(45_000)))
                 let allowed = Money(cents: charge.cents * 80 / 100)
                 let contractual: (String, String, Money) = ("CO", "45", charge - allowed)
                 switch kind {
@@ -79,7 +62,7 @@ extension RemittanceSample {
                             code: code, charge: charge, paid: allowed - deductible - coinsurance,
                             adjustments: adjustments))
                 default:
-                    let reason = denials[random.next(denials.count)]
+                    let reason = denials[random.below(denials.count)]
                     lines.append(Line(code: code, charge: charge, paid: .zero, adjustments: [("CO", reason, charge)]))
                 }
             }

@@ -1,3 +1,4 @@
+import Claims
 import Mapping
 
 /// A payer for tests: answers a delivered 837P batch with a 999, maybe a TA1, and a balanced 835.

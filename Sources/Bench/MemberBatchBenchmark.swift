@@ -1,3 +1,4 @@
+import Gateway
 import Store
 
 /// Measures a full ingest of a generated XML member batch: streaming parse, validation, load and the

@@ -1,3 +1,5 @@
+import Claims
+
 /// What the ``PayerSimulator`` answers to one 837P interchange.
 public struct PayerResponse: Sendable, Equatable {
     /// A provider-level adjustment (835 PLB03/PLB04 pair).

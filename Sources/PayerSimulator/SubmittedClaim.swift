@@ -1,3 +1,5 @@
+import Claims
+
 /// One 837P claim (loop 2300) with the parties it belongs to and its service lines.
 public struct SubmittedClaim: Sendable, Equatable {
     /// A person named in the claim: the subscriber (2010BA) or the patient (2010CA, or the subscriber).

@@ -1,3 +1,4 @@
+import Gateway
 import Store
 
 /// Measures a full ingest (stage, hash, recognise, validate, load, report) of a generated attendance file.

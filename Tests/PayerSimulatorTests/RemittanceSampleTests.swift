@@ -1,5 +1,6 @@
 import Claims
 import Formats
+import PayerSimulator
 import Testing
 
 @Suite struct RemittanceSampleTests {

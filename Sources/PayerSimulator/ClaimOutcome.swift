@@ -1,3 +1,5 @@
+import Claims
+
 /// How the simulated payer adjudicated one claim: one CLP loop of the 835.
 public struct ClaimOutcome: Sendable, Equatable {
     /// The kind of answer.

@@ -1,3 +1,5 @@
+import Claims
+
 /// One 837P service line (loop 2400: `LX`, `SV1`, `DTP*472`).
 public struct SubmittedLine: Sendable, Equatable {
     /// SV101-1, the code list qualifier (`HC`).

@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import Gateway
 import Store
 import Transport
 

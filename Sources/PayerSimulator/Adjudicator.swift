@@ -1,3 +1,5 @@
+import Claims
+
 /// The seeded decisions of the ``PayerSimulator``: which claim gets which answer, and the amounts.
 ///
 /// Every amount is integer cents; each line balances by construction (charge − paid = its adjustments).

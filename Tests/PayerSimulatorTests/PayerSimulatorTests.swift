@@ -2,6 +2,7 @@ import Claims
 import Formats
 import Foundation
 import Mapping
+import PayerSimulator
 import PyX12Support
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads files of `Tests/ClaimsTests/Fixtures`.
+/// Reads files of `Tests/PayerSimulatorTests/Fixtures`.
 enum Fixture {
     /// The bytes of a fixture.
     static func bytes(_ name: String) throws -> [UInt8] {

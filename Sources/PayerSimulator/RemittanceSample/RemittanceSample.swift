@@ -1,3 +1,4 @@
+import Claims
 import Formats
 
 /// Generates realistic, balanced 835s of any size for benchmarks and tests, streamed in chunks.
