@@ -1,8 +1,8 @@
 import Claims
 import Foundation
-import Mapping
 import Store
 import Testing
+import Values
 
 @testable import Gateway
 

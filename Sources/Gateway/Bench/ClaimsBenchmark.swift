@@ -2,6 +2,7 @@ import Foundation
 import Mapping
 import Store
 import Transport
+import Values
 
 /// Measures a claim build: unbilled services screened, priced, grouped, recorded and written as an 837P.
 public enum ClaimsBenchmark {

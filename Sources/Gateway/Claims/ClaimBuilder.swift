@@ -3,9 +3,9 @@ import Crypto
 import Formats
 import Foundation
 import Logging
-import Mapping
 import Store
 import Transport
+import Values
 
 /// Builds a payer's claims from loaded services: screen, price, group, record, write the batch file.
 ///

@@ -5,6 +5,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import Values
 import XMLRecords
 
 /// Processes one staged job: recognise its kind, validate every record, load the good rows, report the

@@ -1,9 +1,9 @@
 import Claims
 import Formats
 import Foundation
-import Mapping
 import Store
 import Transport
+import Values
 
 /// Matches an 835's claims to the claims sent, applies what was paid, and writes the reconciliation report:
 /// a CSV with one row per remitted claim and a JSON summary with the payment, the balance check and the KPIs.

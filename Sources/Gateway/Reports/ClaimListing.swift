@@ -2,6 +2,7 @@ import Claims
 import Foundation
 import Mapping
 import Store
+import Values
 
 /// Renders claim builds, batches and claims for operators (tables) and scripts (JSON).
 public enum ClaimListing {

@@ -1,7 +1,7 @@
 import Claims
 import Foundation
 import GRDB
-import Mapping
+import Values
 
 /// The one write transaction of a claim build: control number, batch, claims, lines and billed services
 /// commit together or not at all.

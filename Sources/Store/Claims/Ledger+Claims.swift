@@ -1,7 +1,7 @@
 import Claims
 import Foundation
 import GRDB
-import Mapping
+import Values
 
 extension Ledger {
     /// Runs a claim build in one write transaction (see ``ClaimBuildSession``).
