@@ -45,7 +45,7 @@ struct ClaimBuilder {
                         let control = try session.nextControlNumber(payer: payer)
                         let file = batchPath(profile, control: control)
                         let id = try session.createBatch(
-                            payer: payer, format: profile.format.rawValue, controlNumber: control, file: file,
+                            payer: payer, format: profile.format, controlNumber: control, file: file,
                             createdAt: now)
                         batch = (id, control, file)
                     }
