@@ -31,7 +31,8 @@ let package = Package(
             name: "Mapping",
             dependencies: ["Formats", "Values", .product(name: "Yams", package: "Yams")]
         ),
-        // Pure: payer profiles, claims and the 837P writer, 835/999/TA1 readers, balance checks, reconciliation.
+        // Pure: payer profiles, claims and the 837P writer, 835/999/TA1 readers, balance checks, reconciliation,
+        // member matching.
         .target(name: "Claims", dependencies: ["Formats", "Values", "Mapping"]),
         // sqlite3_config is variadic and cannot be called from Swift: a one-function C shim.
         .target(
