@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // Pure: streaming readers over bytes handed to them.
         .target(name: "Formats"),
+        // Pure: shared values (calendar days, NPIs, fixed-point decimals, byte parsing).
+        .target(name: "Values"),
         // libxml2, for the streaming XML record reader only.
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure: streaming XML record reader (libxml2's xmlTextReader) over bytes handed to it.
@@ -27,10 +29,11 @@ let package = Package(
         // Pure: mapping definitions, compiled into record validators.
         .target(
             name: "Mapping",
-            dependencies: ["Formats", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Formats", "Values", .product(name: "Yams", package: "Yams")]
         ),
-        // Pure: payer profiles, claims and the 837P writer, 835/999/TA1 readers, balance checks, reconciliation.
-        .target(name: "Claims", dependencies: ["Formats", "Mapping"]),
+        // Pure: payer profiles, claims and the 837P writer, 835/999/TA1 readers, balance checks, reconciliation,
+        // member matching.
+        .target(name: "Claims", dependencies: ["Formats", "Values", "Mapping"]),
         // sqlite3_config is variadic and cannot be called from Swift: a one-function C shim.
         .target(
             name: "CSQLiteTuning",
@@ -40,7 +43,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Mapping", "Claims", "CSQLiteTuning",
+                "Values", "Mapping", "Claims", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -62,7 +65,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "Formats", "Mapping", "Claims", "Store", "Transport", "XMLRecords", "SFTP",
+                "Formats", "Values", "Mapping", "Claims", "Store", "Transport", "XMLRecords", "SFTP",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -85,7 +88,7 @@ let package = Package(
         .executableTarget(
             name: "dropgate",
             dependencies: [
-                "Gateway", "Store", "Claims", "PayerSimulator", "Bench",
+                "Gateway", "Store", "Claims", "Values", "PayerSimulator", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -94,11 +97,12 @@ let package = Package(
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
-        .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats"]),
-        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Mapping", "PyX12Support"]),
+        .testTarget(name: "ValuesTests", dependencies: ["Values"]),
+        .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats", "Values"]),
+        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Values", "Mapping", "PyX12Support"]),
         .testTarget(
             name: "PayerSimulatorTests",
-            dependencies: ["PayerSimulator", "Claims", "Formats", "Mapping", "PyX12Support"],
+            dependencies: ["PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
@@ -111,9 +115,10 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats", "PayerSimulator"]),
+            name: "GatewayTests", dependencies: ["Gateway", "Store", "Values", "Mapping", "Formats", "PayerSimulator"]),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Gateway", "Store", "Claims", "Mapping", "Bench", "PyX12Support"]),
+            name: "EndToEndTests",
+            dependencies: ["Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support"]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
     ]

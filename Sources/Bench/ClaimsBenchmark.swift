@@ -3,6 +3,7 @@ import Gateway
 import Mapping
 import Store
 import Transport
+import Values
 
 /// Measures a claim build: unbilled services screened, priced, grouped, recorded and written as an 837P.
 public enum ClaimsBenchmark {

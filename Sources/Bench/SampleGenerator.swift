@@ -1,5 +1,6 @@
 import Mapping
 import Transport
+import Values
 
 /// Generates roster and attendance files of any size with invalid rows at known places.
 ///

@@ -4,6 +4,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import Values
 
 /// The gateway: configuration, mappings, ledger, intake and job runner wired together.
 ///

@@ -1,5 +1,5 @@
 import Claims
-import Mapping
+import Values
 
 /// A payer for tests: answers a delivered 837P batch with a 999, maybe a TA1, and a balanced 835.
 ///

@@ -1,6 +1,6 @@
 import Claims
 import Formats
-import Mapping
+import Values
 
 /// Writes the simulator's 835 (005010X221A1) interchange: one transaction set per payee.
 enum RemittanceWriter {

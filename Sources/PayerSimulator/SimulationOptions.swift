@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// How the ``PayerSimulator`` answers a batch: control numbers, acknowledgements, payment method and dates.
 public struct SimulationOptions: Sendable, Equatable {

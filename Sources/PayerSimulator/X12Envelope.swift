@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// The ISA of an interchange the simulator writes: parties, date, time, control number and usage.
 struct X12Envelope {

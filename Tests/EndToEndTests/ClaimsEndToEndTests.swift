@@ -1,8 +1,8 @@
 import Claims
 import Foundation
-import Mapping
 import PyX12Support
 import Testing
+import Values
 
 /// Claim builds through the real binary: both US payer profiles on the samples, crash safety of batches.
 @Suite(.serialized) struct ClaimsEndToEndTests {

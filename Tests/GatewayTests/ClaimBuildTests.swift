@@ -1,8 +1,8 @@
 import Claims
 import Foundation
-import Mapping
 import Store
 import Testing
+import Values
 
 @testable import Gateway
 
@@ -82,7 +82,7 @@ import Testing
         #expect(file.hasSuffix("/lea-bop/837P/lea-bop-000000001.x12"))
         let batchID = try #require(summary.batchID)
         let batch = try #require(try gateway.ledger.claimBatch(id: batchID))
-        #expect(batch.state == "built")
+        #expect(batch.state == .built)
         #expect(batch.claims == 2 && batch.lines == 3 && batch.totalCents == 15600)
         #expect(batch.sha256 == (try Deliverer.sha256(of: file)))
 

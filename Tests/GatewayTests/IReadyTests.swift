@@ -2,6 +2,7 @@ import Foundation
 import Mapping
 import Store
 import Testing
+import Values
 
 @testable import Gateway
 

@@ -5,54 +5,6 @@ import Testing
 
 @testable import Gateway
 
-@Suite struct MemberMatcherTests {
-    static let students = [
-        StudentIdentity(
-            studentId: "1", cin: "91234567A", lastName: "Hernández", firstName: "José", birthdate: "2012-04-12"),
-        StudentIdentity(studentId: "2", cin: nil, lastName: "O'Brien-Núñez", firstName: "Mai", birthdate: "2013-05-13"),
-        StudentIdentity(studentId: "3", cin: nil, lastName: "Smith", firstName: "Sam", birthdate: "2011-06-14"),
-        StudentIdentity(studentId: "4", cin: nil, lastName: "Smith", firstName: "Sam", birthdate: "2011-06-14"),
-        StudentIdentity(studentId: "5", cin: "97654321C", lastName: "Kim", firstName: "Lee", birthdate: "2014-01-02"),
-    ]
-    let matcher = MemberMatcher(students: students)
-
-    func member(_ cin: String?, _ last: String, _ first: String, _ birthdate: String) -> MemberRecord {
-        MemberRecord(
-            memberId: "M", cin: cin, lastName: last, firstName: first, birthdate: birthdate,
-            eligibilityStart: "2025-07-01", eligibilityEnd: nil, aidCode: nil, planCode: nil)
-    }
-
-    @Test func cinWinsOverNames() {
-        #expect(
-            matcher.match(member("91234567A", "Other", "Name", "2000-01-01")) == .matched(studentID: "1", by: "cin"))
-    }
-
-    @Test func namesMatchIgnoringCaseAccentsHyphensAndSpaces() {
-        #expect(
-            matcher.match(member(nil, "HERNANDEZ", "jose", "2012-04-12"))
-                == .matched(studentID: "1", by: "name-birthdate"))
-        #expect(
-            matcher.match(member(nil, "obrien nunez", "MAI", "2013-05-13"))
-                == .matched(studentID: "2", by: "name-birthdate"))
-    }
-
-    @Test func twoCandidatesAreAmbiguous() {
-        #expect(matcher.match(member(nil, "Smith", "Sam", "2011-06-14")) == .ambiguous(candidates: ["3", "4"]))
-    }
-
-    @Test func aDifferentBirthdateOrCINDoesNotMatch() {
-        guard case .unmatched = matcher.match(member(nil, "Kim", "Lee", "2014-01-03")) else {
-            Issue.record("a different birth date is another person")
-            return
-        }
-        guard case .unmatched(let reason) = matcher.match(member("90000000A", "Kim", "Lee", "2014-01-02")) else {
-            Issue.record("a student carrying another CIN is another person")
-            return
-        }
-        #expect(reason.contains("whose CIN differs"))
-    }
-}
-
 @Suite struct MemberBatchTests {
     @Test func batchLoadsMatchesStudentsAndWritesTheReconciliationReport() throws {
         let workspace = try Workspace()

@@ -1,8 +1,8 @@
 import Claims
 import Foundation
-import Mapping
 import Store
 import Testing
+import Values
 
 @testable import Gateway
 
@@ -67,8 +67,8 @@ import Testing
 
         let batchID = try #require(summary.batchID)
         let batch = try #require(try gateway.ledger.claimBatch(id: batchID))
-        #expect(batch.state == "built")
-        #expect(batch.format == "ndis")
+        #expect(batch.state == .built)
+        #expect(batch.format == .ndis)
         #expect(batch.claims == 1 && batch.lines == 2 && batch.totalCents == 24405)
         #expect(batch.bytes == Int64(bytes.count))
         #expect(batch.sha256 == (try Deliverer.sha256(of: file)))
@@ -100,7 +100,7 @@ import Testing
                 && !message.contains("row 2")
         }
         let batches = try gateway.ledger.claimBatches(payer: "ndis-demo")
-        #expect(batches.map(\.state) == ["writing"])
+        #expect(batches.map(\.state) == [.writing])
         let unwritten = try #require(batches.first)
         #expect(!FileManager.default.fileExists(atPath: unwritten.file))
         let folder = workspace.root + "/Outbox/ndis-demo/ndis"
@@ -108,7 +108,7 @@ import Testing
 
         // The operator gives the batch up: its services are billable again, under a new control number.
         try gateway.discardBatch(id: unwritten.id)
-        #expect(try gateway.ledger.claimBatch(id: unwritten.id)?.state == "rejected")
+        #expect(try gateway.ledger.claimBatch(id: unwritten.id)?.state == .rejected)
         #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM billed_services") == [["0"]])
         #expect(throws: StoreError.self) { try gateway.discardBatch(id: unwritten.id) }
         #expect(throws: GatewayError.self, "the profile is still broken") {

@@ -60,7 +60,7 @@ import Testing
         #expect(Set(finished.compactMap(\.kind)) == ["x12-999", "x12-835"])
         #expect(finished.allSatisfy { $0.state == .done })
         let batchID = try #require(summary.batchID)
-        #expect(try gateway.ledger.claimBatch(id: batchID)?.state == "accepted")
+        #expect(try gateway.ledger.claimBatch(id: batchID)?.state == .accepted)
         let statuses = try gateway.ledger.dump(sql: "SELECT status FROM claims ORDER BY id").map { $0[0] }
         #expect(statuses.allSatisfy { ["paid", "partial", "denied"].contains($0) }, "\(statuses)")
         #expect(Set(statuses).count == 3, "the simulator pays one in full, one partly and denies one")
@@ -93,7 +93,7 @@ import Testing
         let job = try Self.ingest(gateway, workspace, "ta1.x12", ta1)
         #expect(job.state == .done, "\(job.lastError ?? "")")
         #expect(job.kind == "x12-ta1")
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "rejected")
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .rejected)
         #expect(try gateway.ledger.claimBatch(id: 1)?.acknowledgment?.contains("TA1 R: 024") == true)
         #expect(try gateway.ledger.dump(sql: "SELECT DISTINCT status FROM claims") == [["rejected"]])
         let rebuilt = try gateway.buildClaims(payer: "lea-bop")
@@ -118,7 +118,7 @@ import Testing
         let bySet = try gateway.ledger.dump(sql: "SELECT set_control, status FROM claims ORDER BY id")
         #expect(bySet == [["0001", "accepted"], ["0001", "accepted"], ["0002", "rejected"]])
         let batch = try #require(try gateway.ledger.claimBatch(id: 1))
-        #expect(batch.state == "partially-accepted")
+        #expect(batch.state == .partiallyAccepted)
         #expect(batch.acknowledgment?.contains("IK3 CLM at 23 code 8 (IK4 2 code 1)") == true)
         let rebuilt = try gateway.buildClaims(payer: "lea-bop")
         #expect(rebuilt.servicesBilled == 1, "only the rejected set's service is billed again")
@@ -143,7 +143,7 @@ import Testing
         #expect(rules.contains("835-claim-balance"), "104 − 90 ≠ 10")
         #expect(rules.contains("835-unmatched-claim"))
         #expect(rules.contains("835-transaction-balance"), "BPR02 95 ≠ 90 + 10")
-        #expect(try gateway.ledger.claimRecord("1")?.status == "partial")
+        #expect(try gateway.ledger.claimRecord("1")?.status == .partial)
         #expect(try gateway.ledger.claimRecord("1")?.paidCents == 9000)
         #expect(try gateway.ledger.remittedClaims(jobID: job.id!).map { $0[3] } == ["partial", "unmatched"])
     }
@@ -164,7 +164,7 @@ import Testing
         #expect(job.state == .rejected)
         let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
         #expect(exceptions.contains { $0.ruleId == "x12-envelope" && $0.row == 13 })
-        #expect(try gateway.ledger.claimRecord("1")?.status == "built", "nothing of a rejected file is applied")
+        #expect(try gateway.ledger.claimRecord("1")?.status == .built, "nothing of a rejected file is applied")
         #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM remittance_claims") == [["0"]])
     }
 
@@ -220,15 +220,15 @@ import Testing
         #expect(text.contains("CLM*DG000000002*104***03:B:7*Y*A*Y*Y~"))
         #expect(text.contains("REF*F8*PCN-PAYER-1~"))
         #expect(text.contains("NM1*IL*1*GARCIA-LOPEZ*ANA****MI*M1~"))
-        #expect(try gateway.ledger.claimRecord("1")?.status == "paid")
+        #expect(try gateway.ledger.claimRecord("1")?.status == .paid)
         #expect(throws: StoreError.self, "one correction at a time") {
             try gateway.ledger.requestCorrection(claimID: 1, void: true)
         }
         #expect(try billedTo() == [["2"]])
         _ = try Self.ingest(
             gateway, workspace, "ack2.999.x12", Self.acknowledgment(batch: 2, accept: true, control: "900000010"))
-        #expect(try gateway.ledger.claimRecord("1")?.status == "replaced")
-        #expect(try gateway.ledger.claimRecord("2")?.status == "accepted")
+        #expect(try gateway.ledger.claimRecord("1")?.status == .replaced)
+        #expect(try gateway.ledger.claimRecord("2")?.status == .accepted)
 
         // A rejected void hands the services back to the claim it would have voided.
         _ = try Self.ingest(
@@ -242,7 +242,7 @@ import Testing
         _ = try Self.ingest(
             gateway, workspace, "ack3.999.x12", Self.acknowledgment(batch: 3, accept: false, control: "900000011"))
         #expect(try billedTo() == [["2"]])
-        #expect(try gateway.ledger.claimRecord("2")?.status == "paid")
+        #expect(try gateway.ledger.claimRecord("2")?.status == .paid)
         #expect(try gateway.buildClaims(payer: "lea-bop").servicesBilled == 0, "never billed twice")
 
         // An accepted void frees the services: the next build bills them as an original.
@@ -250,7 +250,7 @@ import Testing
         #expect(try gateway.buildClaims(payer: "lea-bop").corrections == 1)
         _ = try Self.ingest(
             gateway, workspace, "ack4.999.x12", Self.acknowledgment(batch: 4, accept: true, control: "900000012"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == "voided")
+        #expect(try gateway.ledger.claimRecord("2")?.status == .voided)
         #expect(try billedTo() == [])
         let rebill = try gateway.buildClaims(payer: "lea-bop")
         #expect(rebill.servicesBilled == 2 && rebill.controlNumber == 5)
@@ -283,7 +283,7 @@ import Testing
             ], groups: 1)
         let job = try Self.ingest(gateway, workspace, "group.999.x12", ack)
         #expect(job.state == .done, "\(job.lastError ?? "")")
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "rejected")
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .rejected)
         #expect(try gateway.ledger.claimBatch(id: 1)?.acknowledgment?.contains("group rejected (AK905 4)") == true)
         #expect(try gateway.buildClaims(payer: "lea-bop").servicesBilled == 5)
     }
@@ -301,7 +301,7 @@ import Testing
         let job = try Self.ingest(gateway, workspace, "stray.999.x12", ack)
         #expect(job.rejected == 1 && job.inserted == 0)
         #expect(try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["999-unmatched-set"])
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "built")
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .built)
     }
 
     @Test func aTA1TravellingWithA999IsAppliedToo() throws {
@@ -318,7 +318,7 @@ import Testing
         #expect(job.state == .done && job.kind == "x12-999", "\(job.lastError ?? "")")
         let kinds = try gateway.ledger.dump(sql: "SELECT kind, result FROM acknowledgments ORDER BY seq")
         #expect(kinds == [["TA1", "A"], ["999", "A"]])
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == "accepted")
+        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .accepted)
     }
 
     @Test func aResent835AndAPaymentForARejectedClaimAreNotApplied() throws {
@@ -337,13 +337,13 @@ import Testing
 
         _ = try Self.ingest(
             gateway, workspace, "reject.999.x12", Self.acknowledgment(batch: 1, accept: false, control: "900000052"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == "rejected")
+        #expect(try gateway.ledger.claimRecord("2")?.status == .rejected)
         let late = try Self.ingest(
             gateway, workspace, "late.835.x12",
             Self.payment(pcn: "DG000000002", payerNumber: "PAY-2", control: "900000053"))
         #expect(late.state == .done && late.rejected == 1)
         #expect(try gateway.ledger.exceptions(jobID: #require(late.id)).map(\.ruleId).contains("835-claim-not-live"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == "rejected", "a rejected claim is not silently paid")
+        #expect(try gateway.ledger.claimRecord("2")?.status == .rejected, "a rejected claim is not silently paid")
     }
 
     @Test func anX12FileOutsideAPayerInboxIsRejectedWithTheReason() throws {

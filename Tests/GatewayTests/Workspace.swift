@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import Mapping
 import Store
 import Testing
+import Values
 
 @testable import Gateway
 

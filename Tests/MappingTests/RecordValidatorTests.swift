@@ -1,5 +1,6 @@
 import Formats
 import Testing
+import Values
 
 @testable import Mapping
 

@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// A loaded service not yet billed, with what claim building needs to screen and price it.
 public struct BillableService: Sendable {

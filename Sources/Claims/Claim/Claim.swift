@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// A professional claim (loop 2300) with its lines, as recorded and as written to the 837P.
 public struct Claim: Sendable, Equatable {

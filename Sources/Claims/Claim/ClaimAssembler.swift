@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// Groups screened services into claims: one per student, member, rendering provider, place of service and
 /// billing period, split when a claim reaches the line limit or twelve diagnosis codes.

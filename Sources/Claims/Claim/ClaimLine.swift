@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// One service line of a claim (loop 2400), priced from the fee schedule.
 public struct ClaimLine: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// Identifies one loaded service: the key of the services table.
 public struct ServiceKey: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Mapping
+import Values
 
 /// Decides whether a payer can be billed for a service and at what charge.
 public struct ServiceScreen: Sendable {

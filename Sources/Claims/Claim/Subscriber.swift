@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// The insured member (the student, who is the subscriber and the patient on school claims).
 public struct Subscriber: Sendable, Equatable {

@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// The NDIS bulk payment request CSV (myplace provider portal): rules, file name and writer (formats.md §6).
 ///

@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// One row of an NDIS bulk payment request: a claim for a support delivered to a participant.
 ///

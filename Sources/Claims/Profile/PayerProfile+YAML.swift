@@ -1,4 +1,5 @@
 import Mapping
+import Values
 
 extension PayerProfile {
     /// The keys a profile may hold.

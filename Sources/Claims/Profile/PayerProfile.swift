@@ -5,7 +5,7 @@ import Mapping
 /// Read from `Mappings/payers/<id>.yaml` (see ``PayerProfile/decode(yaml:file:)``).
 public struct PayerProfile: Sendable {
     /// The claim file a payer takes.
-    public enum ClaimFormat: String, Sendable, CaseIterable {
+    public enum ClaimFormat: String, Sendable, Codable, CaseIterable {
         /// ASC X12 837 professional, 005010X222A1.
         case x12_837P = "837P"
         /// NDIS bulk payment request CSV (Australia).

@@ -1,5 +1,5 @@
 import Formats
-import Mapping
+import Values
 
 /// Checks an 837P for the rules pyx12 does not: NPI check digits, CLM02 = ΣSV102, HL parent levels and child
 /// flags, SV107 pointers within the HI list, the billing provider's 9-digit ZIP and street address, and

@@ -1,5 +1,5 @@
 import Formats
-import Mapping
+import Values
 
 /// Writes an 837P (005010X222A1) interchange, one claim at a time, in constant memory.
 ///

@@ -3,9 +3,9 @@ import Crypto
 import Formats
 import Foundation
 import Logging
-import Mapping
 import Store
 import Transport
+import Values
 
 /// Builds a payer's claims from loaded services: screen, price, group, record, write the batch file.
 ///
@@ -46,7 +46,7 @@ struct ClaimBuilder {
                         let control = try session.nextControlNumber(payer: payer)
                         let file = batchPath(profile, control: control)
                         let id = try session.createBatch(
-                            payer: payer, format: profile.format.rawValue, controlNumber: control, file: file,
+                            payer: payer, format: profile.format, controlNumber: control, file: file,
                             createdAt: now)
                         batch = (id, control, file)
                     }

@@ -2,6 +2,7 @@ import Claims
 import Formats
 import Mapping
 import Transport
+import Values
 
 /// The CSV of services a claim build left out, one row per service with the rule and why.
 ///

@@ -1,9 +1,11 @@
+import Claims
 import Formats
 import Foundation
 import Store
 import Transport
 
-/// Reconciles the members a job loaded with the district's students and writes the reconciliation report.
+/// Reconciles the members a job loaded with the district's students (``MemberMatcher``) and writes the
+/// reconciliation report.
 ///
 /// Runs inside the job's transaction: spans, report and job state commit together.
 enum MemberReconciliation {
@@ -22,13 +24,9 @@ enum MemberReconciliation {
 
     /// Matches, records spans and writes `<job>-<file>.members.json` and `.members.csv` (ambiguous and unmatched).
     static func run(session: LoadSession, summaryPath: String, detailPath: String) throws -> Summary {
-        let matcher = MemberMatcher(students: try session.studentIdentities())
+        let matcher = MemberMatcher(students: try session.studentIdentities().map(\.identity))
         var spans: [StudentSpan] = []
-        var total = 0
-        var byCIN = 0
-        var byName = 0
-        var ambiguous = 0
-        var unmatched = 0
+        var counts = MemberMatchCounts()
         let details = try AtomicFileWriter(path: detailPath)
         try details.write(
             CSVEscaping.line([
@@ -36,36 +34,33 @@ enum MemberReconciliation {
             ]))
         // Members stream from the database; matched spans are written in batches to keep memory flat.
         try session.forEachMemberOfThisJob { member in
-            total += 1
-            let identity = [
+            let fields = [
                 member.memberId, member.cin ?? "", member.lastName ?? "", member.firstName ?? "",
                 member.birthdate ?? "",
             ]
-            switch matcher.match(member) {
+            let match = matcher.match(member.identity)
+            counts.count(match)
+            switch match {
             case .matched(let student, let method):
                 spans.append(StudentSpan(studentID: student, member: member, matchedBy: method))
-                if method == "cin" { byCIN += 1 } else { byName += 1 }
                 if spans.count >= 1024 {
                     try session.recordEligibility(spans)
                     spans.removeAll(keepingCapacity: true)
                 }
             case .ambiguous(let candidates):
-                ambiguous += 1
                 try details.write(
                     CSVEscaping.line(
-                        identity + ["ambiguous", "several students fit", candidates.joined(separator: ";")]))
+                        fields + ["ambiguous", "several students fit", candidates.joined(separator: ";")]))
             case .unmatched(let reason):
-                unmatched += 1
-                try details.write(CSVEscaping.line(identity + ["unmatched", reason, ""]))
+                try details.write(CSVEscaping.line(fields + ["unmatched", reason, ""]))
             }
         }
         try session.recordEligibility(spans)
         try details.commit()
-        let matched = byCIN + byName
-        let percent = total == 0 ? 0 : (Double(matched) * 1000 / Double(total)).rounded() / 10
         let summary = Summary(
-            jobId: session.jobID, members: total, matched: matched, matchedByCin: byCIN,
-            matchedByNameBirthdate: byName, ambiguous: ambiguous, unmatched: unmatched, matchedPercent: percent,
+            jobId: session.jobID, members: counts.members, matched: counts.matched, matchedByCin: counts.matchedByCIN,
+            matchedByNameBirthdate: counts.matchedByNameBirthdate, ambiguous: counts.ambiguous,
+            unmatched: counts.unmatched, matchedPercent: counts.matchedPercent,
             details: detailPath.split(separator: "/").last.map(String.init) ?? detailPath)
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -2,6 +2,7 @@ import Claims
 import Logging
 import Mapping
 import Store
+import Values
 
 /// What the job runner and its handlers share: configuration, mappings, profiles, the ledger and the outbox.
 struct JobEnvironment: Sendable {

@@ -4,6 +4,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import Values
 
 /// Processes one staged job: checks the staged bytes, picks the job's handler (a mapped file or a payer's
 /// interchange), runs it in the job's one transaction (DESIGN §4.2), then archives the file.

@@ -2,6 +2,7 @@ import Claims
 import Foundation
 import Mapping
 import Store
+import Values
 
 /// Renders claim builds, batches and claims for operators (tables) and scripts (JSON).
 public enum ClaimListing {
@@ -34,7 +35,8 @@ public enum ClaimListing {
         guard !batches.isEmpty else { return "no claim batches" }
         let rows = batches.map { batch in
             [
-                String(batch.id), batch.payer, batch.format, String(batch.interchangeControl), batch.state,
+                String(batch.id), batch.payer, batch.format.rawValue, String(batch.interchangeControl),
+                batch.state.rawValue,
                 String(batch.claims), String(batch.lines), Money(cents: batch.totalCents).description, batch.createdAt,
                 (batch.file as NSString).lastPathComponent,
             ]
@@ -47,14 +49,14 @@ public enum ClaimListing {
     /// A batch and its claims.
     public static func batch(_ batch: ClaimBatchRecord, claims: [ClaimRecord]) -> String {
         var text = [
-            "batch \(batch.id)  payer \(batch.payer)  \(batch.format)  control \(batch.interchangeControl)  \(batch.state)",
+            "batch \(batch.id)  payer \(batch.payer)  \(batch.format.rawValue)  control \(batch.interchangeControl)  \(batch.state.rawValue)",
             "file \(batch.file)", "sha256 \(batch.sha256 ?? "-")  bytes \(batch.bytes.map(String.init) ?? "-")",
         ]
         if let acknowledgment = batch.acknowledgment { text.append("acknowledgment \(acknowledgment)") }
         let rows = claims.map { claim in
             [
                 String(claim.id), claim.pcn, claim.setControl, claim.frequency, claim.studentId, claim.renderingNpi,
-                claim.periodStart, Money(cents: claim.totalCents).description, claim.status,
+                claim.periodStart, Money(cents: claim.totalCents).description, claim.status.rawValue,
                 claim.paidCents.map { Money(cents: $0).description } ?? "",
             ]
         }
@@ -68,8 +70,8 @@ public enum ClaimListing {
     /// One claim, its lines and the services they bill, and the batch it went out in.
     public static func claim(_ record: ClaimRecord, claim: Claim, batch: ClaimBatchRecord?) -> String {
         var text = [
-            "claim \(record.id)  pcn \(record.pcn)  payer \(record.payer)  status \(record.status)  frequency \(record.frequency)",
-            "batch \(record.batchId)  set \(record.setControl)  file \(batch?.file ?? "-")  batch state \(batch?.state ?? "-")",
+            "claim \(record.id)  pcn \(record.pcn)  payer \(record.payer)  status \(record.status.rawValue)  frequency \(record.frequency)",
+            "batch \(record.batchId)  set \(record.setControl)  file \(batch?.file ?? "-")  batch state \(batch?.state.rawValue ?? "-")",
             "district \(record.district)  student \(record.studentId)  member \(record.memberId)  rendering \(record.renderingNpi)",
             "diagnoses \(claim.diagnoses.joined(separator: ", "))  place of service \(claim.placeOfService)",
             "charge \(Money(cents: record.totalCents))\(record.paidCents.map { "  paid \(Money(cents: $0))" } ?? "")\(record.payerClaimNumber.map { "  payer claim number \($0)" } ?? "")",

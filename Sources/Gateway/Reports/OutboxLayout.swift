@@ -1,4 +1,4 @@
-import Mapping
+import Values
 
 /// Where the gateway puts outputs and archived files, with stable names.
 ///

@@ -1,3 +1,5 @@
+import Values
+
 /// A `min` or `max` limit of a field.
 public enum Bound: Sendable, Equatable {
     /// A numeric limit for int, decimal and money fields.

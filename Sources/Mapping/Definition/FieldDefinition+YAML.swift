@@ -1,3 +1,5 @@
+import Values
+
 extension MappingDefinition {
     static let fieldKeys = [
         "column", "type", "required", "pattern", "format", "min", "max", "length", "values", "values_from",

@@ -1,3 +1,5 @@
+import Values
+
 /// Computes derived fields from the values of a record (see ``Derivation``).
 struct DerivationEvaluator: Sendable {
     /// The school year counted as current.

@@ -1,3 +1,5 @@
+import Values
+
 /// Checks and converts the text of one field, with its limits resolved for one file.
 struct FieldChecker: Sendable {
     enum Outcome {

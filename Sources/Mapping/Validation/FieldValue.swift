@@ -1,3 +1,5 @@
+import Values
+
 /// A validated, typed field value ready to be stored.
 public enum FieldValue: Sendable, Hashable {
     /// Empty.

@@ -1,4 +1,5 @@
 import Formats
+import Values
 
 /// Validates the records of one file against a compiled mapping and produces typed values.
 ///

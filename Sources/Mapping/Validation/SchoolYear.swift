@@ -1,3 +1,5 @@
+import Values
+
 /// A school year such as `2024-2025`, running from 1 July to 30 June.
 public struct SchoolYear: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The calendar year it starts in.

@@ -1,3 +1,5 @@
+import Values
+
 /// A `min` or `max` date limit in a mapping: a fixed day, or an offset from the day of the run.
 ///
 /// Written as `2020-08-01`, `today`, or `today` followed by a signed count and a unit: `d` (days),

@@ -1,3 +1,5 @@
+import Values
+
 /// A date layout such as `MM/dd/yyyy`, compiled once and parsed without allocation.
 ///
 /// Fields: `yyyy` (exactly 4 digits), `yy` (2 digits: 00–69 → 2000s, 70–99 → 1900s), `MM` and `dd`

@@ -27,13 +27,13 @@ struct PayerSimulation {
             }
             batch = found
         } else {
-            guard let newest = try ledger.claimBatches(payer: payer, limit: 1000).first(where: { $0.format == "837P" })
-            else {
+            let batches = try ledger.claimBatches(payer: payer, limit: 1000)
+            guard let newest = batches.first(where: { $0.format == .x12_837P }) else {
                 throw GatewayError(.notFound, "payer \(payer) has no 837P batch to answer")
             }
             batch = newest
         }
-        guard batch.format == "837P", batch.state != "writing" else {
+        guard batch.format == .x12_837P, batch.state != .writing else {
             throw GatewayError(.invalidInput, "batch \(batch.id) is not a written 837P batch")
         }
         let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: batch.file)))

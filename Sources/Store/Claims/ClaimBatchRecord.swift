@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import GRDB
 
@@ -10,13 +11,13 @@ public struct ClaimBatchRecord: Sendable, Codable, Equatable, FetchableRecord, T
     /// Payer profile id.
     public var payer: String
     /// `837P` or `ndis`.
-    public var format: String
+    public var format: PayerProfile.ClaimFormat
     /// ISA13/GS06 (837P) or the batch number (NDIS).
     public var interchangeControl: Int64
     /// Path of the file in the outbox.
     public var file: String
     /// `writing`, `built`, `submitted`, `accepted`, `partially-accepted` or `rejected`.
-    public var state: String
+    public var state: BatchState
     /// Claims in the batch.
     public var claims: Int
     /// Service lines in the batch.

@@ -1,7 +1,7 @@
 import Claims
 import Foundation
 import GRDB
-import Mapping
+import Values
 
 /// The one write transaction of a claim build: control number, batch, claims, lines and billed services
 /// commit together or not at all.
@@ -46,14 +46,14 @@ public final class ClaimBuildSession {
 
     /// Records a batch in state `writing` (totals set by ``finishBatch(id:claims:lines:totalCents:)``);
     /// ``Ledger/markBatchWritten(id:sha256:bytes:)`` completes it.
-    public func createBatch(payer: String, format: String, controlNumber: Int, file: String, createdAt: Date) throws
-        -> Int64
-    {
+    public func createBatch(
+        payer: String, format: PayerProfile.ClaimFormat, controlNumber: Int, file: String, createdAt: Date
+    ) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO claim_batches (payer, format, interchange_control, file, state, claims, lines, total_cents, created_at)
                 VALUES (?, ?, ?, ?, 'writing', 0, 0, 0, ?)
-                """, arguments: [payer, format, controlNumber, file, Ledger.timestamp(createdAt)])
+                """, arguments: [payer, format.rawValue, controlNumber, file, Ledger.timestamp(createdAt)])
         return db.lastInsertedRowID
     }
 

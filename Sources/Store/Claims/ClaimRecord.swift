@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import GRDB
 
@@ -34,7 +35,7 @@ public struct ClaimRecord: Sendable, Codable, Equatable, FetchableRecord, TableR
     /// Total charge in cents.
     public var totalCents: Int64
     /// built, submitted, accepted, rejected, paid, partial, denied, reversed, replaced or voided.
-    public var status: String
+    public var status: ClaimState
     /// A requested correction not yet built (`replace` or `void`).
     public var correction: String?
     /// The payer's claim control number (835 CLP07).

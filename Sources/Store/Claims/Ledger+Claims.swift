@@ -1,7 +1,7 @@
 import Claims
 import Foundation
 import GRDB
-import Mapping
+import Values
 
 extension Ledger {
     /// Runs a claim build in one write transaction (see ``ClaimBuildSession``).
@@ -55,10 +55,10 @@ extension Ledger {
             guard let batch = try ClaimBatchRecord.fetchOne(db, key: id) else {
                 throw StoreError(.notFound, "no claim batch \(id)")
             }
-            guard batch.state == "writing", !fileExists else {
+            guard batch.state == .writing, !fileExists else {
                 throw StoreError(
                     .invalidTransition,
-                    "batch \(id) is \(batch.state)\(fileExists ? " and its file exists" : ""): only a batch whose file was never written can be discarded"
+                    "batch \(id) is \(batch.state.rawValue)\(fileExists ? " and its file exists" : ""): only a batch whose file was never written can be discarded"
                 )
             }
             try db.execute(
@@ -193,10 +193,10 @@ extension Ledger {
             guard let claim = try ClaimRecord.fetchOne(db, key: claimID) else {
                 throw StoreError(.notFound, "no claim \(claimID)")
             }
-            guard ["accepted", "paid", "partial", "denied"].contains(claim.status), claim.payerClaimNumber != nil else {
+            guard claim.status.isAdjudicated, claim.payerClaimNumber != nil else {
                 throw StoreError(
                     .invalidTransition,
-                    "claim \(claim.pcn) is \(claim.status)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated (835 CLP07 known) can be replaced or voided"
+                    "claim \(claim.pcn) is \(claim.status.rawValue)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated (835 CLP07 known) can be replaced or voided"
                 )
             }
             let pending = try Int64.fetchOne(

@@ -1,3 +1,4 @@
+import Claims
 import GRDB
 
 extension LoadSession {
@@ -33,7 +34,7 @@ extension LoadSession {
         for span in spans {
             try statement.execute(arguments: [
                 district, span.studentID, span.member.memberId, span.member.eligibilityStart,
-                span.member.eligibilityEnd, span.member.aidCode, span.member.planCode, span.matchedBy, jobID,
+                span.member.eligibilityEnd, span.member.aidCode, span.member.planCode, span.matchedBy.rawValue, jobID,
             ])
         }
     }

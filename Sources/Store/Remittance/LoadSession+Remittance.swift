@@ -1,3 +1,4 @@
+import Claims
 import Foundation
 import GRDB
 
@@ -62,12 +63,12 @@ extension LoadSession {
         let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')"
         if accepted == true {
             // An accepted replacement or void retires the claim it corrects; a void's services are free again.
-            for (frequency, status) in [("7", "replaced"), ("8", "voided")] {
+            for (frequency, status) in [("7", ClaimState.replaced), ("8", .voided)] {
                 try db.execute(
                     sql: """
                         UPDATE claims SET status = ?, status_at = ?
                         WHERE id IN (SELECT corrects FROM claims WHERE frequency = ? AND \(live))
-                        """, arguments: [status, now, frequency] + arguments)
+                        """, arguments: [status.rawValue, now, frequency] + arguments)
             }
             try db.execute(
                 sql: """
@@ -112,19 +113,19 @@ extension LoadSession {
         let rejected: Int = counts?[0] ?? 0
         let acknowledged: Int = counts?[1] ?? 0
         let total: Int = counts?[2] ?? 0
-        var state: String?
+        var state: BatchState?
         if total > 0, rejected == total {
-            state = "rejected"
+            state = .rejected
         } else if total > 0, acknowledged == total {
-            state = "accepted"
+            state = .accepted
         } else if rejected > 0, acknowledged > 0 {
-            state = "partially-accepted"
+            state = .partiallyAccepted
         }
         try db.execute(
             sql: """
                 UPDATE claim_batches SET state = COALESCE(?, state), acknowledged_at = ?,
                     acknowledgment = COALESCE(acknowledgment || '; ', '') || ?
                 WHERE id = ?
-                """, arguments: [state, Ledger.timestamp(Date()), acknowledgment, batchID])
+                """, arguments: [state?.rawValue, Ledger.timestamp(Date()), acknowledgment, batchID])
     }
 }

@@ -1,3 +1,4 @@
+import Claims
 import GRDB
 
 /// What an 835 records for each of its claims, through statements prepared once per job (an 835 can carry
@@ -46,20 +47,28 @@ public final class RemittanceRecorder {
     }
 
     /// The payer's claim with this patient control number.
+    ///
+    /// - Throws: ``StoreError`` when its recorded status is not a ``ClaimState``.
     public func claim(payer: String, pcn: String) throws -> RemittedClaim? {
-        try findClaim.first(.text(payer), .text(pcn)) { row in
-            RemittedClaim(
-                id: row.int(0) ?? 0, status: row.text(1) ?? "", totalCents: row.int(2) ?? 0, paidCents: row.int(3),
-                studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? "")
-        }
+        try findClaim.first(.text(payer), .text(pcn)) { row -> Result<RemittedClaim, StoreError> in
+            let id = row.int(0) ?? 0
+            let text = row.text(1) ?? ""
+            guard let status = ClaimState(rawValue: text) else {
+                return .failure(StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'"))
+            }
+            return .success(
+                RemittedClaim(
+                    id: id, status: status, totalCents: row.int(2) ?? 0, paidCents: row.int(3),
+                    studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? ""))
+        }?.get()
     }
 
     /// Sets a claim's adjudicated status, paid amount and the payer's claim number.
     public func adjudicate(
-        claimID: Int64, status: String, paidCents: Int64, payerClaimNumber: String?, at timestamp: String
+        claimID: Int64, status: ClaimState, paidCents: Int64, payerClaimNumber: String?, at timestamp: String
     ) throws {
         try updateClaim.execute(
-            .text(status), .int(paidCents), payerClaimNumber.map { .text($0) } ?? .null, .text(timestamp),
+            .text(status.rawValue), .int(paidCents), payerClaimNumber.map { .text($0) } ?? .null, .text(timestamp),
             .int(claimID))
     }
 
@@ -78,13 +87,14 @@ public final class RemittanceRecorder {
 
     /// Records one remitted claim of this job (matched to a claim or not).
     public func recordRemittedClaim(
-        sequence: Int, payer: String, pcn: String, claimID: Int64?, statusCode: String, classification: String,
+        sequence: Int, payer: String, pcn: String, claimID: Int64?, statusCode: String,
+        classification: RemittanceClassification,
         chargeCents: Int64, paidCents: Int64, patientResponsibilityCents: Int64, payerClaimNumber: String,
         adjustments: String
     ) throws {
         try insertRemitted.execute(
             .int(jobID), .int(Int64(sequence)), .text(payer), .text(pcn), claimID.map { .int($0) } ?? .null,
-            .text(statusCode), .text(classification), .int(chargeCents), .int(paidCents),
+            .text(statusCode), .text(classification.rawValue), .int(chargeCents), .int(paidCents),
             .int(patientResponsibilityCents), .text(payerClaimNumber), .text(adjustments))
     }
 }

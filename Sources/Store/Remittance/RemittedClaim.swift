@@ -1,9 +1,11 @@
+import Claims
+
 /// A recorded claim as an 835 or 999 finds it.
 public struct RemittedClaim: Sendable, Equatable {
     /// Claim id.
     public var id: Int64
     /// Current status.
-    public var status: String
+    public var status: ClaimState
     /// Total charge in cents.
     public var totalCents: Int64
     /// Paid so far in cents.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Gateway
 import Mapping
 import Store
+import Values
 
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,7 @@ import ArgumentParser
 import Claims
 import Gateway
 import Mapping
+import Values
 
 struct MappingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,7 +1,7 @@
 import Claims
 import Foundation
-import Mapping
 import Testing
+import Values
 
 @Suite("Claim building: grouping services into claims")
 struct ClaimAssemblerTests {

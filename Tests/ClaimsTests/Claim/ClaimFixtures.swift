@@ -1,5 +1,6 @@
 import Claims
 import Mapping
+import Values
 
 /// Profiles, services and claims for the claim tests.
 enum ClaimFixtures {

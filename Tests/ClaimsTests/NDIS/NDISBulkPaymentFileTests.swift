@@ -1,6 +1,6 @@
 import Claims
-import Mapping
 import Testing
+import Values
 
 @Suite struct NDISBulkPaymentFileTests {
     static let header =

@@ -4,6 +4,7 @@ import Foundation
 import Mapping
 import PyX12Support
 import Testing
+import Values
 
 @Suite("837P writer and verifier")
 struct ProfessionalClaimWriterTests {

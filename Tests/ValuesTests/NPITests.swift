@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Mapping
+@testable import Values
 
 @Suite struct NPITests {
     @Test(arguments: ["1234567893", "1993999998", "1245319599", "1003000126", "2000000002", "1111111112"])

@@ -1,25 +1,25 @@
 import Foundation
-import Store
 
 /// Matches payer members to a district's students: by CIN where the student carries one, else by last
 /// name, first name and birth date compared after normalisation (case, accents, hyphens, spaces, apostrophes).
 ///
 /// Pure: built from the students, asked about one member at a time.
-struct MemberMatcher {
+public struct MemberMatcher: Sendable {
     /// How a member matched.
-    enum Match: Equatable {
-        /// One student; `by` is `cin` or `name-birthdate`.
-        case matched(studentID: String, by: String)
+    public enum Match: Sendable, Equatable {
+        /// One student, and how.
+        case matched(studentID: String, by: MatchMethod)
         /// Several students fit equally.
         case ambiguous(candidates: [String])
         /// No student fits; why.
         case unmatched(reason: String)
     }
 
-    private var byCIN: [String: [StudentIdentity]] = [:]
-    private var byNameAndBirthdate: [String: [StudentIdentity]] = [:]
+    private var byCIN: [String: [PersonIdentity]] = [:]
+    private var byNameAndBirthdate: [String: [PersonIdentity]] = [:]
 
-    init(students: [StudentIdentity]) {
+    /// Indexes a district's students by CIN and by folded name and birth date.
+    public init(students: [PersonIdentity]) {
         for student in students {
             if let cin = student.cin, !cin.isEmpty { byCIN[cin, default: []].append(student) }
             if let key = Self.key(last: student.lastName, first: student.firstName, birthdate: student.birthdate) {
@@ -28,10 +28,11 @@ struct MemberMatcher {
         }
     }
 
-    func match(_ member: MemberRecord) -> Match {
+    /// Matches one payer member to the students.
+    public func match(_ member: PersonIdentity) -> Match {
         if let cin = member.cin, !cin.isEmpty, let students = byCIN[cin] {
-            if students.count == 1 { return .matched(studentID: students[0].studentId, by: "cin") }
-            return .ambiguous(candidates: students.map(\.studentId).sorted())
+            if students.count == 1 { return .matched(studentID: students[0].id, by: .cin) }
+            return .ambiguous(candidates: students.map(\.id).sorted())
         }
         guard let key = Self.key(last: member.lastName, first: member.firstName, birthdate: member.birthdate) else {
             return .unmatched(reason: "no student carries this CIN and the member has no full name and birth date")
@@ -44,14 +45,14 @@ struct MemberMatcher {
             return memberCIN == studentCIN
         }
         switch compatible.count {
-        case 1: return .matched(studentID: compatible[0].studentId, by: "name-birthdate")
+        case 1: return .matched(studentID: compatible[0].id, by: .nameBirthdate)
         case 0 where !candidates.isEmpty:
             return .unmatched(
                 reason:
-                    "name and birth date match student \(candidates.map(\.studentId).sorted().joined(separator: ", ")), whose CIN differs"
+                    "name and birth date match student \(candidates.map(\.id).sorted().joined(separator: ", ")), whose CIN differs"
             )
         case 0: return .unmatched(reason: "no student has this CIN, or this name and birth date")
-        default: return .ambiguous(candidates: compatible.map(\.studentId).sorted())
+        default: return .ambiguous(candidates: compatible.map(\.id).sorted())
         }
     }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Mapping
+@testable import Values
 
 @Suite struct FixedDecimalTests {
     static let parsed: [(text: String, units: Int64, scale: Int)] = [

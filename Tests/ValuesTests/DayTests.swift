@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Mapping
+@testable import Values
 
 @Suite struct DayTests {
     @Test(arguments: [(2024, 2, 29), (2000, 2, 29), (1, 1, 1), (9999, 12, 31), (2025, 12, 31), (2025, 4, 30)])
@@ -48,7 +48,7 @@ import Testing
         ("2024-12-15", 1, "2025-01-15"), ("2024-01-15", -13, "2022-12-15"), ("2024-05-31", 0, "2024-05-31"),
     ])
     func addingMonthsClampsToMonthEnd(start: String, months: Int, expected: String) throws {
-        let day = try #require(DateFormat.iso.parse(start))
+        let day = try #require(Day(iso: start))
         #expect(day.adding(months: months).description == expected)
     }
 

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Mapping
+@testable import Values
 
 @Suite struct ByteParsingTests {
     private func bytes<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {

@@ -1,0 +1,5 @@
+import Claims
+import GRDB
+
+/// Stored as its text (raw value).
+extension BatchState: DatabaseValueConvertible {}
