@@ -36,7 +36,7 @@ public enum JobListing {
         lines.append(("file now at", job.filePath))
         if let duration = job.durationMs { lines.append(("duration", "\(duration) ms")) }
         let width = lines.map(\.0.count).max() ?? 0
-        return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }
+        return lines.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + TextTable.escaped($0.1) }
             .joined(separator: "\n")
     }
 

@@ -9,10 +9,10 @@ struct ClaimsCommand: ParsableCommand {
         commandName: "claims",
         abstract: "Build payer claim batches from loaded services and follow them.",
         discussion: """
-            Payer profiles live in Mappings/payers/*.yaml. `claims build` bills every loaded service that is not
-            on a live claim yet: the student eligible with the payer on the service date (member batches), consent
-            where required, within timely filing, the code in the fee schedule. Every service left out is listed
-            with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to
+            Payer profiles live in Mappings/payers/*.yaml. `claims build` bills every loaded service that is not \
+            on a live claim yet: the student eligible with the payer on the service date (member batches), consent \
+            where required, within timely filing, the code in the fee schedule. Every service left out is listed \
+            with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to \
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
         subcommands: [
@@ -28,8 +28,8 @@ struct ClaimsCommand: ParsableCommand {
         @Option(help: "The payer profile id (Mappings/payers/<id>.yaml).")
         var payer: String
 
-        @Option(help: "Bill services up to this date, yyyy-MM-dd (default: today).")
-        var through: String?
+        @Option(help: ArgumentHelp("Bill services up to this date (default: today).", valueName: "yyyy-MM-dd"))
+        var through: Day?
 
         @Flag(help: "Screen and count only: record nothing, write nothing.")
         var dryRun = false
@@ -38,21 +38,9 @@ struct ClaimsCommand: ParsableCommand {
         var json = false
 
         func run() throws {
-            var day: Day?
-            if let through {
-                guard let parsed = Day(iso: through) else {
-                    throw ValidationError("--through must be a date yyyy-MM-dd, found '\(through)'")
-                }
-                day = parsed
-            }
             let gateway = try options.openGateway()
-            do {
-                let summary = try gateway.buildClaims(payer: payer, through: day, dryRun: dryRun)
-                print(json ? try ClaimListing.json(summary) : ClaimListing.summary(summary))
-            } catch let error as GatewayError {
-                printError("dropgate claims build: \(error.message)")
-                throw ExitCode(1)
-            }
+            let summary = try gateway.buildClaims(payer: payer, through: through, dryRun: dryRun)
+            print(json ? try ClaimListing.json(summary) : ClaimListing.summary(summary))
         }
     }
 
@@ -71,6 +59,10 @@ struct ClaimsCommand: ParsableCommand {
 
         @Flag(help: "Print JSON for scripts.")
         var json = false
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be at least 1, found \(limit)") }
+        }
 
         func run() throws {
             let gateway = try options.openGateway()
@@ -92,10 +84,7 @@ struct ClaimsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            guard let batch = try gateway.ledger.claimBatch(id: id) else {
-                printError("dropgate claims batch: no batch \(id)")
-                throw ExitCode(1)
-            }
+            guard let batch = try gateway.ledger.claimBatch(id: id) else { throw CLIError("no batch \(id)") }
             let claims = try gateway.ledger.claims(batchID: id)
             print(json ? try ClaimListing.json(claims) : ClaimListing.batch(batch, claims: claims))
         }
@@ -117,10 +106,7 @@ struct ClaimsCommand: ParsableCommand {
             let gateway = try options.openGateway()
             guard let record = try gateway.ledger.claimRecord(claim),
                 let detail = try gateway.ledger.claim(id: record.id)
-            else {
-                printError("dropgate claims show: no claim \(claim)")
-                throw ExitCode(1)
-            }
+            else { throw CLIError("no claim \(claim)") }
             let batch = try gateway.ledger.claimBatch(id: record.batchId)
             print(json ? try ClaimListing.json(record) : ClaimListing.claim(record, claim: detail, batch: batch))
         }
@@ -140,6 +126,12 @@ struct ClaimsCommand: ParsableCommand {
             help: "Days after which an accepted claim with no 835 payment is listed (default: aging.payment_days, 30).")
         var paymentDays: Int?
 
+        func validate() throws {
+            for (option, days) in [("--acknowledgment-days", acknowledgmentDays), ("--payment-days", paymentDays)] {
+                if let days, days < 0 { throw ValidationError("\(option) must be 0 or more, found \(days)") }
+            }
+        }
+
         func run() throws {
             let gateway = try options.openGateway()
             let acknowledgmentDays = acknowledgmentDays ?? gateway.config.acknowledgmentDays
@@ -157,9 +149,9 @@ struct ClaimsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give up a batch whose file could not be written (it blocks its payer's builds).",
             discussion: """
-                A batch is recorded with its control number before its file is written; if writing fails (an 837P
-                check or an NDIS file rule), the batch stays `writing` and every build of the payer tries it again.
-                After fixing the cause, `discard` marks its claims rejected and frees their services for the next
+                A batch is recorded with its control number before its file is written; if writing fails (an 837P \
+                check or an NDIS file rule), the batch stays `writing` and every build of the payer tries it again. \
+                After fixing the cause, `discard` marks its claims rejected and frees their services for the next \
                 build; the control number is not reused. A batch whose file exists cannot be discarded.
                 """)
 
@@ -170,13 +162,8 @@ struct ClaimsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            do {
-                try gateway.discardBatch(id: id)
-                print("batch \(id) discarded: its services are billable again")
-            } catch let error as StoreError {
-                printError("dropgate claims discard: \(error.message)")
-                throw ExitCode(1)
-            }
+            try gateway.discardBatch(id: id)
+            print("batch \(id) discarded: its services are billable again")
         }
     }
 
@@ -209,12 +196,6 @@ struct ClaimsCommand: ParsableCommand {
 
 private func requestCorrection(options: GlobalOptions, id: Int64, void: Bool) throws {
     let gateway = try options.openGateway()
-    do {
-        try gateway.ledger.requestCorrection(claimID: id, void: void)
-        print(
-            "claim \(id): \(void ? "void" : "replacement") requested; it goes out with the payer's next `claims build`")
-    } catch let error as StoreError {
-        printError("dropgate claims: \(error.message)")
-        throw ExitCode(1)
-    }
+    try gateway.ledger.requestCorrection(claimID: id, void: void)
+    print("claim \(id): \(void ? "void" : "replacement") requested; it goes out with the payer's next `claims build`")
 }

@@ -22,10 +22,7 @@ struct ExceptionsCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        guard try gateway.ledger.job(id: id) != nil else {
-            printError("dropgate exceptions: no job \(id)")
-            throw ExitCode(1)
-        }
+        guard try gateway.ledger.job(id: id) != nil else { throw CLIError("no job \(id)") }
         let exceptions = try gateway.ledger.exceptions(jobID: id)
         switch format {
         case .table: print(ExceptionListing.table(exceptions))

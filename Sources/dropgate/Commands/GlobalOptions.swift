@@ -2,9 +2,10 @@ import ArgumentParser
 import Foundation
 import Gateway
 import Logging
-import Mapping
 
 /// Options every command shares.
+///
+/// Declared on the root command too, so they may come before the subcommand; see ``DropGate``.
 struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
@@ -26,19 +27,14 @@ struct GlobalOptions: ParsableArguments {
         return logger
     }
 
-    /// Opens the gateway, turning configuration and mapping errors into a clear message and exit code 2.
+    /// Opens the gateway.
+    ///
+    /// - Throws: ``DefinitionError`` or ``GatewayError`` when the configuration or a mapping is invalid
+    ///   (``CLIError`` reports them with status 2).
     func openGateway() throws -> Gateway {
-        do {
-            return try Gateway(
-                configPath: configPath, logger: makeLogger(),
-                faults: FaultInjection(environment: ProcessInfo.processInfo.environment))
-        } catch let error as DefinitionError {
-            printError("dropgate: refusing to start, the configuration or a mapping is invalid:\n\(error)")
-            throw ExitCode(2)
-        } catch let error as GatewayError {
-            printError("dropgate: \(error.message)")
-            throw ExitCode(2)
-        }
+        try Gateway(
+            configPath: configPath, logger: makeLogger(),
+            faults: FaultInjection(environment: ProcessInfo.processInfo.environment))
     }
 }
 

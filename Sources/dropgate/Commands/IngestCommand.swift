@@ -7,8 +7,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Process one file now, as if dropped by a source.",
         discussion: """
-            The file is copied into staging (it is left where it is), recognised, validated and loaded like a
-            dropped file, and its receipt is printed. The same bytes ingested again for the same source become a
+            The file is copied into staging (it is left where it is), recognised, validated and loaded like a \
+            dropped file, and its receipt is printed. The same bytes ingested again for the same source become a \
             duplicate job and nothing is reloaded. Exit status 1 if the file was rejected or the job died.
             """)
 
@@ -28,13 +28,7 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        let job: JobRecord
-        do {
-            job = try gateway.ingest(path: file, source: source, kind: kind)
-        } catch let error as GatewayError {
-            printError("dropgate ingest: \(error.message)")
-            throw ExitCode(1)
-        }
+        let job = try gateway.ingest(path: file, source: source, kind: kind)
         print(json ? try JobListing.json([job]) : JobListing.detail(job))
         if job.state == .rejected || job.state == .dead { throw ExitCode(1) }
     }

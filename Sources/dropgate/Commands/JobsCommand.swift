@@ -22,6 +22,10 @@ struct JobsCommand: ParsableCommand {
     @Flag(help: "Print JSON for scripts.")
     var json = false
 
+    func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1, found \(limit)") }
+    }
+
     func run() throws {
         let gateway = try options.openGateway()
         let jobs = try gateway.ledger.jobs(state: state, source: source, limit: limit)
@@ -46,10 +50,7 @@ struct JobCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        guard let job = try gateway.ledger.job(id: id) else {
-            printError("dropgate job: no job \(id)")
-            throw ExitCode(1)
-        }
+        guard let job = try gateway.ledger.job(id: id) else { throw CLIError("no job \(id)") }
         print(json ? try JobListing.json([job]) : JobListing.detail(job))
     }
 }
@@ -67,11 +68,6 @@ struct RequeueCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        do {
-            print(JobListing.detail(try gateway.requeue(jobID: id)))
-        } catch let error as StoreError {
-            printError("dropgate requeue: \(error.message)")
-            throw ExitCode(1)
-        }
+        print(JobListing.detail(try gateway.requeue(jobID: id)))
     }
 }

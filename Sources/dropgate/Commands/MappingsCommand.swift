@@ -14,12 +14,12 @@ struct MappingsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Lint mapping definitions and payer profiles; report each mistake with its file and line.",
             discussion: """
-                Checks YAML syntax, unknown keys, field types, patterns, date formats and limits, code tables,
-                rules and lookups that name undefined fields, kinds defined twice, and that each mapping's target
-                table and key exist. Payer profiles (payers/*.yaml under the mappings folder) are checked too: NPI
-                check digits, EIN, the billing provider's 9-digit ZIP and street address, envelope ids, rates with at
-                most two decimals, limits. Exit status 1 when any mistake is found. The daemon refuses to start on the
-                same mistakes.
+                Checks YAML syntax, unknown keys, field types, patterns, date formats and limits, code tables, \
+                rules and lookups that name undefined fields, kinds defined twice, and that each mapping's target \
+                table and key exist. Payer profiles (payers/*.yaml under the mappings folder) are checked too: NPI \
+                check digits, EIN, the billing provider's 9-digit ZIP and street address, envelope ids, rates with \
+                at most two decimals, limits. Exit status 1 when any mistake is found. The daemon refuses to start \
+                on the same mistakes.
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -29,26 +29,25 @@ struct MappingsCommand: ParsableCommand {
 
         func run() throws {
             let target = path ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
+            var issues: [DefinitionIssue] = []
             do {
-                var issues: [DefinitionIssue] = []
-                do {
-                    let set = try MappingLoader.load(target)
-                    print("\(set.mappings.count) mapping(s) OK: \(set.mappings.map(\.kind).joined(separator: ", "))")
-                } catch let error as DefinitionError {
-                    issues += error.issues
-                }
-                do {
-                    let payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: target))
-                    if !payers.isEmpty {
-                        print("\(payers.count) payer profile(s) OK: \(payers.map(\.id).joined(separator: ", "))")
-                    }
-                } catch let error as DefinitionError {
-                    issues += error.issues
-                }
-                if !issues.isEmpty { throw DefinitionError(issues: issues) }
+                let set = try MappingLoader.load(target)
+                print("\(set.mappings.count) mapping(s) OK: \(set.mappings.map(\.kind).joined(separator: ", "))")
             } catch let error as DefinitionError {
-                printError(error.description)
-                printError("\(error.issues.count) problem(s) found")
+                issues += error.issues
+            }
+            do {
+                let payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: target))
+                if !payers.isEmpty {
+                    print("\(payers.count) payer profile(s) OK: \(payers.map(\.id).joined(separator: ", "))")
+                }
+            } catch let error as DefinitionError {
+                issues += error.issues
+            }
+            // The mistakes are this command's findings, not a failure to run: listed, then status 1.
+            guard issues.isEmpty else {
+                printError(DefinitionError(issues: issues).description)
+                printError("\(issues.count) problem(s) found")
                 throw ExitCode(1)
             }
         }

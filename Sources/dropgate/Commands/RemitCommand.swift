@@ -8,8 +8,8 @@ struct RemitCommand: ParsableCommand {
         commandName: "remit",
         abstract: "Payer remittances (835) as applied to claims.",
         discussion: """
-            835 files arrive in a payer's inbox source (a source with `payer: <id>` in dropgate.yaml) and are
-            recognised by their ISA/GS/ST. Each is balance-checked, matched to claims by patient control number
+            835 files arrive in a payer's inbox source (a source with `payer: <id>` in dropgate.yaml) and are \
+            recognised by their ISA/GS/ST. Each is balance-checked, matched to claims by patient control number \
             and reported in Outbox/<payer>/reconciliation/<job>-<file>.reconciliation.csv and .summary.json.
             """,
         subcommands: [List.self, Show.self])
@@ -44,10 +44,7 @@ struct RemitCommand: ParsableCommand {
         func run() throws {
             let gateway = try options.openGateway()
             let sets = try gateway.ledger.remittances(jobID: job)
-            guard !sets.isEmpty else {
-                printError("dropgate remit show: job \(job) applied no 835")
-                throw ExitCode(1)
-            }
+            guard !sets.isEmpty else { throw CLIError("job \(job) applied no 835") }
             for set in sets {
                 print(
                     "set \(set[0])  payer \(set[1])  trace \(set[2])  payment \(Money(cents: Int64(set[3]) ?? 0)) \(set[4]) on \(set[5])  claims \(set[6])  balance issues \(set[7])"

@@ -10,13 +10,13 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Watch every configured source and process files as they arrive.",
         discussion: """
-            Polls each source's drop folder every poll_interval seconds. A file is taken only once it has not
-            changed for its source's stable_after seconds; names ending in .part or .tmp and dot-files are
-            ignored. Each file is staged, hashed, recorded as a job, removed from the inbox, validated and
-            loaded in one transaction, then archived. SIGINT or SIGTERM lets the current file's transaction
+            Polls each source's drop folder every poll_interval seconds. A file is taken only once it has not \
+            changed for its source's stable_after seconds; names ending in .part or .tmp and dot-files are \
+            ignored. Each file is staged, hashed, recorded as a job, removed from the inbox, validated and \
+            loaded in one transaction, then archived. SIGINT or SIGTERM lets the current file's transaction \
             finish and stops cleanly.
 
-            With --once, makes one pass over all sources (waiting briefly for files still being written to
+            With --once, makes one pass over all sources (waiting briefly for files still being written to \
             settle), prints the receipts' summary and exits: status 1 if any job was rejected or dead.
             """)
 
@@ -27,6 +27,10 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "With --once: print the finished jobs as JSON.")
     var json = false
+
+    func validate() throws {
+        guard once || !json else { throw ValidationError("--json needs --once: the daemon prints no job list") }
+    }
 
     func run() async throws {
         let gateway = try options.openGateway()

@@ -40,14 +40,9 @@ struct SimulateCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            do {
-                let files = try gateway.simulatePayer(
-                    payer: payer, batchID: batch, rejectSets: Set(rejectSets), ta1: ta1, seed: seed)
-                for file in files { print("wrote \(file)") }
-            } catch let error as GatewayError {
-                printError("dropgate simulate payer: \(error.message)")
-                throw ExitCode(1)
-            }
+            let files = try gateway.simulatePayer(
+                payer: payer, batchID: batch, rejectSets: Set(rejectSets), ta1: ta1, seed: seed)
+            for file in files { print("wrote \(file)") }
         }
     }
 }

@@ -8,8 +8,8 @@ struct SourcesCommand: ParsableCommand {
         commandName: "sources",
         abstract: "Show each source and delivery and its health: circuit state, failures, next attempt, last error.",
         discussion: """
-            States: ok; backoff (failing, next poll after an exponential delay with jitter); open (failed
-            circuit_after times in a row, polled at the backoff cap only); needs-operator (authentication or host
+            States: ok; backoff (failing, next poll after an exponential delay with jitter); open (failed \
+            circuit_after times in a row, polled at the backoff cap only); needs-operator (authentication or host \
             key refused: fix the configuration or the server, it is retried only at the cap).
             """)
 
