@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "dropgate",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dropgate", targets: ["dropgate"]),
         .library(name: "Gateway", targets: ["Gateway"]),
@@ -95,7 +95,7 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Store", "Mapping", "Formats", "Transport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Gateway", "Store", "Claims", "Mapping", "PyX12Support"]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
