@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "dropgate",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dropgate", targets: ["dropgate"]),
         .library(name: "Gateway", targets: ["Gateway"]),
@@ -115,7 +115,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "GatewayTests", dependencies: ["Gateway", "Store", "Values", "Mapping", "Formats", "PayerSimulator"]),
+            name: "GatewayTests",
+            dependencies: ["Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support"]),

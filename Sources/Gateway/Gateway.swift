@@ -8,10 +8,11 @@ import Values
 
 /// The gateway: configuration, mappings, ledger, intake and job runner wired together.
 ///
-/// The CLI and the daemon service talk only to this type. It is `@unchecked Sendable` so the daemon's service
-/// can hold it, but passes are not reentrant: the intake trackers are mutable, so one task at a time runs
-/// ``runPass(waitForSettling:shouldStop:)`` or ``ingest(path:source:kind:)`` (the daemon has exactly one).
-public final class Gateway: @unchecked Sendable {
+/// The CLI and the daemon service talk only to this type. Its calls block (SQLite, libssh2, settling pauses): from
+/// async code use ``pass(waitForSettling:)``, which runs a pass on a thread of its own. The only mutable state,
+/// the intake's trackers and poll times, sits behind locks; passes are still meant to run one at a time (the
+/// daemon has exactly one).
+public final class Gateway: Sendable {
     /// The configuration in force.
     public let config: GatewayConfig
     /// The SQLite ledger.
@@ -58,8 +59,7 @@ public final class Gateway: @unchecked Sendable {
                 payers: payers, logger: logger, today: today))
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         remoteIntake = RemoteIntake(
-            config: config, ledger: ledger, intake: intake, mappings: mappings, logger: logger, environment: environment
-        )
+            config: config, ledger: ledger, intake: intake, logger: logger, environment: environment)
         deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
     }
 
@@ -108,7 +108,7 @@ public final class Gateway: @unchecked Sendable {
                     if let remote = source.remote {
                         settling += try remoteIntake.collect(source, remote: remote, force: waitForSettling)
                     } else {
-                        settling += try intake.collect(source)
+                        settling += try intake.collect(LocalFolderSource(path: source.path), source: source)
                     }
                     try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
                 } catch {
@@ -157,7 +157,7 @@ public final class Gateway: @unchecked Sendable {
             throw GatewayError(.invalidInput, "\(path) is not a readable file")
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let job = try intake.take(source: source, path: path, name: name, kind: kind, keepOrigin: true)
+        let job = try intake.ingest(path: path, name: name, source: source, kind: kind)
         if job.state == .duplicate, let original = job.duplicateOf, try ledger.job(id: original)?.state == .staged {
             return runner.process(jobID: original) ?? job
         }

@@ -3,6 +3,9 @@ import ServiceLifecycle
 
 /// The daemon: polls every source, runs jobs, sleeps, until SIGTERM or SIGINT.
 ///
+/// Each pass runs on a thread of its own (``Gateway/pass(waitForSettling:)``), never on the cooperative pool; the
+/// pause between passes is a `Task.sleep` that a shutdown cuts short.
+///
 /// On a shutdown signal the job in progress finishes its transaction (it is never cut in half), no
 /// further job starts, and the service returns.
 public struct WatcherService: Service {
@@ -20,7 +23,7 @@ public struct WatcherService: Service {
             "watching",
             metadata: ["sources": "\(gateway.config.sources.count)", "poll_s": "\(gateway.config.pollInterval)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let finished = gateway.runPass(shouldStop: { Task.isShuttingDownGracefully || Task.isCancelled })
+            let finished = await gateway.pass()
             if !finished.isEmpty {
                 logger.info("pass finished", metadata: ["jobs": "\(finished.count)"])
             }

@@ -13,7 +13,7 @@ import Transport
 /// crashed before recording it, so it is only recorded. Otherwise it is written to a temporary name and renamed
 /// (folder: fsync; SFTP: `.part` then rename), then recorded. Failures back off per delivery with the
 /// circuit breaker shared with SFTP sources.
-final class Deliverer {
+final class Deliverer: Sendable {
     private let config: GatewayConfig
     private let ledger: Ledger
     private let logger: Logger
@@ -91,7 +91,7 @@ final class Deliverer {
             defer { connection.close() }
             let destination = "sftp://\(remote.host):\(remote.port)/\(remote.directory)"
             for file in pending {
-                let target = RemoteIntake.join(remote.directory, file.name)
+                let target = SFTPFileSource.join(remote.directory, file.name)
                 let found = try connection.stat(target)?.size == file.size
                 if !found { try connection.upload(from: delivery.folder + "/" + file.name, to: target) }
                 records.append(try record(delivery, file, destination: destination, found: found, batches: batches))

@@ -2,22 +2,27 @@ import Foundation
 import Logging
 import Mapping
 import Store
+import Synchronization
 import Transport
 
-/// Takes complete files from the local drop folders into staging and the ledger (DESIGN §2, §4.1–4.4).
+/// Takes complete files from any ``FileSource`` into staging and the ledger (DESIGN §2, §4.1–4.4).
 ///
-/// Order matters for "exactly once": bytes are staged (fsynced) and the job row committed before the
-/// inbox file is removed; a crash in between is recognised on the next pass (same origin, not yet
-/// cleared) and finished without creating a duplicate.
-final class Intake {
+/// One code path for local drop folders and SFTP directories. A file is taken once complete: its size and mtime
+/// unchanged for `stable_after` (a local file older than that at once), or its marker present when the source names
+/// one. Order matters for "exactly once": bytes are staged (fsynced) and the job row committed before the file is
+/// acknowledged (removed, moved); a crash in between is recognised on the next pass (same origin, not yet cleared)
+/// and finished without creating a duplicate.
+///
+/// The stability trackers are the only mutable state, behind a lock; passes over one source still run one at a
+/// time (the daemon has exactly one).
+final class Intake: Sendable {
     private let config: GatewayConfig
     private let ledger: Ledger
-    /// Copies files into staging; SFTP downloads share it.
-    let stager: Stager
+    private let stager: Stager
     private let layout: OutboxLayout
     private let mappings: MappingSet
     private let logger: Logger
-    private var trackers: [String: StabilityTracker] = [:]
+    private let trackers = Mutex<[String: StabilityTracker]>([:])
 
     init(config: GatewayConfig, ledger: Ledger, layout: OutboxLayout, mappings: MappingSet, logger: Logger) {
         self.config = config
@@ -28,55 +33,83 @@ final class Intake {
         stager = Stager(root: config.paths.staging)
     }
 
-    /// Takes every complete file of `source`; returns how many files are still settling.
-    func collect(_ source: SourceConfig) throws -> Int {
-        try FileSystem.makeDirectories(source.path)
-        try finishInterruptedClears(source)
-        let entries = try FileSystem.list(source.path)
-        var tracker =
-            trackers[source.id]
-            ?? StabilityTracker(stableAfter: source.stableAfter, trustModificationTime: true)
-        let (ready, settling) = tracker.observe(entries, now: Date().timeIntervalSince1970)
+    /// Takes every complete file of `source` from `files`; returns how many files are still settling.
+    ///
+    /// - Throws: the source's errors; with ``FileSource/failsAsAWhole`` also any one file's failure.
+    func collect(_ files: some FileSource, source: SourceConfig) throws -> Int {
+        let marker = source.remote?.marker
+        try finishInterruptedAcknowledgments(files, source: source.id, marker: marker)
+        let listing = try files.list()
+        let names = Set(listing.map(\.name))
+        let globs = source.remote?.files ?? []
+        var candidates: [FileSystem.Entry] = []
+        for entry in listing where entry.isRegularFile {
+            if let marker {
+                if entry.name.hasSuffix("." + marker) || !names.contains(entry.name + "." + marker) { continue }
+            }
+            guard globs.isEmpty || globs.contains(where: { $0.matches(entry.name) }) else { continue }
+            candidates.append(entry)
+        }
+        // With a marker the upload is declared complete; otherwise it must hold still.
+        let (ready, settling) =
+            marker == nil
+            ? observe(candidates, source: source, localClock: files.modificationTimesAreLocal) : (candidates, 0)
         let ordered = ready.sorted {
-            (mappings.intakeRank(filename: $0.name), $0.name)
-                < (mappings.intakeRank(filename: $1.name), $1.name)
+            (mappings.intakeRank(filename: $0.name), $0.name) < (mappings.intakeRank(filename: $1.name), $1.name)
         }
         for entry in ordered {
-            tracker.forget(entry.name)
             do {
-                try take(source: source.id, path: source.path + "/" + entry.name, name: entry.name)
+                try take(entry.name, from: files, source: source.id, marker: marker)
+                _ = trackers.withLock { $0[source.id]?.forget(entry.name) }
             } catch {
+                if files.failsAsAWhole { throw error }
                 // One unreadable file must not hold up the others; it is tried again next pass.
                 logger.error(
                     "cannot take a file; will retry",
                     metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
             }
         }
-        trackers[source.id] = tracker
         return settling
     }
 
-    /// Stages and registers one file; removes the origin unless `keepOrigin`.
-    @discardableResult
-    func take(source: String, path: String, name: String, kind: String? = nil, keepOrigin: Bool = false) throws
-        -> JobRecord
-    {
-        let staged = try stager.stage(path, source: source)
-        let job = try register(
-            staged, source: source, name: name, origin: keepOrigin ? "ingest:" + path : path, kind: kind,
-            originCleared: keepOrigin)
-        if !keepOrigin, let id = job.id {
-            try FileSystem.remove(path)
-            try FileSystem.syncDirectory(FileSystem.directory(of: path))
-            try ledger.markOriginCleared(jobID: id)
+    /// Feeds one listing to the source's stability tracker; returns the files complete now and how many are settling.
+    private func observe(_ candidates: [FileSystem.Entry], source: SourceConfig, localClock: Bool) -> (
+        ready: [FileSystem.Entry], settling: Int
+    ) {
+        trackers.withLock { trackers in
+            var tracker =
+                trackers[source.id]
+                ?? StabilityTracker(stableAfter: source.stableAfter, trustModificationTime: localClock)
+            let observed = tracker.observe(candidates, now: Date().timeIntervalSince1970)
+            trackers[source.id] = tracker
+            return observed
         }
-        return job
+    }
+
+    /// Stages and registers one file, then acknowledges it to its source: only now that the job exists.
+    private func take(_ name: String, from files: some FileSource, source: String, marker: String?) throws {
+        let staged = try stager.stage(source: source) { temporary, observe in
+            try files.fetch(name, to: temporary, observe: observe)
+        }
+        let job = try register(staged, source: source, name: name, origin: files.origin(of: name))
+        guard let id = job.id else { return }
+        try files.acknowledge(name, marker: marker)
+        try ledger.markOriginCleared(jobID: id)
+    }
+
+    /// Stages and registers a file named on the command line; the file itself is left in place.
+    func ingest(path: String, name: String, source: String, kind: String?) throws -> JobRecord {
+        let staged = try stager.stage(source: source) { temporary, observe in
+            try LocalFolderSource.copy(path, to: temporary, observe: observe)
+        }
+        return try register(
+            staged, source: source, name: name, origin: "ingest:" + path, kind: kind, originCleared: true)
     }
 
     /// Records a staged file as a job, or as a duplicate (with its receipt) of the job that has its bytes.
     ///
-    /// Shared by local drops, `ingest` and SFTP sources, so every way in treats identity the same.
-    func register(
+    /// Shared by every source and `ingest`, so every way in treats identity the same.
+    private func register(
         _ staged: StagedFile, source: String, name: String, origin: String, kind: String? = nil,
         originCleared: Bool = false
     ) throws -> JobRecord {
@@ -109,17 +142,17 @@ final class Intake {
         }
     }
 
-    /// Removes inbox files whose job was registered before a crash prevented their removal, and writes the
+    /// Acknowledges files whose job was registered before a crash prevented their acknowledgment, and writes the
     /// receipt of a duplicate the crash left without one.
-    private func finishInterruptedClears(_ source: SourceConfig) throws {
-        for job in try ledger.uncleared(source: source.id) {
-            guard let id = job.id, !job.origin.hasPrefix("ingest:") else { continue }
+    private func finishInterruptedAcknowledgments(_ files: some FileSource, source: String, marker: String?) throws {
+        for job in try ledger.uncleared(source: source) where job.origin == files.origin(of: job.originalName) {
+            guard let id = job.id else { continue }
             if job.state == .duplicate, job.receiptPath == nil, let originalID = job.duplicateOf,
                 let original = try ledger.job(id: originalID)
             {
                 _ = try writeDuplicateReceipt(job, original: original)
             }
-            if FileSystem.exists(job.origin) { try FileSystem.remove(job.origin) }
+            if try files.contains(job.originalName) { try files.acknowledge(job.originalName, marker: marker) }
             try ledger.markOriginCleared(jobID: id)
         }
     }

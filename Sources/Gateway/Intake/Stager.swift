@@ -9,7 +9,6 @@ import Transport
 public struct Stager: Sendable {
     /// Root of the staging area.
     public let root: String
-    static let chunkSize = 1 << 20
     /// Temporary copies are `.incoming.<pid>.tmp`, so a crashed process's leftovers can be told apart.
     static let temporaryPrefix = ".incoming."
 
@@ -18,29 +17,11 @@ public struct Stager: Sendable {
         self.root = root
     }
 
-    /// Stages the local file at `path` for `source`.
-    ///
-    /// - Throws: ``FileSystemError`` (transient ones — disk full — are retried by the caller).
-    public func stage(_ path: String, source: String) throws -> StagedFile {
-        try stage(source: source) { temporary, observe in
-            let input = try FileSystem.openForReading(path)
-            defer { FileSystem.close(input) }
-            let output = try FileSystem.createExclusive(temporary, mode: 0o600)
-            defer { FileSystem.close(output) }
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
-            defer { buffer.deallocate() }
-            while true {
-                let count = try FileSystem.read(input, into: buffer, path: path)
-                if count == 0 { break }
-                let chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-                observe(chunk)
-                try FileSystem.write(output, chunk, path: temporary)
-            }
-        }
-    }
-
     /// Stages bytes that `produce` writes to the temporary path it is given, reporting each chunk to `observe`
-    /// (a local copy, an SFTP download). The staged file is then synced, hashed and renamed into place.
+    /// (a ``FileSource`` fetch, a local copy). The staged file is then synced, hashed and renamed into place.
+    ///
+    /// - Throws: what `produce` throws, or ``FileSystemError`` (transient ones — disk full — are retried by the
+    ///   caller); the temporary file is removed.
     public func stage(
         source: String, produce: (_ temporaryPath: String, _ observe: (UnsafeRawBufferPointer) -> Void) throws -> Void
     ) throws -> StagedFile {

@@ -35,7 +35,7 @@ struct RunCommand: AsyncParsableCommand {
     func run() async throws {
         let gateway = try options.openGateway()
         if once {
-            let finished = gateway.runPass(waitForSettling: true)
+            let finished = await gateway.pass(waitForSettling: true)
             print(json ? try JobListing.json(finished) : JobListing.table(finished, empty: "no new files"))
             if finished.contains(where: { $0.state == .rejected || $0.state == .dead }) { throw ExitCode(1) }
             return
