@@ -104,7 +104,7 @@ let package = Package(
             name: "PayerSimulatorTests",
             dependencies: ["PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
             name: "SFTPTests",
