@@ -75,13 +75,13 @@ let package = Package(
         // Test tooling: a payer answering 837P batches (999, TA1, 835), sample 835s. No product module imports it.
         .target(
             name: "PayerSimulator",
-            dependencies: ["Formats", "Mapping", "Claims", "Store", "Transport", "Gateway"]
+            dependencies: ["Formats", "Values", "Mapping", "Claims", "Store", "Transport", "Gateway"]
         ),
         // Measurement tooling: generated data and timed runs for `dropgate bench`. No product module imports it.
         .target(
             name: "Bench",
             dependencies: [
-                "Mapping", "Claims", "Store", "Transport", "Gateway", "PayerSimulator",
+                "Values", "Mapping", "Claims", "Store", "Transport", "Gateway", "PayerSimulator",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -104,7 +104,7 @@ let package = Package(
             name: "PayerSimulatorTests",
             dependencies: ["PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
             name: "SFTPTests",

@@ -4,6 +4,7 @@ import Gateway
 import PayerSimulator
 import Store
 import Transport
+import Values
 
 /// Measures an 835 of many claims through the gateway: parse, envelope and balance checks, matching every
 /// claim to the claim sent, updating claims and lines, and writing the reconciliation reports.

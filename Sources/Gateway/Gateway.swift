@@ -15,8 +15,8 @@ import Values
 public final class Gateway: Sendable {
     /// The configuration in force.
     public let config: GatewayConfig
-    /// The SQLite ledger.
-    public let ledger: Ledger
+    /// The SQLite ledger; everything outside the gateway reads it through ``Gateway`` (`Gateway+Queries.swift`).
+    let ledger: Ledger
     /// Mappings loaded at start-up.
     public let mappings: MappingSet
     /// Output locations.
@@ -125,7 +125,7 @@ public final class Gateway: Sendable {
     private func runJobs(source: String, shouldStop: () -> Bool) -> [JobRecord] {
         var finished: [JobRecord] = []
         do {
-            for job in try ledger.runnableJobs(source: source) {
+            for job in try ledger.jobs.runnableJobs(source: source) {
                 if shouldStop() { break }
                 guard let id = job.id, let result = runner.process(jobID: id) else { continue }
                 finished.append(result)
@@ -158,7 +158,8 @@ public final class Gateway: Sendable {
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         let job = try intake.ingest(path: path, name: name, source: source, kind: kind)
-        if job.state == .duplicate, let original = job.duplicateOf, try ledger.job(id: original)?.state == .staged {
+        if job.state == .duplicate, let original = job.duplicateOf, try ledger.jobs.job(id: original)?.state == .staged
+        {
             return runner.process(jobID: original) ?? job
         }
         guard let id = job.id, !job.state.isTerminal else { return job }
@@ -176,10 +177,10 @@ public final class Gateway: Sendable {
     }
 
     /// Gives up a claim batch whose file could not be written, so its payer's builds can go on (see
-    /// ``Ledger/discardUnwrittenBatch(id:fileExists:now:)``).
+    /// ``ClaimRepository/discardUnwrittenBatch(id:fileExists:now:)``).
     public func discardBatch(id: Int64) throws {
-        let file = try ledger.claimBatch(id: id)?.file
-        try ledger.discardUnwrittenBatch(id: id, fileExists: file.map { FileSystem.exists($0) } ?? false)
+        let file = try ledger.claims.claimBatch(id: id)?.file
+        try ledger.claims.discardUnwrittenBatch(id: id, fileExists: file.map { FileSystem.exists($0) } ?? false)
         logger.notice("claim batch discarded", metadata: ["batch.id": "\(id)"])
     }
 
@@ -189,7 +190,7 @@ public final class Gateway: Sendable {
 
     /// Re-runs a requeued job at once.
     public func requeue(jobID: Int64) throws -> JobRecord {
-        let requeued = try ledger.requeue(jobID: jobID)
+        let requeued = try ledger.jobs.requeue(jobID: jobID)
         return runner.process(jobID: jobID) ?? requeued
     }
 }

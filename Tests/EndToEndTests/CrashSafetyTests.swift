@@ -1,8 +1,9 @@
 import Bench
 import Foundation
 import Gateway
-import Store
 import Testing
+
+@testable import Store
 
 /// Kill -9 at arbitrary moments, restart: every row loads exactly once and the outbox holds only whole files.
 @Suite(.serialized) struct CrashSafetyTests {
@@ -42,7 +43,7 @@ import Testing
 
         let cleanLedger = try Ledger(path: clean.path("dropgate.sqlite"))
         let crashedLedger = try Ledger(path: crashed.path("dropgate.sqlite"))
-        let jobs = try crashedLedger.jobs()
+        let jobs = try crashedLedger.jobs.jobs()
         #expect(jobs.count == 2)
         #expect(jobs.allSatisfy { $0.state == .done })
         let attendance = try #require(jobs.first { $0.kind == "aeries-attendance" })
@@ -51,7 +52,7 @@ import Testing
         #expect(attendance.inserted == expectation.valid)
         #expect(try crashedLedger.dump(table: "attendance") == cleanLedger.dump(table: "attendance"))
         #expect(try crashedLedger.dump(table: "students") == cleanLedger.dump(table: "students"))
-        let exceptions = try crashedLedger.exceptions(jobID: #require(attendance.id))
+        let exceptions = try crashedLedger.jobs.exceptions(jobID: #require(attendance.id))
         #expect(exceptions.count == expectation.invalid)
 
         let outbox = crashed.files(under: "Outbox")
@@ -76,7 +77,7 @@ import Testing
         #expect(daemon.terminationReason == .exit)
         #expect(daemon.terminationStatus == 0)
         let ledger = try Ledger(path: scratch.path("dropgate.sqlite"))
-        #expect(try ledger.jobs().map(\.state) == [.done], "the daemon picked up the file while running")
+        #expect(try ledger.jobs.jobs().map(\.state) == [.done], "the daemon picked up the file while running")
     }
 
     @Test func twoHundredThousandRowsLoadExactlyTheValidRows() throws {
@@ -95,8 +96,10 @@ import Testing
         #expect(job["inserted"] as? Int == expectation.valid)
         #expect(job["rejected"] as? Int == expectation.invalid)
         let ledger = try Ledger(path: scratch.path("dropgate.sqlite"))
-        let byRule = Dictionary(grouping: try ledger.exceptions(jobID: #require(job["id"] as? Int).int64), by: \.ruleId)
-            .mapValues(\.count)
+        let byRule = Dictionary(
+            grouping: try ledger.jobs.exceptions(jobID: #require(job["id"] as? Int).int64), by: \.ruleId
+        )
+        .mapValues(\.count)
         #expect(byRule == expectation.invalidByRule)
     }
 }

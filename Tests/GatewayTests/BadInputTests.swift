@@ -10,7 +10,7 @@ import Testing
     func ingest(_ name: String, _ text: String, in workspace: Workspace) throws -> (JobRecord, [ExceptionRecord]) {
         let gateway = try workspace.gateway()
         let job = try gateway.ingest(path: workspace.write(name, text), source: "lincoln-usd")
-        return (job, try gateway.ledger.exceptions(jobID: #require(job.id)))
+        return (job, try gateway.ledger.jobs.exceptions(jobID: #require(job.id)))
     }
 
     @Test func emptyFileIsRejected() throws {
@@ -75,7 +75,7 @@ import Testing
         let bytes = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) } + [0, 0]
         let job = try gateway.ingest(path: workspace.write("students.csv", bytes: bytes), source: "lincoln-usd")
         #expect(job.state == .rejected)
-        #expect(try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["file-binary"])
+        #expect(try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["file-binary"])
     }
 
     @Test func windows1252IsDecodedAndRecordedOnTheReceipt() throws {
@@ -88,7 +88,8 @@ import Testing
         #expect(job.state == .done)
         #expect(job.encoding == "windows-1252")
         #expect(try workspace.receipt(job).encoding == "windows-1252")
-        let names = try gateway.ledger.knownValues(table: "students", column: "last_name", district: "lincoln-usd")
+        let names = try gateway.ledger.domain.knownValues(
+            table: "students", column: "last_name", district: "lincoln-usd")
         #expect(names == ["Hernández"])
     }
 
@@ -107,7 +108,7 @@ import Testing
         #expect(job.state == .done)
         #expect(job.rowsRead == 3)
         #expect(job.inserted == 2)
-        let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
+        let exceptions = try gateway.ledger.jobs.exceptions(jobID: #require(job.id))
         #expect(exceptions.map(\.ruleId) == ["csv-record-too-long"])
         #expect(exceptions.first?.row == 3)
     }
@@ -118,7 +119,8 @@ import Testing
         _ = try gateway.ingest(path: workspace.write("students.csv", Workspace.roster), source: "lincoln-usd")
         _ = try gateway.ingest(path: workspace.write("students-bad.csv", "garbage;only\n1;2\n"), source: "lincoln-usd")
         _ = try gateway.ingest(path: workspace.write("students-empty.csv", ""), source: "lincoln-usd")
-        let ids = try gateway.ledger.knownValues(table: "students", column: "student_id", district: "lincoln-usd")
+        let ids = try gateway.ledger.domain.knownValues(
+            table: "students", column: "student_id", district: "lincoln-usd")
         #expect(ids == ["1001", "1002", "1003"])
     }
 }

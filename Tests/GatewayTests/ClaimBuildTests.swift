@@ -1,10 +1,10 @@
 import Claims
 import Foundation
-import Store
 import Testing
 import Values
 
 @testable import Gateway
+@testable import Store
 
 /// Claim builds through the real gateway and SQLite: billing once, exclusions reported, control numbers.
 @Suite struct ClaimBuildTests {
@@ -51,7 +51,7 @@ import Values
     static func ingestServices(_ services: [String], gateway: Gateway, workspace: Workspace, name: String) throws {
         let job = try gateway.ingest(
             path: workspace.write(name, serviceHeader + services.joined(separator: "\n") + "\n"), source: "lincoln-usd")
-        let messages = try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.message)
+        let messages = try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.message)
         #expect(job.state == .done)
         #expect(messages == [])
     }
@@ -81,7 +81,7 @@ import Values
         let file = try #require(summary.file)
         #expect(file.hasSuffix("/lea-bop/837P/lea-bop-000000001.x12"))
         let batchID = try #require(summary.batchID)
-        let batch = try #require(try gateway.ledger.claimBatch(id: batchID))
+        let batch = try #require(try gateway.ledger.claims.claimBatch(id: batchID))
         #expect(batch.state == .built)
         #expect(batch.claims == 2 && batch.lines == 3 && batch.totalCents == 15600)
         #expect(batch.sha256 == (try Deliverer.sha256(of: file)))
@@ -151,11 +151,11 @@ import Values
         for round in 0..<10 {
             let ledger = try Ledger(path: workspace.root + "/dropgate.sqlite")
             for _ in 0..<100 {
-                numbers.append(try ledger.buildClaims { try $0.nextControlNumber(payer: "lea-bop") })
+                numbers.append(try ledger.claims.buildClaims { try $0.nextControlNumber(payer: "lea-bop") })
             }
             // A rolled-back build takes no number.
             struct Abort: Error {}
-            _ = try? ledger.buildClaims { session -> Int in
+            _ = try? ledger.claims.buildClaims { session -> Int in
                 _ = try session.nextControlNumber(payer: "lea-bop")
                 throw Abort()
             }
@@ -163,6 +163,6 @@ import Values
         }
         #expect(numbers == Array(1...1000))
         let other = try Ledger(path: workspace.root + "/dropgate.sqlite")
-        #expect(try other.buildClaims { try $0.nextControlNumber(payer: "cybhi") } == 1)
+        #expect(try other.claims.buildClaims { try $0.nextControlNumber(payer: "cybhi") } == 1)
     }
 }

@@ -32,6 +32,6 @@ import Testing
         let recovered = gateway.deliverer.run()
         #expect(recovered.map(\.file) == [name])
         #expect(recovered.first?.foundOnDestination == true)
-        #expect(try gateway.ledger.deliveries("lincoln-receipts").count == 2)
+        #expect(try gateway.ledger.deliveries.deliveries("lincoln-receipts").count == 2)
     }
 }

@@ -1,10 +1,10 @@
 import Foundation
 import Mapping
-import Store
 import Testing
 import Values
 
 @testable import Gateway
+@testable import Store
 
 /// i-Ready diagnostics through the real gateway: recognition by header, every rule, numbering and seasons.
 @Suite struct IReadyTests {
@@ -42,7 +42,7 @@ import Values
     }
 
     func rules(_ gateway: Gateway, _ job: JobRecord) throws -> [String] {
-        try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId)
+        try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId)
     }
 
     @Test func recognisedAsReadingByItsDomainColumns() throws {
@@ -71,7 +71,7 @@ import Values
             Self.row("1002", relative: "Two Grades Below", phonics: ("", "Max Score")),
         ])
         #expect(job.inserted == 2)
-        let placements = try gateway.ledger.knownValues(
+        let placements = try gateway.ledger.domain.knownValues(
             table: "iready_diagnostics", column: "overall_relative_placement", district: "lincoln-usd")
         #expect(placements == ["1 Grade Level Below", "2 Grade Levels Below"])
     }

@@ -31,7 +31,7 @@ import Testing
         #expect(attendance.rowsRead == 9)
         #expect(attendance.inserted == 2)
         #expect(attendance.rejected == 7)
-        let rules = try gateway.ledger.exceptions(jobID: #require(attendance.id)).map { "\($0.row):\($0.ruleId)" }
+        let rules = try gateway.ledger.jobs.exceptions(jobID: #require(attendance.id)).map { "\($0.row):\($0.ruleId)" }
         #expect(
             rules == [
                 "4:invalid-date", "5:above-max", "6:pattern", "7:unmapped-student", "8:not-in-values",
@@ -61,7 +61,7 @@ import Testing
         #expect(second.unchanged == 1)
         #expect(second.updated == 1)
         #expect(second.inserted == 1)
-        let grades = try gateway.ledger.knownValues(table: "students", column: "grade", district: "lincoln-usd")
+        let grades = try gateway.ledger.domain.knownValues(table: "students", column: "grade", district: "lincoln-usd")
         #expect(grades.contains("5") && grades.contains("3") && grades.contains("6"))
     }
 
@@ -86,7 +86,7 @@ import Testing
         let job = try gateway.ingest(
             path: workspace.write("students.csv", "Name,Favourite Colour\nAna,blue\n"), source: "lincoln-usd")
         #expect(job.state == .rejected)
-        let messages = try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.message)
+        let messages = try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.message)
         #expect(messages.contains { $0.hasPrefix("aeries-students: missing column 'Student ID'") })
         #expect(messages.contains { $0.hasPrefix("aeries-attendance: file name does not match") })
         let receipt = try workspace.receipt(job)

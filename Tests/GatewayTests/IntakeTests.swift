@@ -36,10 +36,10 @@ import Transport
         #expect(try gateway.intake.collect(source, source: config) == 1)
         Thread.sleep(forTimeInterval: 0.6)
         #expect(try gateway.intake.collect(source, source: config) == 1, "it changed: the wait started again")
-        #expect(try gateway.ledger.jobs().isEmpty)
+        #expect(try gateway.ledger.jobs.jobs().isEmpty)
         Thread.sleep(forTimeInterval: 0.6)
         #expect(try gateway.intake.collect(source, source: config) == 0)
-        let jobs = try gateway.ledger.jobs()
+        let jobs = try gateway.ledger.jobs.jobs()
         #expect(jobs.map(\.origin) == ["memory:/students.csv"])
         #expect(jobs.first?.size == Int64(Workspace.roster.utf8.count))
         #expect(source.acknowledged == ["students.csv"])
@@ -58,10 +58,10 @@ import Transport
         let config = config(stableAfter: 3600, marker: "done")
         source.put("students.csv", Workspace.roster)
         #expect(try gateway.intake.collect(source, source: config) == 0)
-        #expect(try gateway.ledger.jobs().isEmpty, "no marker yet")
+        #expect(try gateway.ledger.jobs.jobs().isEmpty, "no marker yet")
         source.put("students.csv.done", "")
         #expect(try gateway.intake.collect(source, source: config) == 0)
-        #expect(try gateway.ledger.jobs().map(\.originalName) == ["students.csv"])
+        #expect(try gateway.ledger.jobs.jobs().map(\.originalName) == ["students.csv"])
         #expect(source.files.isEmpty, "file and marker acknowledged")
     }
 
@@ -71,7 +71,7 @@ import Transport
         _ = try gateway.intake.collect(source, source: config())
         source.put("students-again.csv", Workspace.roster)
         _ = try gateway.intake.collect(source, source: config())
-        let jobs = try gateway.ledger.jobs()
+        let jobs = try gateway.ledger.jobs.jobs()
         let duplicate = try #require(jobs.first { $0.originalName == "students-again.csv" })
         #expect(duplicate.state == .duplicate)
         #expect(duplicate.duplicateOf == jobs.first { $0.originalName == "students.csv" }?.id)
@@ -83,12 +83,14 @@ import Transport
         let source = InMemorySource()
         var registered: [String] = []
         source.willAcknowledge = { [gateway] name in
-            registered += try gateway.ledger.uncleared(source: "lincoln-usd").map(\.originalName).filter { $0 == name }
+            registered += try gateway.ledger.jobs.uncleared(source: "lincoln-usd").map(\.originalName).filter {
+                $0 == name
+            }
         }
         source.put("students.csv", Workspace.roster)
         _ = try gateway.intake.collect(source, source: config())
         #expect(registered == ["students.csv"])
-        #expect(try gateway.ledger.uncleared(source: "lincoln-usd").isEmpty, "cleared once acknowledged")
+        #expect(try gateway.ledger.jobs.uncleared(source: "lincoln-usd").isEmpty, "cleared once acknowledged")
     }
 
     @Test func anAcknowledgmentACrashInterruptedIsFinishedWithoutADuplicate() throws {
@@ -97,12 +99,12 @@ import Transport
         source.willAcknowledge = { _ in throw InMemorySource.Failure() }
         source.put("students.csv", Workspace.roster)
         #expect(throws: InMemorySource.Failure.self) { try gateway.intake.collect(source, source: config()) }
-        #expect(try gateway.ledger.uncleared(source: "lincoln-usd").count == 1)
+        #expect(try gateway.ledger.jobs.uncleared(source: "lincoln-usd").count == 1)
         source.willAcknowledge = { _ in }
         _ = try gateway.intake.collect(source, source: config())
         #expect(source.acknowledged == ["students.csv"])
-        #expect(try gateway.ledger.jobs().count == 1)
-        #expect(try gateway.ledger.uncleared(source: "lincoln-usd").isEmpty)
+        #expect(try gateway.ledger.jobs.jobs().count == 1)
+        #expect(try gateway.ledger.jobs.uncleared(source: "lincoln-usd").isEmpty)
     }
 
     @Test func oneUnreadableFileHoldsUpOnlyItselfUnlessTheSourceFailsAsAWhole() throws {

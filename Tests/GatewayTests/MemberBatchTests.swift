@@ -1,9 +1,9 @@
 import Foundation
 import Mapping
-import Store
 import Testing
 
 @testable import Gateway
+@testable import Store
 
 @Suite struct MemberBatchTests {
     @Test func batchLoadsMatchesStudentsAndWritesTheReconciliationReport() throws {
@@ -29,7 +29,7 @@ import Testing
         #expect(job.kind == "member-batch-csv")
         #expect(job.inserted == 4)
         #expect(
-            try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == [
+            try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId) == [
                 "pattern", "eligibility-start-after-end",
             ])
         let spans = try gateway.ledger.dump(
@@ -96,7 +96,7 @@ extension JSONDecoder {
         #expect(job.kind == "member-batch-xml")
         #expect(job.rowsRead == 3)
         #expect(job.inserted == 2)
-        let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
+        let exceptions = try gateway.ledger.jobs.exceptions(jobID: #require(job.id))
         #expect(exceptions.map(\.ruleId) == ["pattern"])
         #expect(exceptions.first?.row == 5, "the line of the record's start tag")
         #expect(exceptions.first?.columnName == "CIN")
@@ -110,7 +110,7 @@ extension JSONDecoder {
             member("M1", cin: "91234567A", last: "X", first: "Y", dob: "2012-04-12")
                 + "\n<m:Member><m:MemberId>M2</m:Oops>")
         #expect(job.state == .rejected)
-        let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
+        let exceptions = try gateway.ledger.jobs.exceptions(jobID: #require(job.id))
         #expect(exceptions.map(\.ruleId) == ["xml-malformed"])
         #expect(exceptions.first?.message.contains("nothing was loaded") == true)
         #expect(try gateway.ledger.dump(sql: "SELECT count(*) FROM eligibility_members") == [["0"]])

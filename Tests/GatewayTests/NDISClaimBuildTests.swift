@@ -1,10 +1,10 @@
 import Claims
 import Foundation
-import Store
 import Testing
 import Values
 
 @testable import Gateway
+@testable import Store
 
 /// NDIS claim builds through the gateway and SQLite with the shipped `ndis-demo` profile (riverside-usd).
 @Suite struct NDISClaimBuildTests {
@@ -37,7 +37,7 @@ import Values
             let job = try gateway.ingest(path: workspace.write(name, text), source: "riverside-usd")
             #expect(job.state == .done, "\(name): \(job.lastError ?? "")")
             let jobID = try #require(job.id)
-            #expect(try gateway.ledger.exceptions(jobID: jobID).map(\.message) == [], "\(name)")
+            #expect(try gateway.ledger.jobs.exceptions(jobID: jobID).map(\.message) == [], "\(name)")
         }
         return gateway
     }
@@ -66,7 +66,7 @@ import Values
         #expect(String(decoding: bytes, as: UTF8.self) == expected)
 
         let batchID = try #require(summary.batchID)
-        let batch = try #require(try gateway.ledger.claimBatch(id: batchID))
+        let batch = try #require(try gateway.ledger.claims.claimBatch(id: batchID))
         #expect(batch.state == .built)
         #expect(batch.format == .ndis)
         #expect(batch.claims == 1 && batch.lines == 2 && batch.totalCents == 24405)
@@ -79,7 +79,7 @@ import Values
         let again = try gateway.buildClaims(payer: "ndis-demo")
         #expect(again.servicesBilled == 0)
         #expect(again.batchID == nil && again.file == nil)
-        #expect(try gateway.ledger.claimBatches(payer: "ndis-demo").count == 1)
+        #expect(try gateway.ledger.claims.claimBatches(payer: "ndis-demo").count == 1)
     }
 
     @Test func aRowBreakingTheFileRulesLeavesTheBatchUnwritten() throws {
@@ -99,7 +99,7 @@ import Values
             return message.contains("row 1, SupportNumber: ndis-support-number")
                 && !message.contains("row 2")
         }
-        let batches = try gateway.ledger.claimBatches(payer: "ndis-demo")
+        let batches = try gateway.ledger.claims.claimBatches(payer: "ndis-demo")
         #expect(batches.map(\.state) == [.writing])
         let unwritten = try #require(batches.first)
         #expect(!FileManager.default.fileExists(atPath: unwritten.file))
@@ -108,12 +108,12 @@ import Values
 
         // The operator gives the batch up: its services are billable again, under a new control number.
         try gateway.discardBatch(id: unwritten.id)
-        #expect(try gateway.ledger.claimBatch(id: unwritten.id)?.state == .rejected)
+        #expect(try gateway.ledger.claims.claimBatch(id: unwritten.id)?.state == .rejected)
         #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM billed_services") == [["0"]])
         #expect(throws: StoreError.self) { try gateway.discardBatch(id: unwritten.id) }
         #expect(throws: GatewayError.self, "the profile is still broken") {
             try gateway.buildClaims(payer: "ndis-demo")
         }
-        #expect(try gateway.ledger.claimBatches(payer: "ndis-demo").map(\.interchangeControl) == [2, 1])
+        #expect(try gateway.ledger.claims.claimBatches(payer: "ndis-demo").map(\.interchangeControl) == [2, 1])
     }
 }

@@ -15,7 +15,7 @@ import Testing
             return await gateway.pass()
         }.value
         #expect(cancelled.isEmpty)
-        #expect(try gateway.ledger.jobs().isEmpty)
+        #expect(try gateway.ledger.jobs.jobs().isEmpty)
         let finished = await gateway.pass()
         #expect(finished.map(\.state) == [.done])
         #expect(finished.first?.origin == workspace.root + "/Inbox/lincoln-usd/students.csv")

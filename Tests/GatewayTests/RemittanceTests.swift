@@ -2,10 +2,10 @@ import Claims
 import Foundation
 import Mapping
 import PayerSimulator
-import Store
 import Testing
 
 @testable import Gateway
+@testable import Store
 
 /// 835, 999 and TA1 through the real gateway: reconciliation, balance exceptions, acknowledgments.
 @Suite struct RemittanceTests {
@@ -60,7 +60,7 @@ import Testing
         #expect(Set(finished.compactMap(\.kind)) == ["x12-999", "x12-835"])
         #expect(finished.allSatisfy { $0.state == .done })
         let batchID = try #require(summary.batchID)
-        #expect(try gateway.ledger.claimBatch(id: batchID)?.state == .accepted)
+        #expect(try gateway.ledger.claims.claimBatch(id: batchID)?.state == .accepted)
         let statuses = try gateway.ledger.dump(sql: "SELECT status FROM claims ORDER BY id").map { $0[0] }
         #expect(statuses.allSatisfy { ["paid", "partial", "denied"].contains($0) }, "\(statuses)")
         #expect(Set(statuses).count == 3, "the simulator pays one in full, one partly and denies one")
@@ -93,8 +93,8 @@ import Testing
         let job = try Self.ingest(gateway, workspace, "ta1.x12", ta1)
         #expect(job.state == .done, "\(job.lastError ?? "")")
         #expect(job.kind == "x12-ta1")
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .rejected)
-        #expect(try gateway.ledger.claimBatch(id: 1)?.acknowledgment?.contains("TA1 R: 024") == true)
+        #expect(try gateway.ledger.claims.claimBatch(id: 1)?.state == .rejected)
+        #expect(try gateway.ledger.claims.claimBatch(id: 1)?.acknowledgment?.contains("TA1 R: 024") == true)
         #expect(try gateway.ledger.dump(sql: "SELECT DISTINCT status FROM claims") == [["rejected"]])
         let rebuilt = try gateway.buildClaims(payer: "lea-bop")
         #expect(rebuilt.servicesBilled == 5)
@@ -117,7 +117,7 @@ import Testing
         #expect(job.inserted == 1 && job.rejected == 1)
         let bySet = try gateway.ledger.dump(sql: "SELECT set_control, status FROM claims ORDER BY id")
         #expect(bySet == [["0001", "accepted"], ["0001", "accepted"], ["0002", "rejected"]])
-        let batch = try #require(try gateway.ledger.claimBatch(id: 1))
+        let batch = try #require(try gateway.ledger.claims.claimBatch(id: 1))
         #expect(batch.state == .partiallyAccepted)
         #expect(batch.acknowledgment?.contains("IK3 CLM at 23 code 8 (IK4 2 code 1)") == true)
         let rebuilt = try gateway.buildClaims(payer: "lea-bop")
@@ -139,13 +139,13 @@ import Testing
         let job = try Self.ingest(gateway, workspace, "remit.835.x12", remit)
         #expect(job.state == .done, "\(job.lastError ?? "")")
         #expect(job.rowsRead == 2 && job.inserted == 1 && job.rejected == 1)
-        let rules = try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId)
+        let rules = try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId)
         #expect(rules.contains("835-claim-balance"), "104 − 90 ≠ 10")
         #expect(rules.contains("835-unmatched-claim"))
         #expect(rules.contains("835-transaction-balance"), "BPR02 95 ≠ 90 + 10")
-        #expect(try gateway.ledger.claimRecord("1")?.status == .partial)
-        #expect(try gateway.ledger.claimRecord("1")?.paidCents == 9000)
-        #expect(try gateway.ledger.remittedClaims(jobID: job.id!).map { $0[3] } == ["partial", "unmatched"])
+        #expect(try gateway.ledger.claims.claimRecord("1")?.status == .partial)
+        #expect(try gateway.ledger.claims.claimRecord("1")?.paidCents == 9000)
+        #expect(try gateway.ledger.remittance.remittedClaims(jobID: job.id!).map { $0[3] } == ["partial", "unmatched"])
     }
 
     @Test func aBrokenEnvelopeRejectsTheFileAndAppliesNothing() throws {
@@ -162,9 +162,9 @@ import Testing
             ], groups: 1)
         let job = try Self.ingest(gateway, workspace, "broken.835.x12", remit)
         #expect(job.state == .rejected)
-        let exceptions = try gateway.ledger.exceptions(jobID: #require(job.id))
+        let exceptions = try gateway.ledger.jobs.exceptions(jobID: #require(job.id))
         #expect(exceptions.contains { $0.ruleId == "x12-envelope" && $0.row == 13 })
-        #expect(try gateway.ledger.claimRecord("1")?.status == .built, "nothing of a rejected file is applied")
+        #expect(try gateway.ledger.claims.claimRecord("1")?.status == .built, "nothing of a rejected file is applied")
         #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM remittance_claims") == [["0"]])
     }
 
@@ -199,7 +199,7 @@ import Testing
             [ClaimBuildTests.service("1001", "10/05/2026"), ClaimBuildTests.service("1001", "10/06/2026")],
             workspace: workspace)
         #expect(try gateway.buildClaims(payer: "lea-bop").claims == 1)
-        #expect(throws: StoreError.self) { try gateway.ledger.requestCorrection(claimID: 1, void: false) }
+        #expect(throws: StoreError.self) { try gateway.ledger.claims.requestCorrection(claimID: 1, void: false) }
         let paid = try Self.ingest(
             gateway, workspace, "pay1.835.x12",
             Self.payment(pcn: "DG000000001", payerNumber: "PCN-PAYER-1", control: "900000020"))
@@ -213,28 +213,28 @@ import Testing
         let corrected = ClaimBuildTests.roster.replacingOccurrences(
             of: "1001,1,Garcia,Ana", with: "1001,1,Garcia-Lopez,Ana")
         _ = try gateway.ingest(path: workspace.write("students_fixed.csv", corrected), source: "lincoln-usd")
-        try gateway.ledger.requestCorrection(claimID: 1, void: false)
+        try gateway.ledger.claims.requestCorrection(claimID: 1, void: false)
         let replaced = try gateway.buildClaims(payer: "lea-bop")
         #expect(replaced.corrections == 1 && replaced.claims == 1 && replaced.servicesBilled == 0)
         let text = try workspace.read(try #require(replaced.file))
         #expect(text.contains("CLM*DG000000002*104***03:B:7*Y*A*Y*Y~"))
         #expect(text.contains("REF*F8*PCN-PAYER-1~"))
         #expect(text.contains("NM1*IL*1*GARCIA-LOPEZ*ANA****MI*M1~"))
-        #expect(try gateway.ledger.claimRecord("1")?.status == .paid)
+        #expect(try gateway.ledger.claims.claimRecord("1")?.status == .paid)
         #expect(throws: StoreError.self, "one correction at a time") {
-            try gateway.ledger.requestCorrection(claimID: 1, void: true)
+            try gateway.ledger.claims.requestCorrection(claimID: 1, void: true)
         }
         #expect(try billedTo() == [["2"]])
         _ = try Self.ingest(
             gateway, workspace, "ack2.999.x12", Self.acknowledgment(batch: 2, accept: true, control: "900000010"))
-        #expect(try gateway.ledger.claimRecord("1")?.status == .replaced)
-        #expect(try gateway.ledger.claimRecord("2")?.status == .accepted)
+        #expect(try gateway.ledger.claims.claimRecord("1")?.status == .replaced)
+        #expect(try gateway.ledger.claims.claimRecord("2")?.status == .accepted)
 
         // A rejected void hands the services back to the claim it would have voided.
         _ = try Self.ingest(
             gateway, workspace, "pay2.835.x12",
             Self.payment(pcn: "DG000000002", payerNumber: "PCN-PAYER-2", control: "900000021"))
-        try gateway.ledger.requestCorrection(claimID: 2, void: true)
+        try gateway.ledger.claims.requestCorrection(claimID: 2, void: true)
         let void = try gateway.buildClaims(payer: "lea-bop")
         let voidText = try workspace.read(try #require(void.file))
         #expect(voidText.contains("03:B:8*Y*A*Y*Y~") && voidText.contains("REF*F8*PCN-PAYER-2~"))
@@ -242,15 +242,15 @@ import Testing
         _ = try Self.ingest(
             gateway, workspace, "ack3.999.x12", Self.acknowledgment(batch: 3, accept: false, control: "900000011"))
         #expect(try billedTo() == [["2"]])
-        #expect(try gateway.ledger.claimRecord("2")?.status == .paid)
+        #expect(try gateway.ledger.claims.claimRecord("2")?.status == .paid)
         #expect(try gateway.buildClaims(payer: "lea-bop").servicesBilled == 0, "never billed twice")
 
         // An accepted void frees the services: the next build bills them as an original.
-        try gateway.ledger.requestCorrection(claimID: 2, void: true)
+        try gateway.ledger.claims.requestCorrection(claimID: 2, void: true)
         #expect(try gateway.buildClaims(payer: "lea-bop").corrections == 1)
         _ = try Self.ingest(
             gateway, workspace, "ack4.999.x12", Self.acknowledgment(batch: 4, accept: true, control: "900000012"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == .voided)
+        #expect(try gateway.ledger.claims.claimRecord("2")?.status == .voided)
         #expect(try billedTo() == [])
         let rebill = try gateway.buildClaims(payer: "lea-bop")
         #expect(rebill.servicesBilled == 2 && rebill.controlNumber == 5)
@@ -260,14 +260,15 @@ import Testing
         let workspace = try Self.workspace()
         let (gateway, _) = try Self.built(workspace)
         let later = Date().addingTimeInterval(3 * 86_400)
-        #expect(try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 30).isEmpty, "nothing waits yet")
-        let waiting = try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later)
+        #expect(
+            try gateway.ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 30).isEmpty, "nothing waits yet")
+        let waiting = try gateway.ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later)
         #expect(waiting.count == 3)
         #expect(waiting.allSatisfy { $0[7] == "no acknowledgment after 3 days" })
         _ = try Self.ingest(
             gateway, workspace, "ack.999.x12", Self.acknowledgment(batch: 1, accept: true, control: "900000030"))
-        #expect(try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later).isEmpty)
-        let unpaid = try gateway.ledger.agingClaims(acknowledgmentDays: 2, paymentDays: 2, now: later)
+        #expect(try gateway.ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later).isEmpty)
+        let unpaid = try gateway.ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 2, now: later)
         #expect(unpaid.map { $0[3] } == ["accepted", "accepted", "accepted"])
         #expect(unpaid.allSatisfy { $0[7] == "accepted, no payment after 3 days" })
     }
@@ -283,8 +284,9 @@ import Testing
             ], groups: 1)
         let job = try Self.ingest(gateway, workspace, "group.999.x12", ack)
         #expect(job.state == .done, "\(job.lastError ?? "")")
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .rejected)
-        #expect(try gateway.ledger.claimBatch(id: 1)?.acknowledgment?.contains("group rejected (AK905 4)") == true)
+        #expect(try gateway.ledger.claims.claimBatch(id: 1)?.state == .rejected)
+        #expect(
+            try gateway.ledger.claims.claimBatch(id: 1)?.acknowledgment?.contains("group rejected (AK905 4)") == true)
         #expect(try gateway.buildClaims(payer: "lea-bop").servicesBilled == 5)
     }
 
@@ -300,8 +302,8 @@ import Testing
             ], groups: 1)
         let job = try Self.ingest(gateway, workspace, "stray.999.x12", ack)
         #expect(job.rejected == 1 && job.inserted == 0)
-        #expect(try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["999-unmatched-set"])
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .built)
+        #expect(try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["999-unmatched-set"])
+        #expect(try gateway.ledger.claims.claimBatch(id: 1)?.state == .built)
     }
 
     @Test func aTA1TravellingWithA999IsAppliedToo() throws {
@@ -318,7 +320,7 @@ import Testing
         #expect(job.state == .done && job.kind == "x12-999", "\(job.lastError ?? "")")
         let kinds = try gateway.ledger.dump(sql: "SELECT kind, result FROM acknowledgments ORDER BY seq")
         #expect(kinds == [["TA1", "A"], ["999", "A"]])
-        #expect(try gateway.ledger.claimBatch(id: 1)?.state == .accepted)
+        #expect(try gateway.ledger.claims.claimBatch(id: 1)?.state == .accepted)
     }
 
     @Test func aResent835AndAPaymentForARejectedClaimAreNotApplied() throws {
@@ -333,17 +335,19 @@ import Testing
             gateway, workspace, "resent.835.x12",
             Self.payment(pcn: "DG000000001", payerNumber: "PAY-1", control: "900000051", trace: "CHK777"))
         #expect(resent.state == .rejected)
-        #expect(try gateway.ledger.exceptions(jobID: #require(resent.id)).map(\.ruleId) == ["835-already-applied"])
+        #expect(try gateway.ledger.jobs.exceptions(jobID: #require(resent.id)).map(\.ruleId) == ["835-already-applied"])
 
         _ = try Self.ingest(
             gateway, workspace, "reject.999.x12", Self.acknowledgment(batch: 1, accept: false, control: "900000052"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == .rejected)
+        #expect(try gateway.ledger.claims.claimRecord("2")?.status == .rejected)
         let late = try Self.ingest(
             gateway, workspace, "late.835.x12",
             Self.payment(pcn: "DG000000002", payerNumber: "PAY-2", control: "900000053"))
         #expect(late.state == .done && late.rejected == 1)
-        #expect(try gateway.ledger.exceptions(jobID: #require(late.id)).map(\.ruleId).contains("835-claim-not-live"))
-        #expect(try gateway.ledger.claimRecord("2")?.status == .rejected, "a rejected claim is not silently paid")
+        #expect(
+            try gateway.ledger.jobs.exceptions(jobID: #require(late.id)).map(\.ruleId).contains("835-claim-not-live"))
+        #expect(
+            try gateway.ledger.claims.claimRecord("2")?.status == .rejected, "a rejected claim is not silently paid")
     }
 
     @Test func anX12FileOutsideAPayerInboxIsRejectedWithTheReason() throws {

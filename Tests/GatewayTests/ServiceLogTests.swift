@@ -43,7 +43,7 @@ import Values
     }
 
     func rules(_ gateway: Gateway, _ job: JobRecord) throws -> [String] {
-        try gateway.ledger.exceptions(jobID: #require(job.id)).map(\.ruleId)
+        try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId)
     }
 
     @Test func aWellFormedServiceLoads() throws {
@@ -104,7 +104,7 @@ import Values
         )
         #expect(resend.rejected == 1)
         #expect(resend.inserted + resend.updated + resend.unchanged == 0)
-        let exceptions = try gateway.ledger.exceptions(jobID: #require(resend.id))
+        let exceptions = try gateway.ledger.jobs.exceptions(jobID: #require(resend.id))
         #expect(exceptions.map(\.ruleId) == ["already-loaded"])
         #expect(exceptions.first?.message.contains("job \(first.id ?? 0)") == true)
     }

@@ -61,11 +61,11 @@ import Testing
         #expect(remaining == ["processed"])
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: setup.server.data + "/processed") == ["students.csv"])
-        #expect(try gateway.ledger.health(of: "lincoln-usd").state == .ok)
+        #expect(try gateway.ledger.sources.health(of: "lincoln-usd").state == .ok)
         // The same bytes dropped again are a duplicate: nothing reloads.
         try setup.put("students-again.csv", Self.roster)
         #expect(gateway.runPass(waitForSettling: true).map(\.state) == [])
-        #expect(try gateway.ledger.jobs().map(\.state) == [.duplicate, .done])
+        #expect(try gateway.ledger.jobs.jobs().map(\.state) == [.duplicate, .done])
     }
 
     @Test func aGrowingFileIsNotFetchedUntilItHoldsStill() throws {
@@ -77,10 +77,10 @@ import Testing
         try setup.put("students.csv", Self.roster + "1002,1,Nguyen,Mai,05/13/2013,4\n")
         Thread.sleep(forTimeInterval: 0.6)
         #expect(try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true) == 1)
-        #expect(try gateway.ledger.jobs().isEmpty, "still settling: nothing fetched")
+        #expect(try gateway.ledger.jobs.jobs().isEmpty, "still settling: nothing fetched")
         Thread.sleep(forTimeInterval: 1.4)
         #expect(try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true) == 0)
-        let jobs = try gateway.ledger.jobs()
+        let jobs = try gateway.ledger.jobs.jobs()
         #expect(jobs.count == 1)
         #expect(jobs.first?.size == Int64((Self.roster + "1002,1,Nguyen,Mai,05/13/2013,4\n").utf8.count))
     }
@@ -103,7 +103,7 @@ import Testing
         try setup.put("students.csv", Self.roster)
         let gateway = try setup.gateway()
         #expect(gateway.runPass(waitForSettling: true).isEmpty)
-        let health = try gateway.ledger.health(of: "lincoln-usd")
+        let health = try gateway.ledger.sources.health(of: "lincoln-usd")
         #expect(health.state == .needsOperator)
         #expect(health.lastError?.contains("hostKeyMismatch") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: setup.server.data) == ["students.csv"])
@@ -118,13 +118,13 @@ import Testing
             _ = gateway.runPass()
             Thread.sleep(forTimeInterval: 0.25)
         }
-        let open = try gateway.ledger.health(of: "lincoln-usd")
+        let open = try gateway.ledger.sources.health(of: "lincoln-usd")
         #expect(open.state == .open)
         #expect(open.consecutiveFailures == 3)
         try setup.server.start()
         Thread.sleep(forTimeInterval: 0.25)
         #expect(gateway.runPass(waitForSettling: true).map(\.state) == [.done])
-        #expect(try gateway.ledger.health(of: "lincoln-usd").state == .ok)
+        #expect(try gateway.ledger.sources.health(of: "lincoln-usd").state == .ok)
     }
 
     @Test func hostileRemoteNamesAreRefusedAndNeverFetched() throws {
@@ -162,7 +162,7 @@ import Testing
                 "batch-1.x12", "batch-2.x12",
             ])
         #expect(gateway.deliverer.run().isEmpty)
-        #expect(try gateway.ledger.health(of: "delivery:payer-837").state == .ok)
+        #expect(try gateway.ledger.sources.health(of: "delivery:payer-837").state == .ok)
     }
 
     @Test func aRefusedLoginStopsDeliveryAndWaitsForAnOperator() throws {
@@ -174,8 +174,8 @@ import Testing
         let gateway = try setup.gateway(
             deliveries: [DeliveryConfig(id: "payer", folder: outbox, files: [], destination: .sftp(setup.remote))])
         #expect(gateway.deliverer.run().isEmpty)
-        let health = try gateway.ledger.health(of: "delivery:payer")
+        let health = try gateway.ledger.sources.health(of: "delivery:payer")
         #expect(health.state == .needsOperator)
-        #expect(try gateway.ledger.deliveries("payer").isEmpty)
+        #expect(try gateway.ledger.deliveries.deliveries("payer").isEmpty)
     }
 }

@@ -24,30 +24,30 @@ import Testing
     }
 
     @Test func sameBytesFromTheSameSourceBecomeADuplicate() throws {
-        guard case .created(let first) = try ledger.register(staged()) else {
+        guard case .created(let first) = try ledger.jobs.register(staged()) else {
             Issue.record("expected a new job")
             return
         }
-        try ledger.markOriginCleared(jobID: #require(first.id))
-        guard case .duplicate(let duplicate, let original) = try ledger.register(staged()) else {
+        try ledger.jobs.markOriginCleared(jobID: #require(first.id))
+        guard case .duplicate(let duplicate, let original) = try ledger.jobs.register(staged()) else {
             Issue.record("expected a duplicate")
             return
         }
         #expect(original.id == first.id)
         #expect(duplicate.state == .duplicate)
         #expect(duplicate.duplicateOf == first.id)
-        guard case .created = try ledger.register(staged(source: "d2")) else {
+        guard case .created = try ledger.jobs.register(staged(source: "d2")) else {
             Issue.record("another source's identical file is a new job")
             return
         }
     }
 
     @Test func aDropRegisteredBeforeACrashIsRecognisedNotDuplicated() throws {
-        guard case .created(let first) = try ledger.register(staged()) else {
+        guard case .created(let first) = try ledger.jobs.register(staged()) else {
             Issue.record("expected a new job")
             return
         }
-        guard case .alreadyRegistered(let again) = try ledger.register(staged()) else {
+        guard case .alreadyRegistered(let again) = try ledger.jobs.register(staged()) else {
             Issue.record("the uncleared origin is the same drop")
             return
         }
@@ -56,14 +56,14 @@ import Testing
 
     @Test func upsertTellsInsertUpdateUnchangedAndDuplicateApart() throws {
         let table = try #require(try Ledger.domainTables()["students"])
-        guard case .created(let job1) = try ledger.register(staged("s1")),
-            case .created(let job2) = try ledger.register(staged("s2"))
+        guard case .created(let job1) = try ledger.jobs.register(staged("s1")),
+            case .created(let job2) = try ledger.jobs.register(staged("s2"))
         else {
             Issue.record("expected new jobs")
             return
         }
         var outcomes: [UpsertOutcome] = []
-        try ledger.load(jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
+        try ledger.jobs.load(jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
             session in
             outcomes.append(try session.upsert([.text("1"), .int(5)]))
             outcomes.append(try session.upsert([.text("2"), .int(6)]))
@@ -74,7 +74,7 @@ import Testing
         }
         #expect(outcomes == [.inserted, .inserted, .duplicateKey])
         outcomes = []
-        try ledger.load(jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
+        try ledger.jobs.load(jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
             session in
             outcomes.append(try session.upsert([.text("1"), .int(5)]))
             outcomes.append(try session.upsert([.text("2"), .int(9)]))
@@ -84,46 +84,46 @@ import Testing
                 receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
         }
         #expect(outcomes == [.unchanged, .updated, .inserted])
-        #expect(try ledger.knownValues(table: "students", column: "grade", district: "d1") == ["5", "9"])
+        #expect(try ledger.domain.knownValues(table: "students", column: "grade", district: "d1") == ["5", "9"])
     }
 
     @Test func aFailedLoadRollsBackRowsExceptionsAndState() throws {
         let table = try #require(try Ledger.domainTables()["students"])
-        guard case .created(let job) = try ledger.register(staged()) else {
+        guard case .created(let job) = try ledger.jobs.register(staged()) else {
             Issue.record("expected a new job")
             return
         }
         let id = try #require(job.id)
-        _ = try ledger.beginAttempt(jobID: id)
+        _ = try ledger.jobs.beginAttempt(jobID: id)
         struct Crash: Error {}
         #expect(throws: Crash.self) {
-            try ledger.load(jobID: id, district: "d1", target: table, fields: ["student_id"]) { session in
+            try ledger.jobs.load(jobID: id, district: "d1", target: table, fields: ["student_id"]) { session in
                 _ = try session.upsert([.text("1")])
                 try session.record(RowIssue(line: 2, rule: "x", message: "m"))
                 throw Crash()
             }
         }
-        #expect(try ledger.knownValues(table: "students", column: "student_id", district: "d1").isEmpty)
-        #expect(try ledger.exceptions(jobID: id).isEmpty)
-        #expect(try ledger.job(id: id)?.state == .processing)
-        #expect(try ledger.runnableJobs().map(\.id) == [id], "an interrupted job resumes")
+        #expect(try ledger.domain.knownValues(table: "students", column: "student_id", district: "d1").isEmpty)
+        #expect(try ledger.jobs.exceptions(jobID: id).isEmpty)
+        #expect(try ledger.jobs.job(id: id)?.state == .processing)
+        #expect(try ledger.jobs.runnableJobs().map(\.id) == [id], "an interrupted job resumes")
     }
 
     @Test func failuresRetryThenDieAndOnlyEndStatesRequeue() throws {
-        guard case .created(let job) = try ledger.register(staged()) else {
+        guard case .created(let job) = try ledger.jobs.register(staged()) else {
             Issue.record("expected a new job")
             return
         }
         let id = try #require(job.id)
-        #expect(throws: StoreError.self) { try ledger.requeue(jobID: id) }
-        _ = try ledger.beginAttempt(jobID: id)
-        try ledger.recordFailure(jobID: id, error: "disk full", nextAttemptAt: Date().addingTimeInterval(3600))
-        #expect(try ledger.job(id: id)?.state == .retryWait)
-        #expect(try ledger.runnableJobs().isEmpty, "not due yet")
-        #expect(try ledger.runnableJobs(now: Date().addingTimeInterval(7200)).map(\.id) == [id])
-        try ledger.recordFailure(jobID: id, error: "disk full", nextAttemptAt: nil)
-        #expect(try ledger.job(id: id)?.state == .dead)
-        let requeued = try ledger.requeue(jobID: id)
+        #expect(throws: StoreError.self) { try ledger.jobs.requeue(jobID: id) }
+        _ = try ledger.jobs.beginAttempt(jobID: id)
+        try ledger.jobs.recordFailure(jobID: id, error: "disk full", nextAttemptAt: Date().addingTimeInterval(3600))
+        #expect(try ledger.jobs.job(id: id)?.state == .retryWait)
+        #expect(try ledger.jobs.runnableJobs().isEmpty, "not due yet")
+        #expect(try ledger.jobs.runnableJobs(now: Date().addingTimeInterval(7200)).map(\.id) == [id])
+        try ledger.jobs.recordFailure(jobID: id, error: "disk full", nextAttemptAt: nil)
+        #expect(try ledger.jobs.job(id: id)?.state == .dead)
+        let requeued = try ledger.jobs.requeue(jobID: id)
         #expect(requeued.state == .staged)
         #expect(requeued.attempts == 0)
     }

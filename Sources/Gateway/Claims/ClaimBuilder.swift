@@ -39,7 +39,7 @@ struct ClaimBuilder {
         var batch: (id: Int64, control: Int, file: String)?
         var lines = 0
         do {
-            try ledger.buildClaims { session in
+            try ledger.claims.buildClaims { session in
                 var assembler = ClaimAssembler(profile: profile)
                 func record(_ claim: Claim, corrects: Int64?) throws {
                     if batch == nil {
@@ -160,14 +160,14 @@ struct ClaimBuilder {
 
     /// Writes the files of batches recorded by a build that stopped before its file was renamed into place.
     func finishUnwritten(_ profile: PayerProfile) throws {
-        for batch in try ledger.unwrittenBatches(payer: profile.id) {
+        for batch in try ledger.claims.unwrittenBatches(payer: profile.id) {
             logger.notice(
                 "finishing a claim batch interrupted before it was marked written",
                 metadata: ["payer.id": "\(profile.id)", "batch.id": "\(batch.id)"])
             if let status = try? FileSystem.status(batch.file), status.isRegularFile {
                 // Renamed into place whole, perhaps already delivered: keep those bytes, never render them anew
                 // (the profile may have changed since) under the same control number.
-                try ledger.markBatchWritten(
+                try ledger.claims.markBatchWritten(
                     id: batch.id, sha256: try Deliverer.sha256(of: batch.file), bytes: status.size)
             } else {
                 try writeBatch(profile, id: batch.id)
@@ -181,7 +181,7 @@ struct ClaimBuilder {
     /// batch is checked row by row before anything is written: any violation leaves the batch unwritten (state
     /// `writing`) and throws; once the profile is fixed, the next build finishes it with the same number.
     private func writeBatch(_ profile: PayerProfile, id: Int64) throws {
-        guard let batch = try ledger.claimBatch(id: id) else {
+        guard let batch = try ledger.claims.claimBatch(id: id) else {
             throw GatewayError(.inconsistent, "claim batch \(id) vanished before its file was written")
         }
         let render: (_ store: ([UInt8]) throws -> Void) throws -> Void
@@ -204,7 +204,7 @@ struct ClaimBuilder {
         try file.commit()
         faults.hit(.claimsAfterWrite)
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        try ledger.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
+        try ledger.claims.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
     }
 
     /// Streams a recorded batch as an 837P through `store`, checking every segment on the way.
@@ -220,7 +220,7 @@ struct ClaimBuilder {
             try store(bytes)
             try bytes.withUnsafeBufferPointer { buffer in try tokenizer.feed(buffer) { verifier.check($0) } }
         }
-        try ledger.forEachClaim(batchID: batch.id) { claim in try writer.add(claim, emit: emit) }
+        try ledger.claims.forEachClaim(batchID: batch.id) { claim in try writer.add(claim, emit: emit) }
         try writer.finish(emit: emit)
         try tokenizer.finish()
         guard verifier.problems.isEmpty else {
@@ -239,7 +239,7 @@ struct ClaimBuilder {
             throw GatewayError(.invalidConfiguration, "payer \(profile.id) has no ndis section")
         }
         var requests: [NDISPaymentRequest] = []
-        try ledger.forEachClaim(batchID: batchID) { claim in
+        try ledger.claims.forEachClaim(batchID: batchID) { claim in
             for (index, line) in claim.lines.enumerated() {
                 guard let entry = profile.feeSchedule[line.code.uppercased()] else {
                     throw GatewayError(

@@ -1,6 +1,7 @@
 import Foundation
 import Mapping
 import Transport
+import Values
 
 extension GatewayConfig {
     /// Reads and decodes a configuration file; relative paths resolve against its folder.

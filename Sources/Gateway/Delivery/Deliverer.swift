@@ -33,7 +33,7 @@ final class Deliverer: Sendable {
         for delivery in config.deliveries {
             let peer = "delivery:" + delivery.id
             do {
-                var health = try ledger.health(of: peer)
+                var health = try ledger.sources.health(of: peer)
                 if let next = health.nextAttemptAt, next > now { continue }
                 do {
                     delivered += try deliver(delivery)
@@ -60,8 +60,8 @@ final class Deliverer: Sendable {
 
     private func deliver(_ delivery: DeliveryConfig) throws -> [DeliveryRecord] {
         guard FileSystem.exists(delivery.folder) else { return [] }
-        let done = try ledger.delivered(delivery.id)
-        let batches = try ledger.builtBatchFiles()
+        let done = try ledger.deliveries.delivered(delivery.id)
+        let batches = try ledger.claims.builtBatchFiles()
         var pending: [(name: String, sha256: String, size: Int64)] = []
         for entry in try FileSystem.list(delivery.folder)
         where entry.isRegularFile && !StabilityTracker.isTemporaryName(entry.name) {
@@ -70,7 +70,7 @@ final class Deliverer: Sendable {
             if done.contains(entry.name + "/" + sha) {
                 // Delivered by an attempt that stopped before the batch was marked submitted.
                 let path = OutboxLayout.normalized(delivery.folder + "/" + entry.name)
-                if batches.contains(path) { try ledger.markSubmitted(file: path) }
+                if batches.contains(path) { try ledger.claims.markSubmitted(file: path) }
             } else {
                 pending.append((entry.name, sha, entry.size))
             }
@@ -107,9 +107,9 @@ final class Deliverer: Sendable {
         let record = DeliveryRecord(
             delivery: delivery.id, file: file.name, sha256: file.sha256, destination: destination, bytes: file.size,
             foundOnDestination: found)
-        try ledger.record(record)
+        try ledger.deliveries.record(record)
         let path = OutboxLayout.normalized(delivery.folder + "/" + file.name)
-        if batches.contains(path) { try ledger.markSubmitted(file: path) }
+        if batches.contains(path) { try ledger.claims.markSubmitted(file: path) }
         logger.info(
             found ? "delivery found on the destination; recorded" : "delivered",
             metadata: [

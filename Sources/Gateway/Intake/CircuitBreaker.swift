@@ -35,7 +35,7 @@ struct CircuitBreaker {
             delay = retry.ceiling(afterAttempt: health.consecutiveFailures) * Double.random(in: 0..<1)
         }
         health.nextAttemptAt = now.addingTimeInterval(delay)
-        try ledger.save(health)
+        try ledger.sources.save(health)
         if health.state != previous, health.state != .backoff {
             logger.error(
                 "circuit \(health.state == .open ? "opened" : "needs an operator")",
@@ -51,6 +51,6 @@ struct CircuitBreaker {
         if previous.state != .ok { logger.notice("circuit closed", metadata: ["peer": "\(peer)"]) }
         var health = SourceHealth(source: peer, now: now)
         health.lastSuccessAt = now
-        try ledger.save(health)
+        try ledger.sources.save(health)
     }
 }

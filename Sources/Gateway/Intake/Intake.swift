@@ -94,7 +94,7 @@ final class Intake: Sendable {
         let job = try register(staged, source: source, name: name, origin: files.origin(of: name))
         guard let id = job.id else { return }
         try files.acknowledge(name, marker: marker)
-        try ledger.markOriginCleared(jobID: id)
+        try ledger.jobs.markOriginCleared(jobID: id)
     }
 
     /// Stages and registers a file named on the command line; the file itself is left in place.
@@ -117,7 +117,7 @@ final class Intake: Sendable {
             source: source, originalName: name, origin: origin, sha256: staged.sha256, size: staged.size,
             filePath: staged.path, kind: kind, encoding: staged.encoding)
         job.originCleared = originCleared
-        switch try ledger.register(job) {
+        switch try ledger.jobs.register(job) {
         case .created(let created):
             logger.info(
                 "file staged",
@@ -145,15 +145,15 @@ final class Intake: Sendable {
     /// Acknowledges files whose job was registered before a crash prevented their acknowledgment, and writes the
     /// receipt of a duplicate the crash left without one.
     private func finishInterruptedAcknowledgments(_ files: some FileSource, source: String, marker: String?) throws {
-        for job in try ledger.uncleared(source: source) where job.origin == files.origin(of: job.originalName) {
+        for job in try ledger.jobs.uncleared(source: source) where job.origin == files.origin(of: job.originalName) {
             guard let id = job.id else { continue }
             if job.state == .duplicate, job.receiptPath == nil, let originalID = job.duplicateOf,
-                let original = try ledger.job(id: originalID)
+                let original = try ledger.jobs.job(id: originalID)
             {
                 _ = try writeDuplicateReceipt(job, original: original)
             }
             if try files.contains(job.originalName) { try files.acknowledge(job.originalName, marker: marker) }
-            try ledger.markOriginCleared(jobID: id)
+            try ledger.jobs.markOriginCleared(jobID: id)
         }
     }
 
@@ -171,7 +171,7 @@ final class Intake: Sendable {
                 if !FileSystem.isProcessAlive(pid) { try FileSystem.remove(path) }
                 continue
             }
-            let owner = try ledger.owner(source: source, sha256: entry.name)
+            let owner = try ledger.jobs.owner(source: source, sha256: entry.name)
             if let job = owner, job.state.isTerminal {
                 if job.filePath == path { archive(job) } else { try JobRunner.move(path, to: job.filePath) }
             } else if owner == nil {
@@ -194,7 +194,7 @@ final class Intake: Sendable {
                 : "the same bytes were received as job \(original.id ?? 0) (\(original.originalName)); nothing was reloaded",
             duplicateOf: original.id, durationMs: 0, processedAt: Receipt.timestamp())
         try AtomicFileWriter.write(try receipt.json(), to: path)
-        try ledger.setReceipt(jobID: id, path: path)
+        try ledger.jobs.setReceipt(jobID: id, path: path)
         return path
     }
 }

@@ -43,7 +43,7 @@ final class RemoteIntake: Sendable {
     func collect(_ source: SourceConfig, remote: RemoteSourceConfig, force: Bool = false, now: Date = Date()) throws
         -> Int
     {
-        var health = try ledger.health(of: source.id)
+        var health = try ledger.sources.health(of: source.id)
         if let next = health.nextAttemptAt, next > now { return 0 }
         let due = state.withLock { state in
             if !force, let last = state.lastPoll[source.id], now.timeIntervalSince(last) < remote.pollInterval {

@@ -1,5 +1,6 @@
 import Foundation
 import SFTP
+import Values
 
 extension RemoteSourceConfig {
     /// The SFTP endpoint, with secrets read now from `environment` (or the password file).

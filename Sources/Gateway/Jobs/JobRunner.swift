@@ -24,10 +24,10 @@ struct JobRunner: Sendable {
         logger[metadataKey: "job.id"] = "\(jobID)"
         let job: JobRecord
         do {
-            job = try ledger.beginAttempt(jobID: jobID)
+            job = try ledger.jobs.beginAttempt(jobID: jobID)
         } catch {
             logger.error("cannot start job", metadata: ["error": "\(LogSafe.describe(error))"])
-            return try? ledger.job(id: jobID)
+            return try? ledger.jobs.job(id: jobID)
         }
         logger[metadataKey: "source.id"] = "\(job.source)"
         logger[metadataKey: "file.sha256"] = "\(job.sha256.prefix(12))"
@@ -43,7 +43,7 @@ struct JobRunner: Sendable {
         } catch {
             fail(job, error: error, logger: logger)
         }
-        return try? ledger.job(id: jobID)
+        return try? ledger.jobs.job(id: jobID)
     }
 
     /// The handler that fits the staged file.
@@ -87,7 +87,7 @@ struct JobRunner: Sendable {
         let delay = transient ? config.retry.delay(afterAttempt: job.attempts) : nil
         let next = delay.map { Date().addingTimeInterval($0) }
         do {
-            try ledger.recordFailure(jobID: job.id ?? 0, error: "\(error)", nextAttemptAt: next)
+            try ledger.jobs.recordFailure(jobID: job.id ?? 0, error: "\(error)", nextAttemptAt: next)
         } catch {
             logger.error("cannot record job failure", metadata: ["error": "\(LogSafe.describe(error))"])
         }
@@ -108,7 +108,7 @@ struct JobRunner: Sendable {
         let target = environment.layout.archive(
             source: job.source, jobID: id, name: job.originalName, day: environment.today())
         do {
-            try ledger.moveFile(jobID: id, to: target)
+            try ledger.jobs.moveFile(jobID: id, to: target)
             try Self.move(job.filePath, to: target)
         } catch {
             logger.warning("archiving failed; will retry next pass", metadata: ["error": "\(LogSafe.describe(error))"])

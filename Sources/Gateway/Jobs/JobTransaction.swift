@@ -3,6 +3,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import Values
 
 /// One job's transaction (DESIGN §4.2): its rows, its exceptions, its exception report, its receipt and its
 /// final state commit together or not at all.
@@ -65,7 +66,7 @@ final class JobTransaction {
     ) throws {
         guard let jobID = job.id else { return }
         let layout = context.layout
-        try context.ledger.load(
+        try context.ledger.jobs.load(
             jobID: jobID, district: job.source, target: target?.table, fields: target?.fields ?? [],
             existing: target?.existing ?? .update
         ) { session in

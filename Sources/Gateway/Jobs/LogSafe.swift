@@ -1,5 +1,6 @@
 import Store
 import Transport
+import Values
 
 /// Turns errors into log text that never carries personal data (DESIGN §4.9): codes, not paths or values.
 enum LogSafe {

@@ -3,6 +3,7 @@ import Logging
 import Mapping
 import Store
 import Transport
+import Values
 import XMLRecords
 
 /// Loads a CSV or XML file by its mapping: every record validated, the good rows upserted, the rest reported.
@@ -33,7 +34,7 @@ struct TabularHandler: JobHandler {
         }
         var known: [String: Set<String>] = [:]
         for lookup in definition.lookups {
-            known["\(lookup.table).\(lookup.column)"] = try environment.ledger.knownValues(
+            known["\(lookup.table).\(lookup.column)"] = try environment.ledger.domain.knownValues(
                 table: lookup.table, column: lookup.column, district: job.source)
         }
         self.job = job

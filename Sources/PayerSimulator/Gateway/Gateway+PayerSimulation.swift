@@ -17,7 +17,7 @@ extension Gateway {
     public func simulatePayer(
         payer: String, batchID: Int64? = nil, rejectSets: Set<String> = [], ta1: Bool = false, seed: UInt64 = 7
     ) throws -> [String] {
-        try PayerSimulation(config: config, ledger: ledger, payers: payers).respond(
+        try PayerSimulation(gateway: self).respond(
             payer: payer, batchID: batchID, rejectSets: rejectSets, ta1: ta1, seed: seed)
     }
 }

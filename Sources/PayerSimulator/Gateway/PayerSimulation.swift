@@ -3,31 +3,30 @@ import Foundation
 import Gateway
 import Store
 import Transport
+import Values
 
 /// The test payer: answers one of our 837P batches with a 999 and an 835 dropped into the payer's inbox, as
 /// a real payer would (``PayerSimulator`` decides the outcomes; this writes the files).
 struct PayerSimulation {
-    let config: GatewayConfig
-    let ledger: Ledger
-    let payers: [PayerProfile]
+    let gateway: Gateway
 
     /// Writes the answer to a batch (default: the payer's newest 837P batch) and returns the files written.
     func respond(payer: String, batchID: Int64?, rejectSets: Set<String>, ta1: Bool, seed: UInt64) throws -> [String] {
-        guard payers.contains(where: { $0.id == payer }) else {
+        guard gateway.payers.contains(where: { $0.id == payer }) else {
             throw GatewayError(.notFound, "unknown payer '\(payer)'")
         }
-        guard let inbox = config.sources.first(where: { $0.payer == payer && $0.remote == nil }) else {
+        guard let inbox = gateway.config.sources.first(where: { $0.payer == payer && $0.remote == nil }) else {
             throw GatewayError(
                 .invalidConfiguration, "no local source has `payer: \(payer)`: the simulated answers need an inbox")
         }
         let batch: ClaimBatchRecord
         if let batchID {
-            guard let found = try ledger.claimBatch(id: batchID), found.payer == payer else {
+            guard let found = try gateway.claimBatch(id: batchID), found.payer == payer else {
                 throw GatewayError(.notFound, "payer \(payer) has no batch \(batchID)")
             }
             batch = found
         } else {
-            let batches = try ledger.claimBatches(payer: payer, limit: 1000)
+            let batches = try gateway.claimBatches(payer: payer, limit: 1000)
             guard let newest = batches.first(where: { $0.format == .x12_837P }) else {
                 throw GatewayError(.notFound, "payer \(payer) has no 837P batch to answer")
             }

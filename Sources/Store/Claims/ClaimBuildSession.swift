@@ -6,7 +6,7 @@ import Values
 /// The one write transaction of a claim build: control number, batch, claims, lines and billed services
 /// commit together or not at all.
 ///
-/// Only valid inside ``Ledger/buildClaims(_:)``.
+/// Only valid inside ``ClaimRepository/buildClaims(_:)``.
 public final class ClaimBuildSession {
     let db: Database
     private var nextClaimID: Int64 = 0
@@ -45,7 +45,7 @@ public final class ClaimBuildSession {
     }
 
     /// Records a batch in state `writing` (totals set by ``finishBatch(id:claims:lines:totalCents:)``);
-    /// ``Ledger/markBatchWritten(id:sha256:bytes:)`` completes it.
+    /// ``ClaimRepository/markBatchWritten(id:sha256:bytes:)`` completes it.
     public func createBatch(
         payer: String, format: PayerProfile.ClaimFormat, controlNumber: Int, file: String, createdAt: Date
     ) throws -> Int64 {
@@ -236,7 +236,7 @@ public final class ClaimBuildSession {
         let ids = try Int64.fetchAll(
             db, sql: "SELECT id FROM claims WHERE payer = ? AND correction IS NOT NULL ORDER BY id", arguments: [payer])
         return try ids.compactMap { id in
-            guard let claim = try Ledger.claim(db, id: id),
+            guard let claim = try ClaimRepository.claim(db, id: id),
                 let request: String = try String.fetchOne(
                     db, sql: "SELECT correction FROM claims WHERE id = ?", arguments: [id])
             else { return nil }

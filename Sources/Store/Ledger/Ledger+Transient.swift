@@ -1,4 +1,5 @@
 import GRDB
+import Values
 
 extension Ledger {
     /// Whether a database error may go away by itself (locked, busy, disk full, I/O), so the work is retried.

@@ -2,14 +2,35 @@ import CSQLiteTuning
 import Foundation
 import GRDB
 import Logging
+import Values
 
-/// The SQLite database: job ledger, exceptions, audit trail and domain tables.
+/// The SQLite database: job ledger, exceptions, audit trail and domain tables, reached through one
+/// repository per area over the one connection pool.
 ///
 /// One `DatabasePool` in WAL mode, shared by the daemon and CLI processes (busy timeout), created
-/// with mode 0600 because domain tables hold student data.
+/// with mode 0600 because domain tables hold student data. Each repository is a small value over that
+/// pool; each of its methods is one transaction (a job's whole load in ``JobRepository/load(jobID:district:target:fields:existing:_:)``,
+/// a claim build in ``ClaimRepository/buildClaims(_:)``).
+///
+/// The repositories are the seam for another database (DESIGN §9): a PostgreSQL store would provide the
+/// same methods over its own pool. They are concrete types today; the sessions handed to `load` and
+/// `buildClaims` (``LoadSession``, ``ClaimBuildSession``, ``RemittanceRecorder``) are the SQLite-specific
+/// part, with prepared statements on the transaction's connection.
 public final class Ledger: Sendable {
     /// Path of the database file.
     public let path: String
+    /// Jobs: registration, attempts, state changes, exceptions.
+    public let jobs: JobRepository
+    /// Domain tables' contents, for lookups.
+    public let domain: DomainRepository
+    /// Claim batches, claims and their lines; control numbers.
+    public let claims: ClaimRepository
+    /// Applied 835 payments and the claims they remitted.
+    public let remittance: RemittanceRepository
+    /// Outbox files handed to destinations.
+    public let deliveries: DeliveryRepository
+    /// Polled sources' and delivery peers' health.
+    public let sources: SourceHealthRepository
     let pool: DatabasePool
     let logger: Logger
 
@@ -36,8 +57,15 @@ public final class Ledger: Sendable {
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Schema.migrator.migrate(pool)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try Migrations.migrator.migrate(pool)
+        self.pool = pool
+        jobs = JobRepository(pool: pool)
+        domain = DomainRepository(pool: pool)
+        claims = ClaimRepository(pool: pool)
+        remittance = RemittanceRepository(pool: pool)
+        deliveries = DeliveryRepository(pool: pool)
+        sources = SourceHealthRepository(pool: pool)
     }
 
     /// Runs once per process, before the first connection opens SQLite (later calls would be refused).
@@ -51,21 +79,15 @@ public final class Ledger: Sendable {
     public static func domainTables() throws -> [String: DomainTable] {
         _ = tuneSQLiteOnce
         let queue = try DatabaseQueue()
-        try Schema.migrator.migrate(queue)
+        try Migrations.migrator.migrate(queue)
         return try queue.read { db in
             var tables: [String: DomainTable] = [:]
-            // Tables the gateway fills itself, never a mapping.
-            let ledgerTables: Set<String> = [
-                "jobs", "job_exceptions", "audit", "student_eligibility", "source_health", "deliveries",
-                "control_numbers", "claim_batches", "claims", "claim_lines", "billed_services", "remittances",
-                "remittance_claims", "acknowledgments",
-            ]
             let names = try String.fetchAll(
                 db,
                 sql:
                     "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' AND name NOT LIKE 'sqlite%'"
             )
-            for name in names where !ledgerTables.contains(name) {
+            for name in names where !Migrations.ledgerTables.contains(name) {
                 let columns = try db.columns(in: name)
                 let key = columns.filter { $0.primaryKeyIndex > 0 }.sorted { $0.primaryKeyIndex < $1.primaryKeyIndex }
                 tables[name] = DomainTable(

@@ -1,10 +1,11 @@
 import GRDB
 import Mapping
+import Values
 
 /// The one write transaction of a job (DESIGN §4.2): its domain rows, its exceptions and its final
 /// state commit together or not at all.
 ///
-/// Only valid inside ``Ledger/load(jobID:target:fields:_:)``.
+/// Only valid inside ``JobRepository/load(jobID:district:target:fields:existing:_:)``.
 public final class LoadSession {
     /// The job being loaded.
     public let jobID: Int64

@@ -1,5 +1,6 @@
 import GRDB
 import GRDBSQLite
+import Values
 
 /// A value bound to a ``SQLiteStatement`` parameter.
 public enum SQLiteValue: Sendable {

@@ -1,6 +1,7 @@
 import GRDB
 import GRDBSQLite
 import Mapping
+import Values
 
 /// The hot-path upsert of one mapping's rows into its domain table, on prepared statements.
 ///

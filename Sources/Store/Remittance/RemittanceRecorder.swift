@@ -1,5 +1,6 @@
 import Claims
 import GRDB
+import Values
 
 /// What an 835 records for each of its claims, through statements prepared once per job (an 835 can carry
 /// 100,000 claims). Only valid inside the job's transaction (``LoadSession/remittanceRecorder()``).

@@ -66,7 +66,7 @@ struct ClaimsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            let batches = try gateway.ledger.claimBatches(payer: payer, limit: limit)
+            let batches = try gateway.claimBatches(payer: payer, limit: limit)
             print(json ? try ClaimListing.json(batches) : ClaimListing.batches(batches))
         }
     }
@@ -84,8 +84,8 @@ struct ClaimsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            guard let batch = try gateway.ledger.claimBatch(id: id) else { throw CLIError("no batch \(id)") }
-            let claims = try gateway.ledger.claims(batchID: id)
+            guard let batch = try gateway.claimBatch(id: id) else { throw CLIError("no batch \(id)") }
+            let claims = try gateway.claims(batchID: id)
             print(json ? try ClaimListing.json(claims) : ClaimListing.batch(batch, claims: claims))
         }
     }
@@ -104,10 +104,10 @@ struct ClaimsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            guard let record = try gateway.ledger.claimRecord(claim),
-                let detail = try gateway.ledger.claim(id: record.id)
+            guard let record = try gateway.claimRecord(claim),
+                let detail = try gateway.claim(id: record.id)
             else { throw CLIError("no claim \(claim)") }
-            let batch = try gateway.ledger.claimBatch(id: record.batchId)
+            let batch = try gateway.claimBatch(id: record.batchId)
             print(json ? try ClaimListing.json(record) : ClaimListing.claim(record, claim: detail, batch: batch))
         }
     }
@@ -136,7 +136,7 @@ struct ClaimsCommand: ParsableCommand {
             let gateway = try options.openGateway()
             let acknowledgmentDays = acknowledgmentDays ?? gateway.config.acknowledgmentDays
             let paymentDays = paymentDays ?? gateway.config.paymentDays
-            let rows = try gateway.ledger.agingClaims(acknowledgmentDays: acknowledgmentDays, paymentDays: paymentDays)
+            let rows = try gateway.agingClaims(acknowledgmentDays: acknowledgmentDays, paymentDays: paymentDays)
             print(
                 rows.isEmpty
                     ? "no claim is waiting longer than \(acknowledgmentDays) days for an acknowledgment or \(paymentDays) days for payment"
@@ -196,6 +196,6 @@ struct ClaimsCommand: ParsableCommand {
 
 private func requestCorrection(options: GlobalOptions, id: Int64, void: Bool) throws {
     let gateway = try options.openGateway()
-    try gateway.ledger.requestCorrection(claimID: id, void: void)
+    try gateway.requestCorrection(claimID: id, void: void)
     print("claim \(id): \(void ? "void" : "replacement") requested; it goes out with the payer's next `claims build`")
 }

@@ -22,8 +22,8 @@ struct ExceptionsCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        guard try gateway.ledger.job(id: id) != nil else { throw CLIError("no job \(id)") }
-        let exceptions = try gateway.ledger.exceptions(jobID: id)
+        guard try gateway.job(id: id) != nil else { throw CLIError("no job \(id)") }
+        let exceptions = try gateway.exceptions(jobID: id)
         switch format {
         case .table: print(ExceptionListing.table(exceptions))
         case .csv: print(ExceptionListing.csv(exceptions), terminator: "")

@@ -28,7 +28,7 @@ struct JobsCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        let jobs = try gateway.ledger.jobs(state: state, source: source, limit: limit)
+        let jobs = try gateway.jobs(state: state, source: source, limit: limit)
         print(json ? try JobListing.json(jobs) : JobListing.table(jobs, empty: "no jobs"))
     }
 }
@@ -50,7 +50,7 @@ struct JobCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
-        guard let job = try gateway.ledger.job(id: id) else { throw CLIError("no job \(id)") }
+        guard let job = try gateway.job(id: id) else { throw CLIError("no job \(id)") }
         print(json ? try JobListing.json([job]) : JobListing.detail(job))
     }
 }

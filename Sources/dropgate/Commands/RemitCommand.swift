@@ -21,7 +21,7 @@ struct RemitCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            let rows = try gateway.ledger.remittanceJobs().map { row in
+            let rows = try gateway.remittanceJobs().map { row in
                 [row[0], row[1], row[2], row[3], Money(cents: Int64(row[4]) ?? 0).description, row[5], row[6]]
             }
             print(
@@ -43,14 +43,14 @@ struct RemitCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            let sets = try gateway.ledger.remittances(jobID: job)
+            let sets = try gateway.remittances(jobID: job)
             guard !sets.isEmpty else { throw CLIError("job \(job) applied no 835") }
             for set in sets {
                 print(
                     "set \(set[0])  payer \(set[1])  trace \(set[2])  payment \(Money(cents: Int64(set[3]) ?? 0)) \(set[4]) on \(set[5])  claims \(set[6])  balance issues \(set[7])"
                 )
             }
-            let claims = try gateway.ledger.remittedClaims(jobID: job).map { row in
+            let claims = try gateway.remittedClaims(jobID: job).map { row in
                 [row[0], row[1], row[2], row[3]]
                     + [row[4], row[5], row[6]].map { Money(cents: Int64($0) ?? 0).description } + [row[7], row[8]]
             }
@@ -61,7 +61,7 @@ struct RemitCommand: ParsableCommand {
                         "PAYER CLAIM",
                     ],
                     rows: claims))
-            if let record = try gateway.ledger.job(id: job), let report = record.reportPath {
+            if let record = try gateway.job(id: job), let report = record.reportPath {
                 print("exceptions (balance checks, unmatched claims): \(report)")
             }
         }

@@ -23,7 +23,7 @@ struct SourcesCommand: ParsableCommand {
         var rows = try gateway.config.sources.map { source in
             (
                 id: source.id, kind: source.remote.map { "sftp \($0.host)" } ?? "local",
-                health: try gateway.ledger.health(of: source.id)
+                health: try gateway.health(of: source.id)
             )
         }
         for delivery in gateway.config.deliveries {
@@ -35,7 +35,7 @@ struct SourcesCommand: ParsableCommand {
             rows.append(
                 (
                     id: "delivery:" + delivery.id, kind: kind,
-                    health: try gateway.ledger.health(of: "delivery:" + delivery.id)
+                    health: try gateway.health(of: "delivery:" + delivery.id)
                 ))
         }
         if json {

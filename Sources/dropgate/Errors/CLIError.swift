@@ -4,6 +4,7 @@ import Gateway
 import Mapping
 import Store
 import Transport
+import Values
 
 /// A failure as the command line reports it: one plain message on standard error and an exit code.
 ///

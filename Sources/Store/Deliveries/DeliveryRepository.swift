@@ -1,7 +1,10 @@
 import Foundation
 import GRDB
 
-extension Ledger {
+/// Outbox files handed to destinations, each once (delivery, file, sha256).
+public struct DeliveryRepository: Sendable {
+    let pool: DatabasePool
+
     /// The (file, sha256) pairs a delivery has already handed over.
     public func delivered(_ delivery: String) throws -> Set<String> {
         try pool.read { db in
@@ -15,8 +18,8 @@ extension Ledger {
     public func record(_ delivery: DeliveryRecord) throws {
         try pool.write { db in
             try delivery.insert(db, onConflict: .ignore)
-            try audit(
-                db, job: nil, "delivered",
+            try db.audit(
+                job: nil, "delivered",
                 "\(delivery.delivery): \(delivery.bytes) bytes, sha256 \(delivery.sha256.prefix(12))")
         }
     }

@@ -1,8 +1,13 @@
 import Foundation
 import GRDB
-import Mapping
+import Values
 
-extension Ledger {
+/// Jobs: registration of staged files, attempts and every state change, exceptions (DESIGN §4.1, §4.2, §5).
+///
+/// Each method that changes a job is one write transaction, its audit entry included.
+public struct JobRepository: Sendable {
+    let pool: DatabasePool
+
     /// Registers a staged file as a job, or as a duplicate of the job that has the same bytes.
     ///
     /// Invariant 1: a file is `(source, sha256)`. If the existing job came from the same origin and that
@@ -31,7 +36,7 @@ extension Ledger {
                     }
                     original.updatedAt = job.createdAt
                     try original.update(db)
-                    try audit(db, job: original.id, "requeued", "the same bytes were dropped again")
+                    try db.audit(job: original.id, "requeued", "the same bytes were dropped again")
                 }
                 var duplicate = job
                 duplicate.state = .duplicate
@@ -39,12 +44,12 @@ extension Ledger {
                 duplicate.kind = original.kind
                 duplicate.filePath = original.filePath
                 try duplicate.insert(db)
-                try audit(db, job: duplicate.id, "duplicate", "same sha256 as job \(existing.id ?? 0)")
+                try db.audit(job: duplicate.id, "duplicate", "same sha256 as job \(existing.id ?? 0)")
                 return .duplicate(duplicate, of: original)
             }
             var created = job
             try created.insert(db)
-            try audit(db, job: created.id, "staged", "\(job.size) bytes, sha256 \(job.sha256.prefix(12))")
+            try db.audit(job: created.id, "staged", "\(job.size) bytes, sha256 \(job.sha256.prefix(12))")
             return .created(created)
         }
     }
@@ -81,46 +86,6 @@ extension Ledger {
         }
     }
 
-    /// Loads a job's rows in one transaction and records how it ended.
-    ///
-    /// - Parameters:
-    ///   - jobID: the job, which must be `processing`.
-    ///   - district: source id stored with every row.
-    ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
-    ///   - fields: the mapping fields stored, in the order values will be passed.
-    ///   - existing: what a key loaded by an earlier job does.
-    ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
-    public func load(
-        jobID: Int64, district: String, target: DomainTable?, fields: [String],
-        existing: ExistingRecordPolicy = .update, _ body: (LoadSession) throws -> JobCompletion
-    ) throws {
-        try pool.write { db in
-            let session = try LoadSession(
-                db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing)
-            try session.clearExceptions()
-            let completion = try body(session)
-            try db.execute(
-                sql: """
-                    UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
-                        rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?,
-                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?
-                    WHERE id = ?
-                    """,
-                arguments: [
-                    completion.state.rawValue, completion.kind, completion.mappingVersion, completion.encoding,
-                    completion.counts.read, completion.counts.inserted, completion.counts.updated,
-                    completion.counts.unchanged, completion.counts.rejected, completion.counts.warnings,
-                    completion.receiptPath, completion.reportPath, completion.reason, completion.durationMs,
-                    Date(), jobID,
-                ])
-            let c = completion.counts
-            try audit(
-                db, job: jobID, completion.state.rawValue,
-                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), rejected \(c.rejected), warnings \(c.warnings)"
-            )
-        }
-    }
-
     /// Schedules another attempt after a transient failure, or marks the job `dead` after the last one.
     public func recordFailure(jobID: Int64, error: String, nextAttemptAt: Date?, now: Date = Date()) throws {
         try pool.write { db in
@@ -128,7 +93,7 @@ extension Ledger {
             try db.execute(
                 sql: "UPDATE jobs SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [state.rawValue, error, nextAttemptAt, now, jobID])
-            try audit(db, job: jobID, state.rawValue, error)
+            try db.audit(job: jobID, state.rawValue, error)
         }
     }
 
@@ -197,46 +162,11 @@ extension Ledger {
             job.lastError = nil
             job.updatedAt = Date()
             try job.update(db)
-            try audit(db, job: jobID, "requeued", "by operator")
+            try db.audit(job: jobID, "requeued", "by operator")
             return job
         }
     }
 
-    /// Values of `table.column` loaded for a district, for lookups (`unmapped-student`).
-    public func knownValues(table: String, column: String, district: String) throws -> Set<String> {
-        try pool.read { db in
-            let name = column.quotedDatabaseIdentifier
-            let sql =
-                "SELECT CAST(\(name) AS TEXT) FROM \(table.quotedDatabaseIdentifier) WHERE district = ? AND \(name) IS NOT NULL"
-            return Set(try String.fetchAll(db, sql: sql, arguments: [district]))
-        }
-    }
-
-    /// Every row of a domain table, every column as text, in key order (tests and tools).
-    public func dump(table: String) throws -> [[String]] {
-        try dump(sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
-    }
-
-    /// The rows of a read-only query, every column as text (tests and tools).
-    public func dump(sql: String, arguments: StatementArguments = []) throws -> [[String]] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                row.databaseValues.map { value in
-                    if case .string(let text) = value.storage { return text }
-                    return value.description
-                }
-            }
-        }
-    }
-
-    func audit(_ db: Database, job: Int64?, _ action: String, _ detail: String) throws {
-        try db.execute(
-            sql: "INSERT INTO audit (at, job_id, action, detail) VALUES (?, ?, ?, ?)",
-            arguments: [Date(), job, action, detail])
-    }
-}
-
-extension Ledger {
     /// The (non-duplicate) job that owns a file's bytes.
     public func owner(source: String, sha256: String) throws -> JobRecord? {
         try pool.read { db in

@@ -1,0 +1,45 @@
+import Foundation
+import GRDB
+import Mapping
+
+extension JobRepository {
+    /// Loads a job's rows in one transaction and records how it ended.
+    ///
+    /// - Parameters:
+    ///   - jobID: the job, which must be `processing`.
+    ///   - district: source id stored with every row.
+    ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
+    ///   - fields: the mapping fields stored, in the order values will be passed.
+    ///   - existing: what a key loaded by an earlier job does.
+    ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
+    public func load(
+        jobID: Int64, district: String, target: DomainTable?, fields: [String],
+        existing: ExistingRecordPolicy = .update, _ body: (LoadSession) throws -> JobCompletion
+    ) throws {
+        try pool.write { db in
+            let session = try LoadSession(
+                db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing)
+            try session.clearExceptions()
+            let completion = try body(session)
+            try db.execute(
+                sql: """
+                    UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
+                        rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?,
+                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    completion.state.rawValue, completion.kind, completion.mappingVersion, completion.encoding,
+                    completion.counts.read, completion.counts.inserted, completion.counts.updated,
+                    completion.counts.unchanged, completion.counts.rejected, completion.counts.warnings,
+                    completion.receiptPath, completion.reportPath, completion.reason, completion.durationMs,
+                    Date(), jobID,
+                ])
+            let c = completion.counts
+            try db.audit(
+                job: jobID, completion.state.rawValue,
+                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), rejected \(c.rejected), warnings \(c.warnings)"
+            )
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import GRDB
+
+/// The database schema, only ever changed through named migrations, in the order they run.
+enum Migrations {
+    /// Every migration, oldest first. New ones go at the end.
+    static let all: [Migration] = [
+        .v1Ledger, .v1SIS, .v2IReady, .v3Services, .v4Eligibility, .v5SourceHealth, .v6Deliveries, .v7Claims,
+        .v8Remittance,
+    ]
+
+    /// Tables the gateway fills itself, never a mapping: every table but these is a domain table.
+    static let ledgerTables: Set<String> = all.reduce(into: []) { $0.formUnion($1.ledgerTables) }
+
+    /// A migrator registering ``all``.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for migration in all {
+            migrator.registerMigration(migration.name) { db in
+                try db.execute(sql: migration.sql)
+            }
+        }
+        return migrator
+    }
+}

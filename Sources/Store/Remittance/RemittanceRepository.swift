@@ -1,0 +1,35 @@
+import GRDB
+
+/// Applied 835 payments and the claims they remitted, as rows of text for listings.
+public struct RemittanceRepository: Sendable {
+    let pool: DatabasePool
+
+    /// The 835 payments a job recorded, one per transaction set.
+    public func remittances(jobID: Int64) throws -> [[String]] {
+        try pool.textRows(
+            sql: """
+                SELECT set_control, payer, trace, payment_cents, payment_method, payment_date, claims, balance_issues
+                FROM remittances WHERE job_id = ? ORDER BY set_control
+                """, arguments: [jobID])
+    }
+
+    /// The claims an 835 job remitted, in file order.
+    public func remittedClaims(jobID: Int64) throws -> [[String]] {
+        try pool.textRows(
+            sql: """
+                SELECT r.pcn, COALESCE(c.student_id, ''), r.status_code, r.classification, r.charge_cents,
+                       r.paid_cents, r.patient_responsibility_cents, r.adjustments, COALESCE(r.payer_claim_number, '')
+                FROM remittance_claims r LEFT JOIN claims c ON c.id = r.claim_id
+                WHERE r.job_id = ? ORDER BY r.seq
+                """, arguments: [jobID])
+    }
+
+    /// 835 jobs, newest first: job id, payer, sets, claims, payment in cents.
+    public func remittanceJobs(limit: Int = 100) throws -> [[String]] {
+        try pool.textRows(
+            sql: """
+                SELECT job_id, payer, COUNT(*), SUM(claims), SUM(payment_cents), MIN(payment_date), SUM(balance_issues)
+                FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ?
+                """, arguments: [limit])
+    }
+}
