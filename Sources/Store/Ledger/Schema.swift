@@ -406,6 +406,21 @@ enum Schema {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v9-seen-files") { db in
+            // Files a source leaves in place once taken (SFTP `after_fetch: leave`), so they are not taken again.
+            try db.execute(
+                sql: """
+                    CREATE TABLE seen_files (
+                        source TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        modified INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        seen_at TEXT NOT NULL,
+                        PRIMARY KEY (source, name)
+                    ) STRICT, WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }
