@@ -1,4 +1,5 @@
 internal import CLibSSH2
+import Transport
 
 extension RemoteEntry {
     /// An entry from SFTP attributes (draft-ietf-secsh-filexfer-02 §5); absent fields become `nil`.
@@ -11,6 +12,7 @@ extension RemoteEntry {
             size: flags & UInt(LIBSSH2_SFTP_ATTR_SIZE) != 0 ? Int64(clamping: attributes.filesize) : nil,
             modified: flags & UInt(LIBSSH2_SFTP_ATTR_ACMODTIME) != 0 ? Int64(clamping: attributes.mtime) : nil,
             isRegularFile: hasPermissions && type == UInt(LIBSSH2_SFTP_S_IFREG),
-            isDirectory: hasPermissions && type == UInt(LIBSSH2_SFTP_S_IFDIR))
+            isDirectory: hasPermissions && type == UInt(LIBSSH2_SFTP_S_IFDIR),
+            kind: hasPermissions ? EntryKind(mode: UInt32(truncatingIfNeeded: type)) : .other)
     }
 }

@@ -1,3 +1,5 @@
+import Transport
+
 /// One entry of a remote directory, or the status of one remote path.
 public struct RemoteEntry: Sendable, Hashable {
     /// File name as the server sent it (no directory). Untrusted: check it with
@@ -11,13 +13,18 @@ public struct RemoteEntry: Sendable, Hashable {
     public var isRegularFile: Bool
     /// Whether it is a directory.
     public var isDirectory: Bool
+    /// What it is as the server reports it: OpenSSH lists a symbolic link as a link (`lstat`), not its target.
+    public var kind: EntryKind
 
-    /// Creates an entry.
-    public init(name: String, size: Int64?, modified: Int64?, isRegularFile: Bool, isDirectory: Bool) {
+    /// Creates an entry; `kind` defaults to what the two flags say.
+    public init(
+        name: String, size: Int64?, modified: Int64?, isRegularFile: Bool, isDirectory: Bool, kind: EntryKind? = nil
+    ) {
         self.name = name
         self.size = size
         self.modified = modified
         self.isRegularFile = isRegularFile
         self.isDirectory = isDirectory
+        self.kind = kind ?? (isRegularFile ? .regular : isDirectory ? .directory : .other)
     }
 }

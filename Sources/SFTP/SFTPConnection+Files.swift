@@ -28,14 +28,16 @@ extension SFTPConnection {
         return entries
     }
 
-    /// Size, modification time and type of a remote path (following links), or `nil` when it does not exist.
+    /// Size, modification time and type of a remote path, or `nil` when it does not exist.
     ///
+    /// - Parameter followingLinks: whether a link is followed (`stat`) or described itself (`lstat`).
     /// - Throws: ``SFTPError`` for anything but a missing path.
-    public func stat(_ remotePath: String) throws(SFTPError) -> RemoteEntry? {
+    public func stat(_ remotePath: String, followingLinks: Bool = true) throws(SFTPError) -> RemoteEntry? {
         let path = resolve(remotePath)
         var attributes = LIBSSH2_SFTP_ATTRIBUTES()
         let sftp = try channel("stat")
-        let result = libssh2_sftp_stat_ex(sftp, path, UInt32(path.utf8.count), LIBSSH2_SFTP_STAT, &attributes)
+        let result = libssh2_sftp_stat_ex(
+            sftp, path, UInt32(path.utf8.count), followingLinks ? LIBSSH2_SFTP_STAT : LIBSSH2_SFTP_LSTAT, &attributes)
         if result == LIBSSH2_ERROR_SFTP_PROTOCOL {
             let status = libssh2_sftp_last_error(sftp)
             if status == LIBSSH2_FX_NO_SUCH_FILE || status == LIBSSH2_FX_NO_SUCH_PATH { return nil }

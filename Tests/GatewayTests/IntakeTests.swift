@@ -120,3 +120,66 @@ import Transport
         #expect(source.acknowledged == ["b-students.csv"], "the failure ended the poll before c")
     }
 }
+
+/// Entries intake must not read, files that change while copied, and files their source leaves in place.
+extension IntakeTests {
+    @Test(arguments: [
+        (EntryKind.symbolicLink, 1, "symbolic link"), (.fifo, 1, "FIFO"), (.device, 1, "device"),
+        (.regular, 2, "hard link"),
+    ])
+    func anEntryThatIsNotARegularFileOfItsOwnIsRefusedOnceAndNeverRead(kind: EntryKind, links: Int, words: String)
+        throws
+    {
+        let source = InMemorySource()
+        source.put("students.csv", Workspace.roster, kind: kind, links: links)
+        for _ in 0..<3 { _ = try gateway.intake.collect(source, source: config()) }
+        #expect(source.fetched.isEmpty, "never read")
+        #expect(source.acknowledged.isEmpty, "left in place")
+        let jobs = try gateway.ledger.jobs.jobs()
+        #expect(jobs.map(\.state) == [.rejected], "reported once, not on every poll")
+        let job = try #require(jobs.first)
+        #expect(job.sha256.hasPrefix("not-regular:"))
+        #expect(try workspace.receipt(job).reason?.contains(words) == true)
+        #expect(try gateway.ledger.jobs.exceptions(jobID: try #require(job.id)).map(\.ruleId) == ["file-not-regular"])
+
+        // Another entry put in its place is reported again.
+        source.put(
+            "students.csv", Workspace.roster, modified: Date().timeIntervalSince1970 + 5, kind: kind, links: links)
+        _ = try gateway.intake.collect(source, source: config())
+        #expect(try gateway.ledger.jobs.jobs().count == 2)
+    }
+
+    @Test func aFileThatChangesWhileCopiedIsNotAJobUntilItSettles() throws {
+        let source = InMemorySource()
+        source.put("students.csv", Workspace.roster + "1004,1,Lee,Kim,01/02/2012,5,F\n")
+        source.afterCopy = { name in
+            source.put(name, Workspace.roster)
+            source.afterCopy = { _ in }
+        }
+        #expect(try gateway.intake.collect(source, source: config()) == 1, "waiting to settle")
+        #expect(try gateway.ledger.jobs.jobs().isEmpty)
+        #expect(source.acknowledged.isEmpty, "the new file is not removed unread")
+        _ = try gateway.intake.collect(source, source: config())
+        #expect(try gateway.ledger.jobs.jobs().map(\.size) == [Int64(Workspace.roster.utf8.count)])
+        #expect(source.acknowledged == ["students.csv"])
+    }
+
+    @Test func aFileLeftInPlaceIsTakenOnceWhileItIsUnchanged() throws {
+        let source = InMemorySource()
+        source.leavesFilesInPlace = true
+        source.put("students.csv", Workspace.roster, modified: 1_000)
+        for _ in 0..<3 { _ = try gateway.intake.collect(source, source: config()) }
+        #expect(source.fetched == ["students.csv"])
+        #expect(try gateway.ledger.jobs.jobs().map(\.state) == [.staged])
+        source.put("students.csv", Workspace.roster + "1004,1,Lee,Kim,01/02/2012,5,F\n", modified: 2_000)
+        _ = try gateway.intake.collect(source, source: config())
+        #expect(try gateway.ledger.jobs.jobs().count == 2)
+        // Removed, then put back with the same bytes and time: a new drop of the same bytes, a duplicate.
+        let bytes = Workspace.roster + "1004,1,Lee,Kim,01/02/2012,5,F\n"
+        source.remove("students.csv")
+        _ = try gateway.intake.collect(source, source: config())
+        source.put("students.csv", bytes, modified: 2_000)
+        _ = try gateway.intake.collect(source, source: config())
+        #expect(try gateway.ledger.jobs.jobs().map(\.state) == [.duplicate, .staged, .staged])
+    }
+}

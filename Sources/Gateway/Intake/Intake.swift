@@ -13,15 +13,20 @@ import Transport
 /// acknowledged (removed, moved); a crash in between is recognised on the next pass (same origin, not yet cleared)
 /// and finished without creating a duplicate.
 ///
+/// Only regular files with one name are read: links, pipes, devices and hard links are refused and reported
+/// once each (``refuse(_:reason:from:source:)``). A file that changed while it was copied is not taken: the copy
+/// is discarded and the file waits to settle again. A file its source leaves in place is remembered by name, size
+/// and mtime, and not taken again while those hold.
+///
 /// The stability trackers are the only mutable state, behind a lock; passes over one source still run one at a
 /// time (the daemon has exactly one).
 final class Intake: Sendable {
     private let config: GatewayConfig
-    private let ledger: Ledger
+    let ledger: Ledger
     private let stager: Stager
-    private let layout: OutboxLayout
+    let layout: OutboxLayout
     private let mappings: MappingSet
-    private let logger: Logger
+    let logger: Logger
     private let trackers = Mutex<[String: StabilityTracker]>([:])
 
     init(config: GatewayConfig, ledger: Ledger, layout: OutboxLayout, mappings: MappingSet, logger: Logger) {
@@ -42,25 +47,38 @@ final class Intake: Sendable {
         let listing = try files.list()
         let names = Set(listing.map(\.name))
         let globs = source.remote?.files ?? []
+        let seen = files.leavesFilesInPlace ? try seenFiles(source.id, listing: names) : [:]
         var candidates: [FileSystem.Entry] = []
-        for entry in listing where entry.isRegularFile {
-            if let marker {
-                if entry.name.hasSuffix("." + marker) || !names.contains(entry.name + "." + marker) { continue }
-            }
+        for entry in listing where entry.kind != .directory && !StabilityTracker.isTemporaryName(entry.name) {
+            if let marker, entry.name.hasSuffix("." + marker) { continue }
             guard globs.isEmpty || globs.contains(where: { $0.matches(entry.name) }) else { continue }
+            if let reason = Self.refusal(of: entry) {
+                try refuse(entry, reason: reason, from: files, source: source.id)
+                continue
+            }
+            if let marker, !names.contains(entry.name + "." + marker) { continue }
+            if let known = seen[entry.name], known.size == entry.size, known.modified == entry.modified { continue }
             candidates.append(entry)
         }
         // With a marker the upload is declared complete; otherwise it must hold still.
-        let (ready, settling) =
+        let (ready, stillSettling) =
             marker == nil
             ? observe(candidates, source: source, localClock: files.modificationTimesAreLocal) : (candidates, 0)
+        var settling = stillSettling
         let ordered = ready.sorted {
             (mappings.intakeRank(filename: $0.name), $0.name) < (mappings.intakeRank(filename: $1.name), $1.name)
         }
         for entry in ordered {
             do {
-                try take(entry.name, from: files, source: source.id, marker: marker)
+                try take(entry, from: files, source: source.id, marker: marker)
                 _ = trackers.withLock { $0[source.id]?.forget(entry.name) }
+            } catch is SourceFileChanged {
+                // Forgotten, so it must hold still for `stable_after` again before it is copied again.
+                _ = trackers.withLock { $0[source.id]?.forget(entry.name) }
+                settling += 1
+                logger.notice(
+                    "file changed while it was copied; copy discarded, waiting for it to settle",
+                    metadata: ["source.id": "\(source.id)"])
             } catch {
                 if files.failsAsAWhole { throw error }
                 // One unreadable file must not hold up the others; it is tried again next pass.
@@ -87,14 +105,50 @@ final class Intake: Sendable {
     }
 
     /// Stages and registers one file, then acknowledges it to its source: only now that the job exists.
-    private func take(_ name: String, from files: some FileSource, source: String, marker: String?) throws {
-        let staged = try stager.stage(source: source) { temporary, observe in
-            try files.fetch(name, to: temporary, observe: observe)
+    ///
+    /// - Throws: ``SourceFileChanged`` when the file is no longer what was listed once copied (the copy is
+    ///   discarded), else the source's or the ledger's error.
+    private func take(_ entry: FileSystem.Entry, from files: some FileSource, source: String, marker: String?) throws {
+        let name = entry.name
+        let staged: StagedFile
+        do {
+            staged = try stager.stage(source: source) { temporary, observe in
+                var copied: Int64 = 0
+                try files.fetch(name, to: temporary) { chunk in
+                    copied += Int64(chunk.count)
+                    observe(chunk)
+                }
+                guard entry.size < 0 || copied == entry.size, try Self.isUnchanged(entry, now: files.entry(name)) else {
+                    throw SourceFileChanged()
+                }
+            }
+        } catch let error where !(error is SourceFileChanged) {
+            // A fetch cut short because the file changed under it (SFTP reports a truncated download) is that case.
+            if let now = try? files.entry(name), !Self.isUnchanged(entry, now: now) { throw SourceFileChanged() }
+            throw error
         }
         let job = try register(staged, source: source, name: name, origin: files.origin(of: name))
         guard let id = job.id else { return }
         try files.acknowledge(name, marker: marker)
+        if files.leavesFilesInPlace {
+            try ledger.seen.remember(
+                SeenFile(source: source, name: name, size: entry.size, modified: entry.modified, sha256: staged.sha256))
+        }
         try ledger.jobs.markOriginCleared(jobID: id)
+    }
+
+    /// Whether the entry is still the file listed: same kind, size, mtime, inode and number of names.
+    static func isUnchanged(_ listed: FileSystem.Entry, now: FileSystem.Entry?) -> Bool {
+        guard let now else { return false }
+        return now.kind == listed.kind && now.size == listed.size && now.modified == listed.modified
+            && now.inode == listed.inode && now.device == listed.device && now.links == listed.links
+    }
+
+    /// The files the source left in place once taken; forgets those no longer listed.
+    private func seenFiles(_ source: String, listing names: Set<String>) throws -> [String: SeenFile] {
+        let seen = try ledger.seen.seenFiles(source: source)
+        try ledger.seen.forgetSeen(source: source, names: seen.keys.filter { !names.contains($0) })
+        return seen
     }
 
     /// Stages and registers a file named on the command line; the file itself is left in place.

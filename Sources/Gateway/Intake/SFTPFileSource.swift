@@ -17,6 +17,9 @@ struct SFTPFileSource: FileSource {
     /// `true`: every file travels over the one connection.
     var failsAsAWhole: Bool { true }
 
+    /// Whether `after_fetch` is `leave`.
+    var leavesFilesInPlace: Bool { remote.afterFetch == .leave }
+
     func origin(of name: String) -> String {
         let path = Self.join(remote.directory, name)
         return "sftp://\(remote.host):\(remote.port)" + (path.hasPrefix("/") ? "" : "/") + path
@@ -25,16 +28,24 @@ struct SFTPFileSource: FileSource {
     func list() throws -> [FileSystem.Entry] {
         var entries: [FileSystem.Entry] = []
         for entry in try connection.list(remote.directory) {
-            if entry.isRegularFile, !SFTPConnection.isSafeRemoteName(entry.name) {
-                refused(entry.name)
+            if !SFTPConnection.isSafeRemoteName(entry.name) {
+                if !entry.isDirectory { refused(entry.name) }
                 continue
             }
-            entries.append(
-                FileSystem.Entry(
-                    name: entry.name, size: entry.size ?? -1, modified: (entry.modified ?? 0) * 1_000_000_000,
-                    isRegularFile: entry.isRegularFile))
+            entries.append(Self.entry(entry))
         }
         return entries
+    }
+
+    /// The remote entry as it is now (`lstat`: a link is described, not followed).
+    func entry(_ name: String) throws -> FileSystem.Entry? {
+        try connection.stat(Self.join(remote.directory, name), followingLinks: false).map(Self.entry)
+    }
+
+    /// A listing entry from a remote one; the server tells no inode or link count.
+    static func entry(_ entry: RemoteEntry) -> FileSystem.Entry {
+        FileSystem.Entry(
+            name: entry.name, size: entry.size ?? -1, modified: (entry.modified ?? 0) * 1_000_000_000, kind: entry.kind)
     }
 
     func fetch(_ name: String, to path: String, observe: (UnsafeRawBufferPointer) -> Void) throws {

@@ -9,6 +9,8 @@ public enum RuleID {
     public static let fileEmpty = "file-empty"
     /// The file contains NUL bytes: binary data, not text.
     public static let fileBinary = "file-binary"
+    /// The inbox entry is not a regular file of its own (a symbolic link, hard link, FIFO or device): not read.
+    public static let fileNotRegular = "file-not-regular"
     /// No mapping recognises the file (name and header).
     public static let noMappingMatch = "no-mapping-match"
     /// More than one mapping recognises the file equally well.

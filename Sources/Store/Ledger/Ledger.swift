@@ -31,6 +31,8 @@ public final class Ledger: Sendable {
     public let deliveries: DeliveryRepository
     /// Polled sources' and delivery peers' health.
     public let sources: SourceHealthRepository
+    /// Files sources left in place once taken.
+    public let seen: SeenFileRepository
     let pool: DatabasePool
     let logger: Logger
 
@@ -66,6 +68,7 @@ public final class Ledger: Sendable {
         remittance = RemittanceRepository(pool: pool)
         deliveries = DeliveryRepository(pool: pool)
         sources = SourceHealthRepository(pool: pool)
+        seen = SeenFileRepository(pool: pool)
     }
 
     /// Runs once per process, before the first connection opens SQLite (later calls would be refused).

@@ -1,4 +1,7 @@
 /// A local drop folder as a ``FileSource``: files are copied out, then removed once taken.
+///
+/// Every call names the entry itself, never what a link points to, and reaches names that are not UTF-8
+/// through their escaped form (``FileSystem/displayName(_:)``).
 public struct LocalFolderSource: FileSource, Sendable {
     /// The folder.
     public let path: String
@@ -16,6 +19,9 @@ public struct LocalFolderSource: FileSource, Sendable {
     /// Always `false`: an unreadable file holds up only itself.
     public var failsAsAWhole: Bool { false }
 
+    /// Always `false`: a taken file is removed.
+    public var leavesFilesInPlace: Bool { false }
+
     /// The file's path.
     public func origin(of name: String) -> String {
         path + "/" + name
@@ -27,20 +33,36 @@ public struct LocalFolderSource: FileSource, Sendable {
         return try FileSystem.list(path)
     }
 
-    /// Copies the file to `target` (a new file, mode 0600).
+    /// Copies the file to `target` (a new file, mode 0600), refusing a link, pipe or device.
     public func fetch(_ name: String, to target: String, observe: (UnsafeRawBufferPointer) -> Void) throws {
-        try Self.copy(origin(of: name), to: target, observe: observe)
+        let (input, _) = try FileSystem.openEntry(in: path, name)
+        defer { FileSystem.close(input) }
+        let output = try FileSystem.createExclusive(target, mode: 0o600)
+        defer { FileSystem.close(output) }
+        try FileSystem.forEachChunk(of: input, path: origin(of: name), chunkSize: Self.chunkSize) { chunk in
+            observe(chunk)
+            try FileSystem.write(output, chunk, path: target)
+        }
+    }
+
+    /// The entry as it is now (`lstat`), or `nil` when it is gone.
+    public func entry(_ name: String) throws -> FileSystem.Entry? {
+        do {
+            return try FileSystem.entryStatus(in: path, name)
+        } catch  where error.isNotFound {
+            return nil
+        }
     }
 
     /// Whether the file is still in the folder.
     public func contains(_ name: String) -> Bool {
-        FileSystem.exists(origin(of: name))
+        FileSystem.entryExists(in: path, name)
     }
 
     /// Removes the file (and its marker, if any) and syncs the folder.
     public func acknowledge(_ name: String, marker: String?) throws {
-        try FileSystem.remove(origin(of: name))
-        if let marker { try FileSystem.remove(origin(of: name) + "." + marker) }
+        try FileSystem.removeEntry(in: path, name)
+        if let marker { try FileSystem.removeEntry(in: path, name + "." + marker) }
         try FileSystem.syncDirectory(path)
     }
 

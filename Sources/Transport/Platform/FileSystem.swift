@@ -6,39 +6,60 @@
 
 /// Every file-system call the gateway makes, each turning a failed return code into a ``FileSystemError``.
 public enum FileSystem {
-    /// One directory entry.
+    /// One directory entry, as the entry itself is (a link is not followed).
     public struct Entry: Sendable, Hashable {
-        /// File name (no directory).
+        /// File name (no directory); bytes that are not UTF-8 are shown escaped (see ``displayName(_:)``).
         public var name: String
         /// Size in bytes.
         public var size: Int64
         /// Modification time, nanoseconds since the epoch.
         public var modified: Int64
+        /// What the entry is.
+        public var kind: EntryKind
+        /// How many names the file has (hard links); 1 when the source cannot tell.
+        public var links: Int
+        /// The file's inode and device, to tell a file from another put under its name; 0 when unknown.
+        public var inode: UInt64
+        /// The device holding the inode; 0 when unknown.
+        public var device: UInt64
+
         /// Whether it is a regular file.
-        public var isRegularFile: Bool
+        public var isRegularFile: Bool { kind == .regular }
 
         /// Creates an entry (for listings that do not come from this file system, such as SFTP).
-        public init(name: String, size: Int64, modified: Int64, isRegularFile: Bool) {
+        public init(
+            name: String, size: Int64, modified: Int64, kind: EntryKind, links: Int = 1, inode: UInt64 = 0,
+            device: UInt64 = 0
+        ) {
             self.name = name
             self.size = size
             self.modified = modified
-            self.isRegularFile = isRegularFile
+            self.kind = kind
+            self.links = links
+            self.inode = inode
+            self.device = device
+        }
+
+        /// Creates a regular file's entry, or another kind's when `isRegularFile` is false.
+        public init(name: String, size: Int64, modified: Int64, isRegularFile: Bool) {
+            self.init(name: name, size: size, modified: modified, kind: isRegularFile ? .regular : .other)
         }
     }
 
-    /// The entries of a directory (not recursive), without `.` and `..`.
+    /// The entries of a directory (not recursive), without `.` and `..`, each as it is: links are not followed.
+    ///
+    /// A name that is not UTF-8 is listed with its odd bytes escaped (``displayName(_:)``); the `…Entry` calls
+    /// take that name back to the same bytes.
     public static func list(_ path: String) throws(FileSystemError) -> [Entry] {
         guard let directory = opendir(path) else { throw FileSystemError("opendir", path: path, errno: errno) }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in displayName(raw.prefix { $0 != 0 }) }
             if name == "." || name == ".." { continue }
-            guard let info = try? status(path + "/" + name) else { continue }
-            entries.append(
-                Entry(name: name, size: info.size, modified: info.modified, isRegularFile: info.isRegularFile))
+            // Gone since readdir: not an entry any more.
+            guard let info = try? entryStatus(in: path, name) else { continue }
+            entries.append(info)
         }
         return entries.sorted { $0.name < $1.name }
     }
@@ -47,11 +68,8 @@ public enum FileSystem {
     public static func status(_ path: String) throws(FileSystemError) -> Entry {
         var info = stat()
         guard stat(path, &info) == 0 else { throw FileSystemError("stat", path: path, errno: errno) }
-        let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return Entry(
-            name: name, size: Int64(info.st_size), modified: modified, isRegularFile: (info.st_mode & S_IFMT) == S_IFREG
-        )
+        return Entry(name: name, info)
     }
 
     /// Whether a path exists.
@@ -83,10 +101,17 @@ public enum FileSystem {
     ) throws {
         let input = try openForReading(path)
         defer { close(input) }
+        try forEachChunk(of: input, path: path, chunkSize: chunkSize, body)
+    }
+
+    /// Reads an open descriptor to its end in chunks of `chunkSize` bytes, handing each to `body`.
+    public static func forEachChunk(
+        of descriptor: Int32, path: String, chunkSize: Int = 1 << 16, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while true {
-            let count = try read(input, into: buffer, path: path)
+            let count = try read(descriptor, into: buffer, path: path)
             if count == 0 { return }
             try body(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
         }

@@ -13,24 +13,37 @@ public protocol FileSource {
     /// the poll ends and the source backs off; otherwise that file alone is logged and tried again next pass.
     var failsAsAWhole: Bool { get }
 
+    /// Whether a taken file stays where it is (SFTP `after_fetch: leave`), so intake must remember it to not take
+    /// it again.
+    var leavesFilesInPlace: Bool { get }
+
     /// Where a file of this source is said to come from in the job ledger (the job's `origin`).
     ///
     /// - Parameter name: the file's name in the source (no directory).
     func origin(of name: String) -> String
 
-    /// The source's entries now: regular files and anything else it holds (directories, links), which are never
-    /// taken but may be a file's marker. Names the source must not take at all are left out.
+    /// The source's entries now, as they are (links not followed): regular files and anything else it holds.
+    /// Directories are never taken; links, pipes, devices and files with several names (hard links) are refused
+    /// and reported. Names the source must not take at all are left out.
     ///
     /// - Throws: the source's error (``FileSystemError`` for a local folder).
     func list() throws -> [FileSystem.Entry]
 
     /// Streams one file's bytes to a new local file at `path`, handing each chunk to `observe` (for hashing).
     ///
+    /// Never follows a link: a file that became one since the listing fails to open.
+    ///
     /// - Parameters:
     ///   - name: the file's name in the source.
     ///   - path: where the bytes go; the caller removes it if the fetch fails.
     ///   - observe: called with each chunk, in order.
     func fetch(_ name: String, to path: String, observe: (UnsafeRawBufferPointer) -> Void) throws
+
+    /// The entry of that name as it is now, a link not followed; `nil` when it is gone. Intake compares it with
+    /// the listing after a fetch, so a file that changed while it was copied is not taken.
+    ///
+    /// - Throws: the source's error.
+    func entry(_ name: String) throws -> FileSystem.Entry?
 
     /// Whether a file of that name is still there (to finish acknowledgments a crash interrupted).
     func contains(_ name: String) throws -> Bool

@@ -6,6 +6,8 @@ final class InMemorySource: FileSource {
     struct File {
         var bytes: [UInt8]
         var modified: Double
+        var kind = EntryKind.regular
+        var links = 1
     }
 
     /// Thrown by a fetch of an unreadable file, or by `willAcknowledge` to play a crash.
@@ -13,15 +15,28 @@ final class InMemorySource: FileSource {
 
     private(set) var files: [String: File] = [:]
     private(set) var acknowledged: [String] = []
+    /// Names fetched, in order.
+    private(set) var fetched: [String] = []
     var modificationTimesAreLocal = false
     var failsAsAWhole = false
+    /// Whether an acknowledged file stays (SFTP `after_fetch: leave`).
+    var leavesFilesInPlace = false
+    /// Called with each name after its bytes are copied, before the fetch returns (to play a file changing).
+    var afterCopy: (String) -> Void = { _ in }
     /// Names whose fetch fails.
     var unreadable: Set<String> = []
     /// Called with each name just before it is acknowledged.
     var willAcknowledge: (String) throws -> Void = { _ in }
 
-    func put(_ name: String, _ text: String, modified: Double = Date().timeIntervalSince1970) {
-        files[name] = File(bytes: Array(text.utf8), modified: modified)
+    func put(
+        _ name: String, _ text: String, modified: Double = Date().timeIntervalSince1970, kind: EntryKind = .regular,
+        links: Int = 1
+    ) {
+        files[name] = File(bytes: Array(text.utf8), modified: modified, kind: kind, links: links)
+    }
+
+    func remove(_ name: String) {
+        files[name] = nil
     }
 
     func origin(of name: String) -> String {
@@ -29,14 +44,21 @@ final class InMemorySource: FileSource {
     }
 
     func list() -> [FileSystem.Entry] {
-        files.map { name, file in
+        files.keys.compactMap(entry)
+    }
+
+    func entry(_ name: String) -> FileSystem.Entry? {
+        files[name].map { file in
             FileSystem.Entry(
-                name: name, size: Int64(file.bytes.count), modified: Int64(file.modified * 1e9), isRegularFile: true)
+                name: name, size: Int64(file.bytes.count), modified: Int64(file.modified * 1e9), kind: file.kind,
+                links: file.links)
         }
     }
 
     func fetch(_ name: String, to path: String, observe: (UnsafeRawBufferPointer) -> Void) throws {
+        fetched.append(name)
         guard let file = files[name], !unreadable.contains(name) else { throw Failure() }
+        defer { afterCopy(name) }
         let output = try FileSystem.createExclusive(path, mode: 0o600)
         defer { FileSystem.close(output) }
         try file.bytes.withUnsafeBytes { chunk in
@@ -52,6 +74,7 @@ final class InMemorySource: FileSource {
     func acknowledge(_ name: String, marker: String?) throws {
         try willAcknowledge(name)
         acknowledged.append(name)
+        if leavesFilesInPlace { return }
         files[name] = nil
         if let marker { files[name + "." + marker] = nil }
     }

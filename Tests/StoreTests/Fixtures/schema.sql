@@ -7,6 +7,7 @@
 -- migration v6-deliveries
 -- migration v7-claims
 -- migration v8-remittance
+-- migration v9-seen-files
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -294,6 +295,16 @@ CREATE TABLE remittances (
     balance_issues INTEGER NOT NULL,
     PRIMARY KEY (job_id, set_control)
 ) STRICT;
+-- table seen_files
+CREATE TABLE seen_files (
+    source TEXT NOT NULL,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    modified INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    seen_at TEXT NOT NULL,
+    PRIMARY KEY (source, name)
+) STRICT, WITHOUT ROWID;
 -- table services
 CREATE TABLE services (
     district TEXT NOT NULL,
