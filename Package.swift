@@ -104,7 +104,9 @@ let package = Package(
             name: "PayerSimulatorTests",
             dependencies: ["PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Mapping", "Claims", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
             name: "SFTPTests",

@@ -16,7 +16,7 @@ import Transport
 /// The stability trackers are the only mutable state, behind a lock; passes over one source still run one at a
 /// time (the daemon has exactly one).
 final class Intake: Sendable {
-    private let config: GatewayConfig
+    let config: GatewayConfig
     private let ledger: Ledger
     private let stager: Stager
     private let layout: OutboxLayout

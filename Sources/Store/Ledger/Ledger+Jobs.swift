@@ -63,24 +63,6 @@ extension Ledger {
         }
     }
 
-    /// Starts an attempt: the job becomes `processing` and its attempt count grows.
-    public func beginAttempt(jobID: Int64, now: Date = Date()) throws -> JobRecord {
-        try pool.write { db in
-            guard var job = try JobRecord.fetchOne(db, key: jobID) else {
-                throw StoreError(.jobNotFound, "no job \(jobID)")
-            }
-            guard !job.state.isTerminal else {
-                throw StoreError(.invalidTransition, "job \(jobID) is \(job.state.rawValue)")
-            }
-            job.state = .processing
-            job.attempts += 1
-            job.nextAttemptAt = nil
-            job.updatedAt = now
-            try job.update(db)
-            return job
-        }
-    }
-
     /// Loads a job's rows in one transaction and records how it ended.
     ///
     /// - Parameters:
@@ -89,12 +71,15 @@ extension Ledger {
     ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
     ///   - fields: the mapping fields stored, in the order values will be passed.
     ///   - existing: what a key loaded by an earlier job does.
+    ///   - lease: this process's lease on the job, renewed as the transaction starts; when another process
+    ///     took the job over, nothing is done (``StoreError/Code/leased``).
     ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
     public func load(
         jobID: Int64, district: String, target: DomainTable?, fields: [String],
-        existing: ExistingRecordPolicy = .update, _ body: (LoadSession) throws -> JobCompletion
+        existing: ExistingRecordPolicy = .update, lease: JobLease, _ body: (LoadSession) throws -> JobCompletion
     ) throws {
         try pool.write { db in
+            try renew(lease, jobID: jobID, db: db)
             let session = try LoadSession(
                 db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing)
             try session.clearExceptions()
@@ -103,7 +88,8 @@ extension Ledger {
                 sql: """
                     UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
                         rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?,
-                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?
+                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?,
+                        lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = ?
                     """,
                 arguments: [
@@ -121,12 +107,22 @@ extension Ledger {
         }
     }
 
-    /// Schedules another attempt after a transient failure, or marks the job `dead` after the last one.
-    public func recordFailure(jobID: Int64, error: String, nextAttemptAt: Date?, now: Date = Date()) throws {
+    /// Schedules another attempt after a transient failure, or marks the job `dead` after the last one, and
+    /// ends this process's lease on it.
+    ///
+    /// - Throws: ``StoreError/Code/leased`` when another process took the job over: its attempt decides.
+    public func recordFailure(
+        jobID: Int64, error: String, nextAttemptAt: Date?, lease: JobLease, now: Date = Date()
+    ) throws {
         try pool.write { db in
+            try renew(lease, jobID: jobID, db: db, now: now)
             let state: JobState = nextAttemptAt == nil ? .dead : .retryWait
             try db.execute(
-                sql: "UPDATE jobs SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                sql: """
+                    UPDATE jobs SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,
+                        lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = ?
+                    """,
                 arguments: [state.rawValue, error, nextAttemptAt, now, jobID])
             try audit(db, job: jobID, state.rawValue, error)
         }

@@ -406,6 +406,14 @@ enum Schema {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v9-job-leases") { db in
+            // Which process works on a job, and until when (DESIGN §9): a live lease is never taken over.
+            try db.execute(
+                sql: """
+                    ALTER TABLE jobs ADD COLUMN lease_owner TEXT;
+                    ALTER TABLE jobs ADD COLUMN lease_expires_at DATETIME;
+                    """)
+        }
         return migrator
     }
 }
