@@ -104,7 +104,10 @@ let package = Package(
             name: "PayerSimulatorTests",
             dependencies: ["PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "Mapping", "Claims"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: ["Store", "Mapping", "Claims", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
             name: "SFTPTests",

@@ -55,8 +55,9 @@ public final class Gateway: Sendable {
         layout = OutboxLayout(paths: config.paths)
         runner = JobRunner(
             environment: JobEnvironment(
-                config: config, ledger: ledger, mappings: mappings, tables: try Ledger.domainTables(), layout: layout,
-                payers: payers, logger: logger, today: today))
+                config: config, ledger: ledger, lease: .current(), mappings: mappings,
+                tables: try Ledger.domainTables(),
+                layout: layout, payers: payers, logger: logger, today: today))
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         remoteIntake = RemoteIntake(
             config: config, ledger: ledger, intake: intake, logger: logger, environment: environment)
@@ -104,22 +105,37 @@ public final class Gateway: Sendable {
             settling = 0
             for source in config.sources {
                 if shouldStop() { return finished }
-                do {
-                    if let remote = source.remote {
-                        settling += try remoteIntake.collect(source, remote: remote, force: waitForSettling)
-                    } else {
-                        settling += try intake.collect(LocalFolderSource(path: source.path), source: source)
-                    }
-                    try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
-                } catch {
-                    logger.error(
-                        "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
-                }
+                settling += collect(source, force: waitForSettling)
                 finished += runJobs(source: source.id, shouldStop: shouldStop)
             }
         } while waitForSettling && settling > 0 && Date() < deadline
         if !shouldStop() { deliverer.run() }
         return finished
+    }
+
+    /// Takes a source's complete files under its intake lock; a source another process is taking is skipped.
+    ///
+    /// - Returns: how many files are still settling.
+    private func collect(_ source: SourceConfig, force: Bool) -> Int {
+        do {
+            guard let lock = try intake.lock(source: source.id, wait: false) else {
+                logger.debug("source taken by another process", metadata: ["source.id": "\(source.id)"])
+                return 0
+            }
+            defer { lock.unlock() }
+            let settling: Int
+            if let remote = source.remote {
+                settling = try remoteIntake.collect(source, remote: remote, force: force)
+            } else {
+                settling = try intake.collect(LocalFolderSource(path: source.path), source: source)
+            }
+            try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
+            return settling
+        } catch {
+            logger.error(
+                "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
+            return 0
+        }
     }
 
     private func runJobs(source: String, shouldStop: () -> Bool) -> [JobRecord] {
@@ -135,6 +151,19 @@ public final class Gateway: Sendable {
                 "cannot list jobs", metadata: ["source.id": "\(source)", "error": "\(LogSafe.describe(error))"])
         }
         return finished
+    }
+
+    /// Removes what killed processes left half-written in the outbox (their temporary files), logging how
+    /// many; run once at start-up by the commands that write there.
+    public func sweepLeftovers() {
+        do {
+            let removed = try AtomicFileWriter.sweepLeftovers(under: config.paths.outbox)
+            if !removed.isEmpty {
+                logger.notice("removed temporary files of interrupted runs", metadata: ["files": "\(removed.count)"])
+            }
+        } catch {
+            logger.warning("cannot sweep the outbox", metadata: ["error": "\(LogSafe.describe(error))"])
+        }
     }
 
     /// Ingests one file now, outside the drop folders (the file itself is left in place).
@@ -157,13 +186,25 @@ public final class Gateway: Sendable {
             throw GatewayError(.invalidInput, "\(path) is not a readable file")
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        let job = try intake.ingest(path: path, name: name, source: source, kind: kind)
-        if job.state == .duplicate, let original = job.duplicateOf, try ledger.jobs.job(id: original)?.state == .staged
-        {
-            return runner.process(jobID: original) ?? job
+        let job: JobRecord
+        do {
+            let lock = try intake.lock(source: source, wait: true)
+            defer { lock?.unlock() }
+            // Leftovers of an interrupted run (a killed ingest's partial copy) go before this one starts.
+            try intake.sweepStaging(source) { runner.archive($0, logger: logger) }
+            job = try intake.ingest(path: path, name: name, source: source, kind: kind)
         }
-        guard let id = job.id, !job.state.isTerminal else { return job }
-        return runner.process(jobID: id) ?? job
+        // The same bytes again while their first job is unfinished (a killed ingest, say): finish that job.
+        let unfinished = try job.duplicateOf.flatMap { try ledger.jobs.job(id: $0) }.flatMap {
+            $0.state.isTerminal ? nil : $0
+        }
+        guard let id = unfinished?.id ?? job.id, unfinished != nil || !job.state.isTerminal else { return job }
+        guard let result = runner.process(jobID: id) else {
+            throw GatewayError(
+                .invalidInput,
+                "job \(id) holding these bytes is being processed by another process; see `dropgate job \(id)`")
+        }
+        return result
     }
 
     /// Builds a payer's claims from the services loaded so far (see ``ClaimBuildSummary``).

@@ -13,6 +13,8 @@ public enum StoreErrorCode: Sendable, Equatable {
     case invalidTransition
     /// A mapping targets a table the store does not have, or a field that is not a column.
     case unknownTarget
+    /// Another process holds the job's lease, or took it over from this one.
+    case leased
     /// SQLite returned an error.
     case sqlite
 }

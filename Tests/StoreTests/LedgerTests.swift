@@ -7,6 +7,7 @@ import Testing
 @Suite struct LedgerTests {
     let folder: String
     let ledger: Ledger
+    let lease = JobLease(owner: "test:1:1", duration: 60)
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-\(UUID().uuidString)").path
@@ -63,8 +64,10 @@ import Testing
             return
         }
         var outcomes: [UpsertOutcome] = []
-        try ledger.jobs.load(jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
-            session in
+        _ = try ledger.jobs.beginAttempt(jobID: #require(job1.id), lease: lease)
+        try ledger.jobs.load(
+            jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"], lease: lease
+        ) { session in
             outcomes.append(try session.upsert([.text("1"), .int(5)]))
             outcomes.append(try session.upsert([.text("2"), .int(6)]))
             outcomes.append(try session.upsert([.text("1"), .int(7)]))
@@ -74,8 +77,10 @@ import Testing
         }
         #expect(outcomes == [.inserted, .inserted, .duplicateKey])
         outcomes = []
-        try ledger.jobs.load(jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"]) {
-            session in
+        _ = try ledger.jobs.beginAttempt(jobID: #require(job2.id), lease: lease)
+        try ledger.jobs.load(
+            jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"], lease: lease
+        ) { session in
             outcomes.append(try session.upsert([.text("1"), .int(5)]))
             outcomes.append(try session.upsert([.text("2"), .int(9)]))
             outcomes.append(try session.upsert([.text("3"), .null]))
@@ -94,10 +99,11 @@ import Testing
             return
         }
         let id = try #require(job.id)
-        _ = try ledger.jobs.beginAttempt(jobID: id)
+        _ = try ledger.jobs.beginAttempt(jobID: id, lease: lease)
         struct Crash: Error {}
         #expect(throws: Crash.self) {
-            try ledger.jobs.load(jobID: id, district: "d1", target: table, fields: ["student_id"]) { session in
+            try ledger.jobs.load(jobID: id, district: "d1", target: table, fields: ["student_id"], lease: lease) {
+                session in
                 _ = try session.upsert([.text("1")])
                 try session.record(RowIssue(line: 2, rule: "x", message: "m"))
                 throw Crash()
@@ -116,12 +122,14 @@ import Testing
         }
         let id = try #require(job.id)
         #expect(throws: StoreError.self) { try ledger.jobs.requeue(jobID: id) }
-        _ = try ledger.jobs.beginAttempt(jobID: id)
-        try ledger.jobs.recordFailure(jobID: id, error: "disk full", nextAttemptAt: Date().addingTimeInterval(3600))
+        _ = try ledger.jobs.beginAttempt(jobID: id, lease: lease)
+        try ledger.jobs.recordFailure(
+            jobID: id, error: "disk full", nextAttemptAt: Date().addingTimeInterval(3600), lease: lease)
         #expect(try ledger.jobs.job(id: id)?.state == .retryWait)
         #expect(try ledger.jobs.runnableJobs().isEmpty, "not due yet")
         #expect(try ledger.jobs.runnableJobs(now: Date().addingTimeInterval(7200)).map(\.id) == [id])
-        try ledger.jobs.recordFailure(jobID: id, error: "disk full", nextAttemptAt: nil)
+        _ = try ledger.jobs.beginAttempt(jobID: id, lease: lease)
+        try ledger.jobs.recordFailure(jobID: id, error: "disk full", nextAttemptAt: nil, lease: lease)
         #expect(try ledger.jobs.job(id: id)?.state == .dead)
         let requeued = try ledger.jobs.requeue(jobID: id)
         #expect(requeued.state == .staged)

@@ -35,7 +35,8 @@ struct ClaimBuilder {
             payer: payer, dryRun: dryRun, servicesConsidered: 0, servicesBilled: 0, servicesForOtherPayers: 0,
             excluded: [:], claims: 0, corrections: 0, totalCents: 0, unverifiedRateLines: 0)
         let report = ClaimExceptionReport(
-            path: layout.claimReportsFolder(payer: payer) + "/\(stamp)-exceptions.csv", enabled: !dryRun)
+            path: layout.claimReportsFolder(payer: payer) + "/\(stamp)-\(FileSystem.processID)-exceptions.csv",
+            enabled: !dryRun)
         var batch: (id: Int64, control: Int, file: String)?
         var lines = 0
         do {
@@ -291,7 +292,7 @@ struct ClaimBuilder {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
         return formatter.string(from: date)
     }
 

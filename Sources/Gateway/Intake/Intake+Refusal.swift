@@ -38,7 +38,8 @@ extension Intake {
             source: source, originalName: entry.name, origin: files.origin(of: entry.name),
             sha256: Self.refusedIdentity(of: entry), size: max(entry.size, 0), filePath: "", encoding: "none")
         job.originCleared = true
-        guard let created = try ledger.jobs.registerRefused(job), let id = created.id else { return }
+        let lease = JobLease.current()
+        guard let created = try ledger.jobs.registerRefused(job, lease: lease), let id = created.id else { return }
         var logger = logger
         logger[metadataKey: "job.id"] = "\(id)"
         logger[metadataKey: "source.id"] = "\(source)"
@@ -48,6 +49,7 @@ extension Intake {
                 + "Put the file itself (a copy) in the inbox and remove this entry")
         try JobTransaction.reject(
             created, issues: [issue],
-            context: JobTransaction.Context(ledger: ledger, layout: layout, logger: logger, started: .now))
+            context: JobTransaction.Context(ledger: ledger, lease: lease, layout: layout, logger: logger, started: .now)
+        )
     }
 }

@@ -21,7 +21,7 @@ import Transport
 /// The stability trackers are the only mutable state, behind a lock; passes over one source still run one at a
 /// time (the daemon has exactly one).
 final class Intake: Sendable {
-    private let config: GatewayConfig
+    let config: GatewayConfig
     let ledger: Ledger
     private let stager: Stager
     let layout: OutboxLayout

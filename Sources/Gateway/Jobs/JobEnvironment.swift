@@ -8,6 +8,8 @@ import Values
 struct JobEnvironment: Sendable {
     let config: GatewayConfig
     let ledger: Ledger
+    /// This process's lease on the jobs it works on.
+    let lease: JobLease
     let mappings: MappingSet
     let tables: [String: DomainTable]
     let layout: OutboxLayout

@@ -18,21 +18,32 @@ struct JobRunner: Sendable {
     private var ledger: Ledger { environment.ledger }
 
     /// Runs the job to its next state and returns the job as it then is.
+    ///
+    /// - Returns: the job after this attempt; `nil` when another process holds its lease (it is left alone)
+    ///   or the attempt could not start.
     @discardableResult
     func process(jobID: Int64) -> JobRecord? {
         var logger = environment.logger
         logger[metadataKey: "job.id"] = "\(jobID)"
         let job: JobRecord
         do {
-            job = try ledger.jobs.beginAttempt(jobID: jobID)
+            guard let leased = try ledger.jobs.beginAttempt(jobID: jobID, lease: environment.lease) else {
+                logger.debug("job leased by another process")
+                return nil
+            }
+            job = leased
+        } catch let error as StoreError where error.code == .invalidTransition {
+            logger.debug("job already ended in another process")
+            return nil
         } catch {
             logger.error("cannot start job", metadata: ["error": "\(LogSafe.describe(error))"])
-            return try? ledger.jobs.job(id: jobID)
+            return nil
         }
         logger[metadataKey: "source.id"] = "\(job.source)"
         logger[metadataKey: "file.sha256"] = "\(job.sha256.prefix(12))"
         let context = JobTransaction.Context(
-            ledger: ledger, layout: environment.layout, logger: logger, started: ContinuousClock.now)
+            ledger: ledger, lease: environment.lease, layout: environment.layout, logger: logger,
+            started: ContinuousClock.now)
         do {
             do {
                 try JobTransaction.run(job, handler: try handler(for: job), context: context)
@@ -86,8 +97,13 @@ struct JobRunner: Sendable {
         let transient = Ledger.isTransient(error) || (error as? FileSystemError)?.isTransient == true
         let delay = transient ? config.retry.delay(afterAttempt: job.attempts) : nil
         let next = delay.map { Date().addingTimeInterval($0) }
+        if (error as? StoreError)?.code == .leased {
+            logger.warning("job taken over by another process; this attempt is void")
+            return
+        }
         do {
-            try ledger.jobs.recordFailure(jobID: job.id ?? 0, error: "\(error)", nextAttemptAt: next)
+            try ledger.jobs.recordFailure(
+                jobID: job.id ?? 0, error: "\(error)", nextAttemptAt: next, lease: environment.lease)
         } catch {
             logger.error("cannot record job failure", metadata: ["error": "\(LogSafe.describe(error))"])
         }

@@ -38,6 +38,7 @@ final class JobTransaction {
     /// What every job needs besides its handler.
     struct Context {
         let ledger: Ledger
+        let lease: JobLease
         let layout: OutboxLayout
         let logger: Logger
         let started: ContinuousClock.Instant
@@ -68,7 +69,7 @@ final class JobTransaction {
         let layout = context.layout
         try context.ledger.jobs.load(
             jobID: jobID, district: job.source, target: target?.table, fields: target?.fields ?? [],
-            existing: target?.existing ?? .update
+            existing: target?.existing ?? .update, lease: context.lease
         ) { session in
             let transaction = try JobTransaction(
                 job: job, id: jobID, session: session,

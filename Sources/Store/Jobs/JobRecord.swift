@@ -57,6 +57,10 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var reportPath: String?
     /// Processing time of the last attempt, in milliseconds.
     public var durationMs: Int?
+    /// The process working on the job (see ``JobLease``), while it is `processing`.
+    public var leaseOwner: String?
+    /// When that process's lease runs out unless renewed; an expired lease may be taken over.
+    public var leaseExpiresAt: Date?
     /// When the job was created.
     public var createdAt: Date
     /// When the job last changed.

@@ -11,12 +11,15 @@ extension JobRepository {
     ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
     ///   - fields: the mapping fields stored, in the order values will be passed.
     ///   - existing: what a key loaded by an earlier job does.
+    ///   - lease: this process's lease on the job, renewed as the transaction starts; when another process
+    ///     took the job over, nothing is done (``StoreErrorCode/leased``).
     ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
     public func load(
         jobID: Int64, district: String, target: DomainTable?, fields: [String],
-        existing: ExistingRecordPolicy = .update, _ body: (LoadSession) throws -> JobCompletion
+        existing: ExistingRecordPolicy = .update, lease: JobLease, _ body: (LoadSession) throws -> JobCompletion
     ) throws {
         try pool.write { db in
+            try renew(lease, jobID: jobID, db: db)
             let session = try LoadSession(
                 db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing)
             try session.clearExceptions()
@@ -25,7 +28,8 @@ extension JobRepository {
                 sql: """
                     UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
                         rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?,
-                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?
+                        receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?,
+                        lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = ?
                     """,
                 arguments: [

@@ -1,13 +1,15 @@
+import Foundation
 import GRDB
 
 extension JobRepository {
     /// Registers an entry that intake refuses to read (a link, pipe, device), as a job about to be rejected; `nil`
     /// when that same entry was registered before, so it is reported once, not on every poll.
     ///
-    /// - Parameter job: the job, whose `sha256` is the entry's synthetic identity (see `Intake`), never a real
-    ///   file's hash.
-    /// - Returns: the job, `processing`, for its rejection.
-    public func registerRefused(_ job: JobRecord) throws -> JobRecord? {
+    /// - Parameters:
+    ///   - job: the job, whose `sha256` is the entry's synthetic identity (see `Intake`), never a real file's hash.
+    ///   - lease: the lease of the process that rejects it.
+    /// - Returns: the job, `processing` under `lease`, for its rejection.
+    public func registerRefused(_ job: JobRecord, lease: JobLease, now: Date = Date()) throws -> JobRecord? {
         try pool.write { db in
             let known = try JobRecord.filter(sql: "source = ? AND sha256 = ?", arguments: [job.source, job.sha256])
                 .fetchCount(db)
@@ -15,6 +17,8 @@ extension JobRepository {
             var created = job
             created.state = .processing
             created.attempts = 1
+            created.leaseOwner = lease.owner
+            created.leaseExpiresAt = now.addingTimeInterval(lease.duration)
             try created.insert(db)
             try db.audit(job: created.id, "refused", "not a regular file: \(job.sha256.prefix(24))")
             return created

@@ -68,30 +68,22 @@ public struct JobRepository: Sendable {
         }
     }
 
-    /// Starts an attempt: the job becomes `processing` and its attempt count grows.
-    public func beginAttempt(jobID: Int64, now: Date = Date()) throws -> JobRecord {
+    /// Schedules another attempt after a transient failure, or marks the job `dead` after the last one, and
+    /// ends this process's lease on it.
+    ///
+    /// - Throws: ``StoreErrorCode/leased`` when another process took the job over: its attempt decides.
+    public func recordFailure(
+        jobID: Int64, error: String, nextAttemptAt: Date?, lease: JobLease, now: Date = Date()
+    ) throws {
         try pool.write { db in
-            guard var job = try JobRecord.fetchOne(db, key: jobID) else {
-                throw StoreError(.jobNotFound, "no job \(jobID)")
-            }
-            guard !job.state.isTerminal else {
-                throw StoreError(.invalidTransition, "job \(jobID) is \(job.state.rawValue)")
-            }
-            job.state = .processing
-            job.attempts += 1
-            job.nextAttemptAt = nil
-            job.updatedAt = now
-            try job.update(db)
-            return job
-        }
-    }
-
-    /// Schedules another attempt after a transient failure, or marks the job `dead` after the last one.
-    public func recordFailure(jobID: Int64, error: String, nextAttemptAt: Date?, now: Date = Date()) throws {
-        try pool.write { db in
+            try renew(lease, jobID: jobID, db: db, now: now)
             let state: JobState = nextAttemptAt == nil ? .dead : .retryWait
             try db.execute(
-                sql: "UPDATE jobs SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                sql: """
+                    UPDATE jobs SET state = ?, last_error = ?, next_attempt_at = ?, updated_at = ?,
+                        lease_owner = NULL, lease_expires_at = NULL
+                    WHERE id = ?
+                    """,
                 arguments: [state.rawValue, error, nextAttemptAt, now, jobID])
             try db.audit(job: jobID, state.rawValue, error)
         }

@@ -4,11 +4,12 @@
 
 /// Writes a file so that nobody ever sees it half-written (DESIGN §4.5).
 ///
-/// Bytes go to `.<name>.tmp` in the destination folder; ``commit()`` flushes, fsyncs, renames onto the
-/// final name and fsyncs the folder. Until then the final name is untouched (an earlier version, if any,
-/// stays whole). Dropping an uncommitted writer removes the temporary file; after a crash, the next writer
-/// of the same name replaces it. Writers of one name must not run concurrently (the gateway writes a job's
-/// files inside the job's database transaction, which serialises them).
+/// Bytes go to `.<name>.<pid>.tmp` in the destination folder; ``commit()`` flushes, fsyncs, renames onto
+/// the final name and fsyncs the folder. Until then the final name is untouched (an earlier version, if
+/// any, stays whole). Dropping an uncommitted writer removes the temporary file; what a killed process
+/// left behind is removed by ``sweepLeftovers(under:)``, which knows it by its process id. Writers of one
+/// name must not run concurrently (the gateway writes a job's files inside the job's database transaction,
+/// which serialises them).
 public final class AtomicFileWriter {
     /// The final path.
     public let path: String
@@ -28,7 +29,7 @@ public final class AtomicFileWriter {
         self.path = path
         let directory = FileSystem.directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        temporaryPath = directory + "/." + name + ".tmp"
+        temporaryPath = directory + "/." + name + ".\(FileSystem.processID).tmp"
         try FileSystem.makeDirectories(directory)
         try FileSystem.remove(temporaryPath)
         descriptor = try FileSystem.createExclusive(temporaryPath, mode: mode)

@@ -12,7 +12,7 @@ struct ClaimsCommand: ParsableCommand {
             Payer profiles live in Mappings/payers/*.yaml. `claims build` bills every loaded service that is not \
             on a live claim yet: the student eligible with the payer on the service date (member batches), consent \
             where required, within timely filing, the code in the fee schedule. Every service left out is listed \
-            with its rule in Outbox/<payer>/claims/<time>-exceptions.csv. Batches are written to \
+            with its rule in Outbox/<payer>/claims/<time>-<pid>-exceptions.csv. Batches are written to \
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
         subcommands: [
@@ -39,6 +39,7 @@ struct ClaimsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
+            if !dryRun { gateway.sweepLeftovers() }
             let summary = try gateway.buildClaims(payer: payer, through: through, dryRun: dryRun)
             print(json ? try ClaimListing.json(summary) : ClaimListing.summary(summary))
         }

@@ -9,7 +9,9 @@ struct IngestCommand: ParsableCommand {
         discussion: """
             The file is copied into staging (it is left where it is), recognised, validated and loaded like a \
             dropped file, and its receipt is printed. The same bytes ingested again for the same source become a \
-            duplicate job and nothing is reloaded. Exit status 1 if the file was rejected or the job died.
+            duplicate job and nothing is reloaded; when the first job of those bytes was left unfinished (an \
+            interrupted ingest), it is finished now and shown instead. Exit status 1 if nothing was loaded: a \
+            duplicate, a rejected file or a dead job.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -28,8 +30,12 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         let gateway = try options.openGateway()
+        gateway.sweepLeftovers()
         let job = try gateway.ingest(path: file, source: source, kind: kind)
         print(json ? try JobListing.json([job]) : JobListing.detail(job))
+        if job.state == .duplicate {
+            throw CLIError("the same bytes were loaded by job \(job.duplicateOf ?? 0) already: nothing was loaded")
+        }
         if job.state == .rejected || job.state == .dead { throw ExitCode(1) }
     }
 }

@@ -34,6 +34,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let gateway = try options.openGateway()
+        gateway.sweepLeftovers()
         if once {
             let finished = await gateway.pass(waitForSettling: true)
             print(json ? try JobListing.json(finished) : JobListing.table(finished, empty: "no new files"))

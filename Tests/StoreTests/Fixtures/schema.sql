@@ -8,6 +8,7 @@
 -- migration v7-claims
 -- migration v8-remittance
 -- migration v9-seen-files
+-- migration v10-job-leases
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -265,7 +266,7 @@ CREATE TABLE jobs (
     duration_ms INTEGER,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-) STRICT;
+, lease_owner TEXT, lease_expires_at TEXT) STRICT;
 -- table remittance_claims
 CREATE TABLE remittance_claims (
     job_id INTEGER NOT NULL,

@@ -1,0 +1,18 @@
+import Transport
+
+extension Intake {
+    /// Takes a source's intake lock (`<staging>/.locks/<source>.lock`), held while its files are listed,
+    /// staged, registered and swept.
+    ///
+    /// Several processes over one configuration (the daemon, `run --once`, `ingest`) then never stage the
+    /// same drop twice, nor sweep a copy another process has staged but not yet registered.
+    ///
+    /// - Parameters:
+    ///   - source: the source id.
+    ///   - wait: wait for another process's lock (`ingest`) rather than give up (a pass, which moves on).
+    /// - Returns: the held lock, or `nil` when another process holds it and `wait` is false.
+    func lock(source: String, wait: Bool) throws(FileSystemError) -> FileLock? {
+        let path = config.paths.staging + "/.locks/" + source + ".lock"
+        return wait ? try FileLock.locking(path) : try FileLock.tryLocking(path)
+    }
+}
