@@ -116,7 +116,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator"]),
+            dependencies: [
+                "Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support"]),

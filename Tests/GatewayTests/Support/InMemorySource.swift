@@ -17,6 +17,8 @@ final class InMemorySource: FileSource {
     var failsAsAWhole = false
     /// Names whose fetch fails.
     var unreadable: Set<String> = []
+    /// What a failing fetch throws.
+    var fetchFailure: any Error = Failure()
     /// Called with each name just before it is acknowledged.
     var willAcknowledge: (String) throws -> Void = { _ in }
 
@@ -36,7 +38,7 @@ final class InMemorySource: FileSource {
     }
 
     func fetch(_ name: String, to path: String, observe: (UnsafeRawBufferPointer) -> Void) throws {
-        guard let file = files[name], !unreadable.contains(name) else { throw Failure() }
+        guard let file = files[name], !unreadable.contains(name) else { throw fetchFailure }
         let output = try FileSystem.createExclusive(path, mode: 0o600)
         defer { FileSystem.close(output) }
         try file.bytes.withUnsafeBytes { chunk in
