@@ -106,7 +106,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Mapping", "Claims", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Store", "Mapping", "Claims", "Values", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(
@@ -119,7 +119,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator"]),
+            dependencies: [
+                "Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support"]),

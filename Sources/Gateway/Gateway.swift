@@ -26,6 +26,7 @@ public final class Gateway: Sendable {
     let today: @Sendable () -> Day
     let runner: JobRunner
     let intake: Intake
+    let localIntake: LocalIntake
     let remoteIntake: RemoteIntake
     let deliverer: Deliverer
     let logger: Logger
@@ -59,6 +60,7 @@ public final class Gateway: Sendable {
                 tables: try Ledger.domainTables(),
                 layout: layout, payers: payers, logger: logger, today: today))
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
+        localIntake = LocalIntake(config: config, ledger: ledger, intake: intake, logger: logger)
         remoteIntake = RemoteIntake(
             config: config, ledger: ledger, intake: intake, logger: logger, environment: environment)
         deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
@@ -127,7 +129,7 @@ public final class Gateway: Sendable {
             if let remote = source.remote {
                 settling = try remoteIntake.collect(source, remote: remote, force: force)
             } else {
-                settling = try intake.collect(LocalFolderSource(path: source.path), source: source)
+                settling = try localIntake.collect(LocalFolderSource(path: source.path), source: source, force: force)
             }
             try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
             return settling

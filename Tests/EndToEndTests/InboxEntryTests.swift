@@ -64,7 +64,7 @@ import Testing
             withDestinationPath: scratch.path("Elsewhere/lincoln-students.csv"))
         try runTwice(scratch)
 
-        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs()
+        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs.jobs()
         #expect(jobs.count == 2, "one job per link, not one per pass: \(jobs.map(\.originalName))")
         #expect(jobs.allSatisfy { $0.state == .rejected && $0.inserted == 0 && $0.sha256.hasPrefix("not-regular:") })
         for job in jobs {
@@ -89,7 +89,7 @@ import Testing
         #expect(link(scratch.path("Elsewhere/roster.csv"), scratch.path("Inbox/riverside-usd/roster.csv")) == 0)
         try runTwice(scratch)
 
-        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs()
+        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs.jobs()
         #expect(jobs.count == 2, "\(jobs.map(\.originalName))")
         let pipe = try #require(jobs.first { $0.source == "lincoln-usd" })
         let hardLink = try #require(jobs.first { $0.source == "riverside-usd" })
@@ -115,7 +115,7 @@ import Testing
         close(descriptor)
 
         try runTwice(scratch)
-        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs()
+        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs.jobs()
         #expect(jobs.map(\.originalName) == [#"students_caf\xe9.csv"#])
         #expect(jobs.first?.state == .done)
         #expect(jobs.first?.inserted == 2)

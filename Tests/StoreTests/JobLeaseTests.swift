@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Mapping
 import Testing
+import Values
 
 @testable import Store
 

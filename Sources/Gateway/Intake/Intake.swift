@@ -40,8 +40,10 @@ final class Intake: Sendable {
 
     /// Takes every complete file of `source` from `files`; returns how many files are still settling.
     ///
+    /// - Parameter failed: told each file that could not be taken (staging full, unreadable) when the source
+    ///   does not fail as a whole; the file stays at its source and is tried again next pass.
     /// - Throws: the source's errors; with ``FileSource/failsAsAWhole`` also any one file's failure.
-    func collect(_ files: some FileSource, source: SourceConfig) throws -> Int {
+    func collect(_ files: some FileSource, source: SourceConfig, failed: (any Error) -> Void = { _ in }) throws -> Int {
         let marker = source.remote?.marker
         try finishInterruptedAcknowledgments(files, source: source.id, marker: marker)
         let listing = try files.list()
@@ -85,6 +87,7 @@ final class Intake: Sendable {
                 logger.error(
                     "cannot take a file; will retry",
                     metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
+                failed(error)
             }
         }
         return settling
@@ -227,7 +230,15 @@ final class Intake: Sendable {
             }
             let owner = try ledger.jobs.owner(source: source, sha256: entry.name)
             if let job = owner, job.state.isTerminal {
-                if job.filePath == path { archive(job) } else { try JobRunner.move(path, to: job.filePath) }
+                if job.filePath == path {
+                    archive(job)
+                } else if FileSystem.exists(job.filePath) {
+                    // Archived; the crash came before the staged name was removed.
+                    try FileSystem.remove(path)
+                } else {
+                    // Recorded before the move by earlier versions: finish the move.
+                    try FileSystem.move(path, to: job.filePath)
+                }
             } else if owner == nil {
                 // Staged before a crash, never registered: the origin is still in the inbox.
                 try FileSystem.remove(path)

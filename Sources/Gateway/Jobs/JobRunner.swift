@@ -115,26 +115,24 @@ struct JobRunner: Sendable {
         }
     }
 
-    /// Moves a finished job's file from staging to `Archive/<source>/<yyyy>/<mm>/<dd>/`.
+    /// Moves a finished job's file from staging to `Archive/<source>/<yyyy>/<mm>/<dd>/`, which may be on another
+    /// file system.
     ///
-    /// The ledger learns the new path first; a crash before the rename leaves the file in staging, where
-    /// ``Intake`` finds it and completes the move.
+    /// The file first gets its archive name (a hard link, or a synced copy across file systems), then the ledger
+    /// learns it, then the staged name goes: at every moment the ledger names a path where the file is. A crash
+    /// in between leaves the staged copy, which ``Intake`` finds: it archives again, or drops the copy when the
+    /// ledger already names the archived one. A failure (archive full or read-only) is retried next pass.
     func archive(_ job: JobRecord, logger: Logger) {
         guard let id = job.id, job.filePath.hasPrefix(config.paths.staging + "/") else { return }
         let target = environment.layout.archive(
             source: job.source, jobID: id, name: job.originalName, day: environment.today())
         do {
-            try ledger.jobs.moveFile(jobID: id, to: target)
-            try Self.move(job.filePath, to: target)
+            try FileSystem.duplicate(job.filePath, to: target)
+            try ledger.jobs.recordArchived(jobID: id, from: job.filePath, to: target)
+            try FileSystem.remove(job.filePath)
+            try FileSystem.syncDirectory(FileSystem.directory(of: job.filePath))
         } catch {
             logger.warning("archiving failed; will retry next pass", metadata: ["error": "\(LogSafe.describe(error))"])
         }
-    }
-
-    /// Renames a file into a folder created as needed, durably.
-    static func move(_ path: String, to target: String) throws(FileSystemError) {
-        try FileSystem.makeDirectories(FileSystem.directory(of: target))
-        try FileSystem.rename(path, to: target)
-        try FileSystem.syncDirectory(FileSystem.directory(of: target))
     }
 }

@@ -7,7 +7,7 @@ enum LogSafe {
     /// The error's kind and code: SQLite code and message, errno and operation, or the gateway error code.
     static func describe(_ error: any Error) -> String {
         if let summary = Ledger.logSummary(of: error) { return summary }
-        if let error = error as? FileSystemError { return "\(error.operation) errno \(error.errno)" }
+        if let error = error as? FileSystemError { return error.reason }
         if let error = error as? GatewayError { return "gateway \(error.code)" }
         return String(describing: type(of: error))
     }

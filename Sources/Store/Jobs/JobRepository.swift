@@ -89,13 +89,6 @@ public struct JobRepository: Sendable {
         }
     }
 
-    /// Records the file's new place (after archiving).
-    public func moveFile(jobID: Int64, to path: String) throws {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE jobs SET file_path = ? WHERE id = ?", arguments: [path, jobID])
-        }
-    }
-
     /// Records the receipt written for a job that loads nothing (duplicates).
     public func setReceipt(jobID: Int64, path: String) throws {
         try pool.write { db in

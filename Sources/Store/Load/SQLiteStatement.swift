@@ -81,7 +81,7 @@ public final class SQLiteStatement {
         }
     }
 
-    private func failure() -> StoreError {
-        StoreError(.sqlite, "statement failed: \(String(cString: sqlite3_errmsg(connection)))")
+    private func failure() -> DatabaseError {
+        DatabaseError.last(on: connection, "statement failed")
     }
 }

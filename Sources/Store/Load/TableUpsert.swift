@@ -102,7 +102,7 @@ final class TableUpsert {
         switch sqlite3_step(owner) {
         case SQLITE_ROW: return sqlite3_column_int64(owner, 0)
         case SQLITE_DONE: return nil
-        default: throw StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
+        default: throw DatabaseError.last(on: connection, "upsert failed")
         }
     }
 
@@ -133,7 +133,7 @@ final class TableUpsert {
         defer { sqlite3_reset(statement) }
         bind(statement, values: values, jobID: jobID, bytes: bytes)
         guard sqlite3_step(statement) == SQLITE_DONE else {
-            throw StoreError(.sqlite, "upsert failed: \(String(cString: sqlite3_errmsg(connection)))")
+            throw DatabaseError.last(on: connection, "upsert failed")
         }
         return sqlite3_changes(connection) > 0
     }

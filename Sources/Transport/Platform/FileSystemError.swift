@@ -20,9 +20,16 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
         self.errno = errno
     }
 
-    /// Whether retrying later may succeed (disk full, I/O error, interrupted, busy).
+    /// Whether retrying later may succeed (disk full, over quota, file system remounted read-only after an
+    /// error, I/O error, interrupted, busy): the work waits and retries instead of failing for good.
     public var isTransient: Bool {
-        [ENOSPC, EIO, EAGAIN, EINTR, EBUSY, ENFILE, EMFILE, EDQUOT, ETIMEDOUT].contains(errno)
+        [ENOSPC, EDQUOT, EROFS, EIO, EAGAIN, EINTR, EBUSY, ENFILE, EMFILE, ETIMEDOUT].contains(errno)
+    }
+
+    /// The call and the system's message, without the path (which may carry a file's name): for logs and
+    /// `dropgate sources`.
+    public var reason: String {
+        "\(operation): \(String(cString: strerror(errno))) (errno \(errno))"
     }
 
     /// Whether the file is simply not there.

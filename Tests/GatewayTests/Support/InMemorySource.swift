@@ -25,6 +25,8 @@ final class InMemorySource: FileSource {
     var afterCopy: (String) -> Void = { _ in }
     /// Names whose fetch fails.
     var unreadable: Set<String> = []
+    /// What a failing fetch throws.
+    var fetchFailure: any Error = Failure()
     /// Called with each name just before it is acknowledged.
     var willAcknowledge: (String) throws -> Void = { _ in }
 
@@ -57,7 +59,7 @@ final class InMemorySource: FileSource {
 
     func fetch(_ name: String, to path: String, observe: (UnsafeRawBufferPointer) -> Void) throws {
         fetched.append(name)
-        guard let file = files[name], !unreadable.contains(name) else { throw Failure() }
+        guard let file = files[name], !unreadable.contains(name) else { throw fetchFailure }
         defer { afterCopy(name) }
         let output = try FileSystem.createExclusive(path, mode: 0o600)
         defer { FileSystem.close(output) }

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension FileSystem {
+    /// Gives the file at `path` a second, durable name `target`, in a folder created as needed; `path` stays.
+    ///
+    /// On the same file system this is a hard link; across file systems (`EXDEV`), or where links are refused,
+    /// the bytes are copied to a temporary name beside `target`, fsynced and renamed into place, so `target`
+    /// is never seen half-written. A file already at `target` (left by an interrupted attempt) is replaced.
+    ///
+    /// - Throws: ``FileSystemError``; `target` is then absent or whole.
+    public static func duplicate(_ path: String, to target: String) throws(FileSystemError) {
+        let folder = directory(of: target)
+        try makeDirectories(folder)
+        try remove(target)
+        if link(path, target) != 0 {
+            guard [EXDEV, EPERM, ENOTSUP, EMLINK].contains(errno) else {
+                throw FileSystemError("link", path: "\(path) -> \(target)", errno: errno)
+            }
+            try copyThroughTemporary(path, to: target)
+        }
+        try syncDirectory(folder)
+    }
+
+    /// Moves a file into a folder created as needed, durably: a rename on one file system; across file systems
+    /// (`EXDEV`) a ``duplicate(_:to:)`` then the removal of `path`.
+    public static func move(_ path: String, to target: String) throws(FileSystemError) {
+        let folder = directory(of: target)
+        try makeDirectories(folder)
+        if Glibc.rename(path, target) == 0 {
+            try syncDirectory(folder)
+            return
+        }
+        guard errno == EXDEV else { throw FileSystemError("rename", path: "\(path) -> \(target)", errno: errno) }
+        try duplicate(path, to: target)
+        try remove(path)
+        try syncDirectory(directory(of: path))
+    }
+
+    /// Copies `path` to `.<name>.tmp` beside `target`, fsyncs it and renames it onto `target`.
+    private static func copyThroughTemporary(_ path: String, to target: String) throws(FileSystemError) {
+        let name = target.split(separator: "/").last.map(String.init) ?? target
+        let temporary = directory(of: target) + "/." + name + ".tmp"
+        try remove(temporary)
+        let input = try openForReading(path)
+        defer { close(input) }
+        let output = try createExclusive(temporary, mode: 0o600)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        do throws(FileSystemError) {
+            while true {
+                let count = try read(input, into: buffer, path: path)
+                if count == 0 { break }
+                try write(output, UnsafeRawBufferPointer(rebasing: buffer[0..<count]), path: temporary)
+            }
+            try sync(output, path: temporary)
+            close(output)
+        } catch {
+            close(output)
+            try? remove(temporary)
+            throw error
+        }
+        try rename(temporary, to: target)
+    }
+}
