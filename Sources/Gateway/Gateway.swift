@@ -119,8 +119,18 @@ public final class Gateway: Sendable {
     ///
     /// - Returns: how many files are still settling.
     private func collect(_ source: SourceConfig, force: Bool) -> Int {
+        let held: FileLock?
         do {
-            guard let lock = try intake.lock(source: source.id, wait: false) else {
+            held = try intake.lock(source: source.id, wait: false)
+        } catch {
+            // A staging area that cannot hold the lock cannot take files either: the source's health says so.
+            if source.remote == nil { try? localIntake.failed(error, source: source) }
+            logger.error(
+                "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
+            return 0
+        }
+        do {
+            guard let lock = held else {
                 logger.debug("source taken by another process", metadata: ["source.id": "\(source.id)"])
                 return 0
             }

@@ -1,8 +1,8 @@
 import Transport
 
 extension Intake {
-    /// Takes a source's intake lock (`<staging>/.locks/<source>.lock`), held while its files are listed,
-    /// staged, registered and swept.
+    /// Takes a source's intake lock (`.locks/<source>.lock` beside the database, which every process sharing
+    /// the database reaches), held while its files are listed, staged, registered and swept.
     ///
     /// Several processes over one configuration (the daemon, `run --once`, `ingest`) then never stage the
     /// same drop twice, nor sweep a copy another process has staged but not yet registered.
@@ -12,7 +12,7 @@ extension Intake {
     ///   - wait: wait for another process's lock (`ingest`) rather than give up (a pass, which moves on).
     /// - Returns: the held lock, or `nil` when another process holds it and `wait` is false.
     func lock(source: String, wait: Bool) throws(FileSystemError) -> FileLock? {
-        let path = config.paths.staging + "/.locks/" + source + ".lock"
+        let path = FileSystem.directory(of: config.paths.database) + "/.locks/" + source + ".lock"
         return wait ? try FileLock.locking(path) : try FileLock.tryLocking(path)
     }
 }

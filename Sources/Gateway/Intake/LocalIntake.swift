@@ -38,4 +38,11 @@ struct LocalIntake: Sendable {
         }
         return settling
     }
+
+    /// Records a failure to take any of a source's files (its staging area is unusable), so its health says so.
+    func failed(_ error: any Error, source: SourceConfig, now: Date = Date()) throws {
+        var health = try ledger.sources.health(of: source.id)
+        try CircuitBreaker(retry: config.retry, ledger: ledger, logger: logger)
+            .failed(error, health: &health, circuitAfter: .max, now: now)
+    }
 }
