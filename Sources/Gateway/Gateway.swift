@@ -89,37 +89,79 @@ public final class Gateway: Sendable {
 
     /// One pass over every source: take complete files, then run every runnable job.
     ///
-    /// - Parameters:
-    ///   - waitForSettling: keep polling (up to the longest `stable_after`, plus a second) until files still
-    ///     being written have settled, so `run --once` right after a copy takes them.
-    ///   - shouldStop: checked between files and jobs; a job in progress always finishes its transaction.
-    /// - Returns: the jobs that reached a new state in this pass.
+    /// - Returns: the jobs that reached a new state in this pass (``runReportedPass(waitForSettling:shouldStop:)``
+    ///   also says what the pass could not finish).
     @discardableResult
     public func runPass(waitForSettling: Bool = false, shouldStop: () -> Bool = { false }) -> [JobRecord] {
-        var finished: [JobRecord] = []
-        let deadline = Date().addingTimeInterval((config.sources.map(\.stableAfter).max() ?? 0) + 1.5)
+        runReportedPass(waitForSettling: waitForSettling, shouldStop: shouldStop).finished
+    }
+
+    /// One pass over every source: take complete files, then run every runnable job; reports what was left undone.
+    ///
+    /// - Parameters:
+    ///   - waitForSettling: keep polling (up to the longest `stable_after`, at most ``settlingWait`` seconds, plus a
+    ///     second and a half) until files still being written have settled, so `run --once` right after a copy
+    ///     takes them.
+    ///   - shouldStop: checked between files and jobs; a job in progress always finishes its transaction.
+    /// - Returns: the jobs that reached a new state, and each source's files still settling or not staged, and
+    ///   sources that could not be polled or need an operator.
+    public func runReportedPass(waitForSettling: Bool = false, shouldStop: () -> Bool = { false }) -> PassReport {
+        var report = PassReport()
+        let longest = min(config.sources.map(\.stableAfter).max() ?? 0, Self.settlingWait)
+        let deadline = Date().addingTimeInterval(longest + 1.5)
+        var outcomes: [String: IntakeOutcome] = [:]
+        var failures: [String: String] = [:]
         var settling = 0
         repeat {
             if settling > 0 { Thread.sleep(forTimeInterval: 0.25) }
-            settling = 0
+            outcomes = [:]
+            failures = [:]
             for source in config.sources {
-                if shouldStop() { return finished }
+                if shouldStop() { return report }
                 do {
                     if let remote = source.remote {
-                        settling += try remoteIntake.collect(source, remote: remote, force: waitForSettling)
+                        outcomes[source.id] = try remoteIntake.collect(source, remote: remote, force: waitForSettling)
                     } else {
-                        settling += try intake.collect(LocalFolderSource(path: source.path), source: source)
+                        outcomes[source.id] = try intake.collect(LocalFolderSource(path: source.path), source: source)
                     }
                     try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
                 } catch {
-                    logger.error(
-                        "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
+                    let reason = LogSafe.describe(error)
+                    failures[source.id] = reason
+                    logger.error("intake failed", metadata: ["source.id": "\(source.id)", "error": "\(reason)"])
                 }
-                finished += runJobs(source: source.id, shouldStop: shouldStop)
+                report.finished += runJobs(source: source.id, shouldStop: shouldStop)
             }
+            settling = outcomes.values.map(\.settling).reduce(0, +)
         } while waitForSettling && settling > 0 && Date() < deadline
         if !shouldStop() { deliverer.run() }
-        return finished
+        report.conditions = conditions(outcomes: outcomes, failures: failures)
+        return report
+    }
+
+    /// The longest `run --once` waits for files still being written, in seconds.
+    static let settlingWait = 5.0
+
+    private func conditions(outcomes: [String: IntakeOutcome], failures: [String: String]) -> [PassReport.Condition] {
+        var conditions: [PassReport.Condition] = []
+        for source in config.sources {
+            if source.remote != nil, let health = try? ledger.health(of: source.id) {
+                let reason = health.lastError ?? "unknown error"
+                switch health.state {
+                case .needsOperator: conditions.append(.needsOperator(source: source.id, reason: reason))
+                case .backoff, .open: conditions.append(.unreachable(source: source.id, reason: reason))
+                case .ok: break
+                }
+            }
+            if let failure = failures[source.id] { conditions.append(.unreachable(source: source.id, reason: failure)) }
+            if let outcome = outcomes[source.id] {
+                if let first = outcome.failures.first {
+                    conditions.append(.stagingFailed(source: source.id, files: outcome.failures.count, reason: first))
+                }
+                if outcome.settling > 0 { conditions.append(.settling(source: source.id, files: outcome.settling)) }
+            }
+        }
+        return conditions
     }
 
     private func runJobs(source: String, shouldStop: () -> Bool) -> [JobRecord] {

@@ -33,10 +33,10 @@ final class Intake: Sendable {
         stager = Stager(root: config.paths.staging)
     }
 
-    /// Takes every complete file of `source` from `files`; returns how many files are still settling.
+    /// Takes every complete file of `source` from `files`; returns how many are still settling or failed.
     ///
     /// - Throws: the source's errors; with ``FileSource/failsAsAWhole`` also any one file's failure.
-    func collect(_ files: some FileSource, source: SourceConfig) throws -> Int {
+    func collect(_ files: some FileSource, source: SourceConfig) throws -> IntakeOutcome {
         let marker = source.remote?.marker
         try finishInterruptedAcknowledgments(files, source: source.id, marker: marker)
         let listing = try files.list()
@@ -54,6 +54,7 @@ final class Intake: Sendable {
         let (ready, settling) =
             marker == nil
             ? observe(candidates, source: source, localClock: files.modificationTimesAreLocal) : (candidates, 0)
+        var outcome = IntakeOutcome(settling: settling)
         let ordered = ready.sorted {
             (mappings.intakeRank(filename: $0.name), $0.name) < (mappings.intakeRank(filename: $1.name), $1.name)
         }
@@ -64,12 +65,13 @@ final class Intake: Sendable {
             } catch {
                 if files.failsAsAWhole { throw error }
                 // One unreadable file must not hold up the others; it is tried again next pass.
+                outcome.failures.append(LogSafe.describe(error))
                 logger.error(
                     "cannot take a file; will retry",
                     metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
             }
         }
-        return settling
+        return outcome
     }
 
     /// Feeds one listing to the source's stability tracker; returns the files complete now and how many are settling.
