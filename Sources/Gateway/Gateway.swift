@@ -92,61 +92,95 @@ public final class Gateway: Sendable {
 
     /// One pass over every source: take complete files, then run every runnable job.
     ///
-    /// - Parameters:
-    ///   - waitForSettling: keep polling (up to the longest `stable_after`, plus a second) until files still
-    ///     being written have settled, so `run --once` right after a copy takes them.
-    ///   - shouldStop: checked between files and jobs; a job in progress always finishes its transaction.
-    /// - Returns: the jobs that reached a new state in this pass.
+    /// - Returns: the jobs that reached a new state in this pass (``runReportedPass(waitForSettling:shouldStop:)``
+    ///   also says what the pass could not finish).
     @discardableResult
     public func runPass(waitForSettling: Bool = false, shouldStop: () -> Bool = { false }) -> [JobRecord] {
-        var finished: [JobRecord] = []
-        let deadline = Date().addingTimeInterval((config.sources.map(\.stableAfter).max() ?? 0) + 1.5)
+        runReportedPass(waitForSettling: waitForSettling, shouldStop: shouldStop).finished
+    }
+
+    /// One pass over every source: take complete files, then run every runnable job; reports what was left undone.
+    ///
+    /// - Parameters:
+    ///   - waitForSettling: keep polling (up to the longest `stable_after`, at most ``settlingWait`` seconds, plus a
+    ///     second and a half) until files still being written have settled, so `run --once` right after a copy
+    ///     takes them.
+    ///   - shouldStop: checked between files and jobs; a job in progress always finishes its transaction.
+    /// - Returns: the jobs that reached a new state, and each source's files still settling or not staged, and
+    ///   sources that could not be polled or need an operator.
+    public func runReportedPass(waitForSettling: Bool = false, shouldStop: () -> Bool = { false }) -> PassReport {
+        var report = PassReport()
+        let longest = min(config.sources.map(\.stableAfter).max() ?? 0, Self.settlingWait)
+        let deadline = Date().addingTimeInterval(longest + 1.5)
+        var outcomes: [String: IntakeOutcome] = [:]
+        var failures: [String: String] = [:]
         var settling = 0
         repeat {
             if settling > 0 { Thread.sleep(forTimeInterval: 0.25) }
-            settling = 0
+            outcomes = [:]
+            failures = [:]
             for source in config.sources {
-                if shouldStop() { return finished }
-                settling += collect(source, force: waitForSettling)
-                finished += runJobs(source: source.id, shouldStop: shouldStop)
+                if shouldStop() { return report }
+                switch collect(source, force: waitForSettling) {
+                case .success(let outcome): outcomes[source.id] = outcome
+                case .failure(let reason): failures[source.id] = reason.message
+                }
+                report.finished += runJobs(source: source.id, shouldStop: shouldStop)
             }
+            settling = outcomes.values.map(\.settling).reduce(0, +)
         } while waitForSettling && settling > 0 && Date() < deadline
         if !shouldStop() { deliverer.run() }
-        return finished
+        report.conditions = conditions(outcomes: outcomes, failures: failures)
+        return report
+    }
+
+    /// The longest `run --once` waits for files still being written, in seconds.
+    static let settlingWait = 5.0
+
+    private func conditions(outcomes: [String: IntakeOutcome], failures: [String: String]) -> [PassReport.Condition] {
+        var conditions: [PassReport.Condition] = []
+        for source in config.sources {
+            if source.remote != nil, let health = try? ledger.sources.health(of: source.id) {
+                let reason = health.lastError ?? "unknown error"
+                switch health.state {
+                case .needsOperator: conditions.append(.needsOperator(source: source.id, reason: reason))
+                case .backoff, .open: conditions.append(.unreachable(source: source.id, reason: reason))
+                case .ok: break
+                }
+            }
+            if let failure = failures[source.id] { conditions.append(.unreachable(source: source.id, reason: failure)) }
+            if let outcome = outcomes[source.id] {
+                if let first = outcome.failures.first {
+                    conditions.append(.stagingFailed(source: source.id, files: outcome.failures.count, reason: first))
+                }
+                if outcome.settling > 0 { conditions.append(.settling(source: source.id, files: outcome.settling)) }
+            }
+        }
+        return conditions
     }
 
     /// Takes a source's complete files under its intake lock; a source another process is taking is skipped.
     ///
-    /// - Returns: how many files are still settling.
-    private func collect(_ source: SourceConfig, force: Bool) -> Int {
-        let held: FileLock?
+    /// - Returns: what the collection left behind, or why the source could not be collected (log-safe).
+    private func collect(_ source: SourceConfig, force: Bool) -> Result<IntakeOutcome, IntakeFailure> {
         do {
-            held = try intake.lock(source: source.id, wait: false)
-        } catch {
-            // A staging area that cannot hold the lock cannot take files either: the source's health says so.
-            if source.remote == nil { try? localIntake.failed(error, source: source) }
-            logger.error(
-                "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
-            return 0
-        }
-        do {
-            guard let lock = held else {
+            guard let lock = try intake.lock(source: source.id, wait: false) else {
                 logger.debug("source taken by another process", metadata: ["source.id": "\(source.id)"])
-                return 0
+                return .success(IntakeOutcome())
             }
             defer { lock.unlock() }
-            let settling: Int
+            let outcome: IntakeOutcome
             if let remote = source.remote {
-                settling = try remoteIntake.collect(source, remote: remote, force: force)
+                outcome = try remoteIntake.collect(source, remote: remote, force: force)
             } else {
-                settling = try localIntake.collect(LocalFolderSource(path: source.path), source: source, force: force)
+                outcome = try localIntake.collect(LocalFolderSource(path: source.path), source: source, force: force)
             }
             try intake.sweepStaging(source.id) { runner.archive($0, logger: logger) }
-            return settling
+            return .success(outcome)
         } catch {
-            logger.error(
-                "intake failed", metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
-            return 0
+            let reason = LogSafe.describe(error)
+            logger.error("intake failed", metadata: ["source.id": "\(source.id)", "error": "\(reason)"])
+            return .failure(IntakeFailure(message: reason))
         }
     }
 

@@ -20,7 +20,9 @@ struct DropGate: AsyncParsableCommand {
             Exit status: 0 success; 1 the command ran and something failed (a file rejected or a job dead, \
             mistakes found by `mappings check`, an id or name that does not exist, a refused operation, a file \
             or database error); 2 the configuration, a mapping or a payer profile is invalid (the gateway \
-            refuses to start); 64 usage error (an unknown option or an invalid value).
+            refuses to start); 3, 4, 5 `run --once` left work undone: a source needs an operator, a source \
+            could not be polled or a file could not be staged, a file is still settling (see `dropgate run \
+            --help`); 64 usage error (an unknown option or an invalid value).
             """,
         subcommands: [
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,

@@ -81,7 +81,8 @@ final class Scratch {
         try? FileManager.default.removeItem(atPath: root)
     }
 
-    func path(_ relative: String) -> String { root + "/" + relative }
+    /// A path inside the scratch folder; an absolute path (as the binary prints them) is returned unchanged.
+    func path(_ relative: String) -> String { relative.hasPrefix("/") ? relative : root + "/" + relative }
 
     /// Copies the bundled samples of every district into the inbox, keeping their old mtimes.
     func dropSamples() throws {

@@ -30,15 +30,15 @@ import Transport
         let source = InMemorySource()
         let config = config(stableAfter: 1)
         source.put("students.csv", "Student ID\n1001\n")
-        #expect(try gateway.intake.collect(source, source: config) == 1)
+        #expect(try gateway.intake.collect(source, source: config).settling == 1)
         Thread.sleep(forTimeInterval: 0.6)
         source.put("students.csv", Workspace.roster)
-        #expect(try gateway.intake.collect(source, source: config) == 1)
+        #expect(try gateway.intake.collect(source, source: config).settling == 1)
         Thread.sleep(forTimeInterval: 0.6)
-        #expect(try gateway.intake.collect(source, source: config) == 1, "it changed: the wait started again")
+        #expect(try gateway.intake.collect(source, source: config).settling == 1, "it changed: the wait started again")
         #expect(try gateway.ledger.jobs.jobs().isEmpty)
         Thread.sleep(forTimeInterval: 0.6)
-        #expect(try gateway.intake.collect(source, source: config) == 0)
+        #expect(try gateway.intake.collect(source, source: config).settling == 0)
         let jobs = try gateway.ledger.jobs.jobs()
         #expect(jobs.map(\.origin) == ["memory:/students.csv"])
         #expect(jobs.first?.size == Int64(Workspace.roster.utf8.count))
@@ -49,7 +49,7 @@ import Transport
         let source = InMemorySource()
         source.modificationTimesAreLocal = true
         source.put("students.csv", Workspace.roster, modified: Date().timeIntervalSince1970 - 60)
-        #expect(try gateway.intake.collect(source, source: config(stableAfter: 30)) == 0)
+        #expect(try gateway.intake.collect(source, source: config(stableAfter: 30)).settling == 0)
         #expect(source.acknowledged == ["students.csv"])
     }
 
@@ -57,10 +57,10 @@ import Transport
         let source = InMemorySource()
         let config = config(stableAfter: 3600, marker: "done")
         source.put("students.csv", Workspace.roster)
-        #expect(try gateway.intake.collect(source, source: config) == 0)
+        #expect(try gateway.intake.collect(source, source: config).settling == 0)
         #expect(try gateway.ledger.jobs.jobs().isEmpty, "no marker yet")
         source.put("students.csv.done", "")
-        #expect(try gateway.intake.collect(source, source: config) == 0)
+        #expect(try gateway.intake.collect(source, source: config).settling == 0)
         #expect(try gateway.ledger.jobs.jobs().map(\.originalName) == ["students.csv"])
         #expect(source.files.isEmpty, "file and marker acknowledged")
     }
@@ -156,7 +156,7 @@ extension IntakeTests {
             source.put(name, Workspace.roster)
             source.afterCopy = { _ in }
         }
-        #expect(try gateway.intake.collect(source, source: config()) == 1, "waiting to settle")
+        #expect(try gateway.intake.collect(source, source: config()).settling == 1, "waiting to settle")
         #expect(try gateway.ledger.jobs.jobs().isEmpty)
         #expect(source.acknowledged.isEmpty, "the new file is not removed unread")
         _ = try gateway.intake.collect(source, source: config())

@@ -1,4 +1,5 @@
 import Formats
+import Foundation
 import Testing
 
 @testable import Mapping
@@ -55,14 +56,59 @@ import Testing
         let mappings = try Self.set(MappingDefinitionTests.valid)
         let recognition = mappings.recognise(
             filename: "weekly_export.csv", isXML: false, allowedKinds: nil, kindForced: false
-        ) { _ in HeaderRow(names: ["ID"], line: 1) }
+        ) { _ in HeaderRow(names: ["Nothing"], line: 1) }
         guard case .rejected(let issues) = recognition else {
             Issue.record("expected a rejection, got \(recognition)")
             return
         }
         #expect(issues.map(\.rule) == [RuleID.noMappingMatch, RuleID.noMappingMatch])
-        #expect(issues[0].message == "no mapping recognises this file; tried 1")
+        #expect(issues[0].message == "no mapping recognises this file; tried 1 mapping of 1")
         #expect(issues[1].message.hasPrefix("demo: file name does not match"))
+    }
+
+    @Test func anUnknownNameIsRecognisedByItsHeadersWhenExactlyOneMappingFits() throws {
+        let mappings = try Self.set(MappingDefinitionTests.valid, Self.semicolon, Self.xml)
+        let recognition = mappings.recognise(
+            filename: "weekly_export.csv", isXML: false, allowedKinds: nil, kindForced: false
+        ) { delimiter in
+            HeaderRow(names: delimiter == UInt8(ascii: ",") ? ["ID", "When"] : ["ID,When"], line: 1)
+        }
+        guard case .matchedByHeaders(let mapping, let binding) = recognition else {
+            Issue.record("expected a match by headers, got \(recognition)")
+            return
+        }
+        #expect(mapping.kind == "demo")
+        #expect(binding.ignoredColumns.isEmpty)
+    }
+
+    @Test func headersThatFitSeveralMappingsAreNotGuessed() throws {
+        let other = MappingDefinitionTests.valid.replacingOccurrences(of: "kind: demo", with: "kind: other")
+            .replacingOccurrences(of: "*demo*.csv", with: "*other*.csv")
+        let mappings = try Self.set(MappingDefinitionTests.valid, other)
+        let recognition = mappings.recognise(
+            filename: "weekly_export.csv", isXML: false, allowedKinds: nil, kindForced: false
+        ) { _ in HeaderRow(names: ["ID", "When"], line: 1) }
+        guard case .rejected(let issues) = recognition else {
+            Issue.record("expected a rejection, got \(recognition)")
+            return
+        }
+        #expect(issues[0].rule == RuleID.noMappingMatch)
+        #expect(issues.contains { $0.message.contains("headers fit several mappings: demo, other") }, "\(issues)")
+    }
+
+    @Test func theCountSaysHowManyOfTheLoadedMappingsWereTried() throws {
+        let mappings = try Self.set(MappingDefinitionTests.valid, Self.semicolon, Self.xml)
+        let recognition = mappings.recognise(
+            filename: "weekly_export.csv", isXML: false, allowedKinds: nil, kindForced: false
+        ) { _ in HeaderRow(names: ["Nothing"], line: 1) }
+        guard case .rejected(let issues) = recognition else {
+            Issue.record("expected a rejection, got \(recognition)")
+            return
+        }
+        #expect(
+            issues[0].message
+                == "no mapping recognises this file; tried 2 mappings of 3 (1 reads XML documents only)")
+        #expect(issues.count == 3, "one line per mapping tried: \(issues)")
     }
 
     @Test func aForcedKindIgnoresTheFileName() throws {

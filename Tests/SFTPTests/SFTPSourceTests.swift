@@ -73,13 +73,19 @@ import Testing
         setup.stableAfter = 1.2
         let gateway = try setup.gateway()
         try setup.put("students.csv", Self.roster)
-        #expect(try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true) == 1)
+        #expect(
+            try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true).settling == 1
+        )
         try setup.put("students.csv", Self.roster + "1002,1,Nguyen,Mai,05/13/2013,4\n")
         Thread.sleep(forTimeInterval: 0.6)
-        #expect(try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true) == 1)
+        #expect(
+            try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true).settling == 1
+        )
         #expect(try gateway.ledger.jobs.jobs().isEmpty, "still settling: nothing fetched")
         Thread.sleep(forTimeInterval: 1.4)
-        #expect(try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true) == 0)
+        #expect(
+            try gateway.remoteIntake.collect(gateway.config.sources[0], remote: setup.remote, force: true).settling == 0
+        )
         let jobs = try gateway.ledger.jobs.jobs()
         #expect(jobs.count == 1)
         #expect(jobs.first?.size == Int64((Self.roster + "1002,1,Nguyen,Mai,05/13/2013,4\n").utf8.count))

@@ -11,4 +11,12 @@ public enum TextEncoding: String, Sendable, Codable {
     ///
     /// Every byte sequence decodes; see ``Windows1252``.
     case windows1252 = "windows-1252"
+
+    /// UTF-16 little-endian, recognised by its byte order mark `FF FE` (Excel's "Unicode text").
+    ///
+    /// Transcoded to UTF-8 as it streams; see ``UTF16Transcoder``.
+    case utf16LittleEndian = "utf-16le"
+
+    /// UTF-16 big-endian, recognised by its byte order mark `FE FF`.
+    case utf16BigEndian = "utf-16be"
 }

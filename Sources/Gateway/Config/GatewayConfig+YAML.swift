@@ -20,7 +20,8 @@ extension GatewayConfig {
             throw DefinitionError(issues: log.issues)
         }
         func resolve(_ path: String) -> String {
-            path.hasPrefix("/") || root == "." ? path : root + "/" + path
+            if path.hasPrefix("/") { return absolute(path) }
+            return root.hasPrefix("/") ? absolute(root + "/" + path) : root == "." ? path : root + "/" + path
         }
         if let paths = top["paths"]?.fields(allowed: ["inbox", "outbox", "archive", "staging", "database", "mappings"])
         {
@@ -31,7 +32,9 @@ extension GatewayConfig {
             if let value = paths["database"]?.string() { config.paths.database = resolve(value) }
             if let value = paths["mappings"]?.string() { config.paths.mappings = resolve(value) }
         }
-        if let node = top["poll_interval"], let seconds = duration(node) { config.pollInterval = seconds }
+        if let node = top["poll_interval"], let seconds = duration(node, atLeast: minimumPollInterval) {
+            config.pollInterval = seconds
+        }
         if let node = top["max_record_bytes"], let bytes = node.int() {
             if bytes < 1024 { node.issue("max_record_bytes must be at least 1024") }
             config.maxRecordBytes = bytes
@@ -132,8 +135,10 @@ extension GatewayConfig {
     private static func retry(_ node: YAMLNode) -> RetryPolicy {
         var policy = RetryPolicy()
         guard let entries = node.fields(allowed: ["base", "factor", "cap", "max_attempts"]) else { return policy }
-        if let value = entries["base"].flatMap(duration) { policy.base = value }
-        if let value = entries["cap"].flatMap(duration) { policy.cap = value }
+        if let node = entries["base"], let value = duration(node, atLeast: minimumRetryBase) { policy.base = value }
+        if let node = entries["cap"], let value = duration(node) {
+            if value >= policy.base { policy.cap = value } else { node.issue("cap must be at least base") }
+        }
         if let node = entries["factor"], let text = node.string() {
             if let factor = Double(text), factor >= 1 {
                 policy.factor = factor
@@ -147,15 +152,34 @@ extension GatewayConfig {
         return policy
     }
 
-    /// Seconds from `5`, `5s`, `500ms`, `2m` or `1h`.
-    static func duration(_ node: YAMLNode) -> Double? {
+    /// The shortest `poll_interval`: shorter ones make the daemon spin a core.
+    static let minimumPollInterval = 0.1
+    /// The shortest `poll_interval` of an SFTP source: each poll is a connection to someone else's server.
+    static let minimumRemotePollInterval = 1.0
+    /// The shortest retry `base`: with 0 every retry would come at once.
+    static let minimumRetryBase = 0.1
+
+    /// Seconds from `5`, `5s`, `500ms`, `2m` or `1h`; `nil` (with an issue on the node's line) when the text is
+    /// no duration or is below `minimum`.
+    static func duration(_ node: YAMLNode, atLeast minimum: Double = 0) -> Double? {
         guard let text = node.string() else { return nil }
         let units: [(String, Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600)]
-        for (suffix, scale) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count)), value >= 0 { return value * scale }
+        var seconds = Double(text)
+        for (suffix, scale) in units where seconds == nil && text.hasSuffix(suffix) {
+            seconds = Double(text.dropLast(suffix.count)).map { $0 * scale }
         }
-        if let value = Double(text), value >= 0 { return value }
-        node.issue("expected a duration like 5s, 500ms, 2m or 1h, found '\(text)'")
-        return nil
+        guard let seconds, seconds.isFinite, seconds >= 0 else {
+            node.issue("expected a duration like 5s, 500ms, 2m or 1h, found '\(text)'")
+            return nil
+        }
+        guard seconds >= minimum else {
+            node.issue("must be at least \(showSeconds(minimum)), found '\(text)'")
+            return nil
+        }
+        return seconds
+    }
+
+    private static func showSeconds(_ seconds: Double) -> String {
+        seconds < 1 ? "\(Int((seconds * 1000).rounded()))ms" : "\(Int(seconds))s"
     }
 }

@@ -1,6 +1,8 @@
 import Mapping
 
 extension GatewayConfig {
+    /// The SFTP keys of a source or delivery; `insecure_accept_any_host_key` is listed only to be refused with
+    /// its own message.
     static let remoteKeys = [
         "host", "port", "user", "remote_dir", "files", "poll_interval", "marker", "after_fetch", "processed_dir",
         "host_key", "known_hosts", "insecure_accept_any_host_key", "private_key", "passphrase_env", "password_env",
@@ -36,7 +38,9 @@ extension GatewayConfig {
         var remote = RemoteSourceConfig(
             host: host, port: port, user: user, directory: entries["remote_dir"]?.string() ?? ".", files: globs,
             marker: entries["marker"]?.string(), afterFetch: afterFetch, hostKey: hostKey, credentials: credentials)
-        if let node = entries["poll_interval"], let seconds = duration(node) { remote.pollInterval = seconds }
+        if let node = entries["poll_interval"], let seconds = duration(node, atLeast: minimumRemotePollInterval) {
+            remote.pollInterval = seconds
+        }
         if let node = entries["circuit_after"], let count = node.int() {
             if count >= 1 { remote.circuitAfter = count } else { node.issue("circuit_after must be at least 1") }
         }
@@ -46,6 +50,12 @@ extension GatewayConfig {
     private static func hostKey(_ entries: [String: YAMLNode], at node: YAMLNode, resolve: (String) -> String)
         -> RemoteSourceConfig.HostKey?
     {
+        if let removed = entries["insecure_accept_any_host_key"] {
+            removed.issue(
+                "insecure_accept_any_host_key is not supported: host keys are always verified; "
+                    + "name the server's key with 'host_key' (SHA256 fingerprint) or 'known_hosts'")
+            return nil
+        }
         if let fingerprint = entries["host_key"]?.string() {
             guard fingerprint.hasPrefix("SHA256:") else {
                 entries["host_key"]?.issue("host_key must be an OpenSSH SHA256 fingerprint (SHA256:…)")
@@ -54,7 +64,6 @@ extension GatewayConfig {
             return .fingerprint(fingerprint)
         }
         if let path = entries["known_hosts"]?.string() { return .knownHosts(path: resolve(path)) }
-        if entries["insecure_accept_any_host_key"]?.bool() == true { return .insecureAcceptAny }
         node.issue(
             "an sftp source needs 'host_key' (SHA256 fingerprint) or 'known_hosts': host keys are always verified")
         return nil

@@ -18,7 +18,8 @@ public struct RemoteSourceConfig: Sendable, Equatable {
         case fingerprint(String)
         /// An OpenSSH known_hosts file.
         case knownHosts(path: String)
-        /// Accept any key (tests only; warns on every connect).
+        /// Accept any key: for tests, which set it in code; no configuration key selects it (warns on every
+        /// connect).
         case insecureAcceptAny
     }
 

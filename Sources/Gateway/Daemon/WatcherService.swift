@@ -8,6 +8,9 @@ import ServiceLifecycle
 ///
 /// On a shutdown signal the job in progress finishes its transaction (it is never cut in half), no
 /// further job starts, and the service returns.
+///
+/// It says so at the default log level (`notice`): one line when it starts (configuration file, database, source
+/// ids, poll interval) and one when it stops; nothing personal.
 public struct WatcherService: Service {
     let gateway: Gateway
     let logger: Logger
@@ -19,9 +22,13 @@ public struct WatcherService: Service {
     }
 
     public func run() async throws {
-        logger.info(
-            "watching",
-            metadata: ["sources": "\(gateway.config.sources.count)", "poll_s": "\(gateway.config.pollInterval)"])
+        let config = gateway.config
+        logger.notice(
+            "dropgate started",
+            metadata: [
+                "config": "\(config.file)", "database": "\(config.paths.database)",
+                "sources": "\(config.sources.map(\.id).joined(separator: ","))", "poll_s": "\(config.pollInterval)",
+            ])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let finished = await gateway.pass()
             if !finished.isEmpty {
@@ -30,6 +37,6 @@ public struct WatcherService: Service {
             let pause = Duration.milliseconds(Int(gateway.config.pollInterval * 1000))
             try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
         }
-        logger.info("stopped")
+        logger.notice("dropgate stopped")
     }
 }

@@ -38,12 +38,14 @@ final class Intake: Sendable {
         stager = Stager(root: config.paths.staging)
     }
 
-    /// Takes every complete file of `source` from `files`; returns how many files are still settling.
+    /// Takes every complete file of `source` from `files`; returns the files still settling and those that failed.
     ///
     /// - Parameter failed: told each file that could not be taken (staging full, unreadable) when the source
     ///   does not fail as a whole; the file stays at its source and is tried again next pass.
     /// - Throws: the source's errors; with ``FileSource/failsAsAWhole`` also any one file's failure.
-    func collect(_ files: some FileSource, source: SourceConfig, failed: (any Error) -> Void = { _ in }) throws -> Int {
+    func collect(_ files: some FileSource, source: SourceConfig, failed: (any Error) -> Void = { _ in }) throws
+        -> IntakeOutcome
+    {
         let marker = source.remote?.marker
         try finishInterruptedAcknowledgments(files, source: source.id, marker: marker)
         let listing = try files.list()
@@ -66,7 +68,7 @@ final class Intake: Sendable {
         let (ready, stillSettling) =
             marker == nil
             ? observe(candidates, source: source, localClock: files.modificationTimesAreLocal) : (candidates, 0)
-        var settling = stillSettling
+        var outcome = IntakeOutcome(settling: stillSettling)
         let ordered = ready.sorted {
             (mappings.intakeRank(filename: $0.name), $0.name) < (mappings.intakeRank(filename: $1.name), $1.name)
         }
@@ -77,20 +79,21 @@ final class Intake: Sendable {
             } catch is SourceFileChanged {
                 // Forgotten, so it must hold still for `stable_after` again before it is copied again.
                 _ = trackers.withLock { $0[source.id]?.forget(entry.name) }
-                settling += 1
+                outcome.settling += 1
                 logger.notice(
                     "file changed while it was copied; copy discarded, waiting for it to settle",
                     metadata: ["source.id": "\(source.id)"])
             } catch {
                 if files.failsAsAWhole { throw error }
                 // One unreadable file must not hold up the others; it is tried again next pass.
+                outcome.failures.append(LogSafe.describe(error))
                 logger.error(
                     "cannot take a file; will retry",
                     metadata: ["source.id": "\(source.id)", "error": "\(LogSafe.describe(error))"])
                 failed(error)
             }
         }
-        return settling
+        return outcome
     }
 
     /// Feeds one listing to the source's stability tracker; returns the files complete now and how many are settling.

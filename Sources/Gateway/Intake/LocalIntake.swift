@@ -15,18 +15,20 @@ struct LocalIntake: Sendable {
     let intake: Intake
     let logger: Logger
 
-    /// Takes the complete files of a local source unless it is backing off; returns how many are settling.
+    /// Takes the complete files of a local source unless it is backing off; returns what is left behind.
     ///
     /// - Parameter force: try even while backing off (`run --once`).
     /// - Throws: the folder's own errors (after recording them in the source's health).
-    func collect(_ files: some FileSource, source: SourceConfig, force: Bool, now: Date = Date()) throws -> Int {
+    func collect(_ files: some FileSource, source: SourceConfig, force: Bool, now: Date = Date()) throws
+        -> IntakeOutcome
+    {
         var health = try ledger.sources.health(of: source.id)
-        if !force, let next = health.nextAttemptAt, next > now { return 0 }
+        if !force, let next = health.nextAttemptAt, next > now { return IntakeOutcome() }
         let breaker = CircuitBreaker(retry: config.retry, ledger: ledger, logger: logger)
         var failure: (any Error)?
-        let settling: Int
+        let outcome: IntakeOutcome
         do {
-            settling = try intake.collect(files, source: source) { failure = failure ?? $0 }
+            outcome = try intake.collect(files, source: source) { failure = failure ?? $0 }
         } catch {
             try breaker.failed(error, health: &health, circuitAfter: .max, now: now)
             throw error
@@ -36,13 +38,6 @@ struct LocalIntake: Sendable {
         } else if health.state != .ok || health.consecutiveFailures > 0 {
             try breaker.succeeded(source.id, previous: health, now: now)
         }
-        return settling
-    }
-
-    /// Records a failure to take any of a source's files (its staging area is unusable), so its health says so.
-    func failed(_ error: any Error, source: SourceConfig, now: Date = Date()) throws {
-        var health = try ledger.sources.health(of: source.id)
-        try CircuitBreaker(retry: config.retry, ledger: ledger, logger: logger)
-            .failed(error, health: &health, circuitAfter: .max, now: now)
+        return outcome
     }
 }

@@ -36,15 +36,15 @@ final class RemoteIntake: Sendable {
         self.environment = environment
     }
 
-    /// Polls one SFTP source if it is due; returns how many remote files are still settling.
+    /// Polls one SFTP source if it is due; returns how many remote files are still settling or failed.
     ///
     /// - Parameter force: poll even before the source's `poll_interval` has passed (`run --once`); backoff
     ///   and open circuits are still honoured.
     func collect(_ source: SourceConfig, remote: RemoteSourceConfig, force: Bool = false, now: Date = Date()) throws
-        -> Int
+        -> IntakeOutcome
     {
         var health = try ledger.sources.health(of: source.id)
-        if let next = health.nextAttemptAt, next > now { return 0 }
+        if let next = health.nextAttemptAt, next > now { return IntakeOutcome() }
         let due = state.withLock { state in
             if !force, let last = state.lastPoll[source.id], now.timeIntervalSince(last) < remote.pollInterval {
                 return false
@@ -52,19 +52,19 @@ final class RemoteIntake: Sendable {
             state.lastPoll[source.id] = now
             return true
         }
-        guard due else { return 0 }
+        guard due else { return IntakeOutcome() }
         do {
             let connection = try SFTPConnection.connect(try remote.endpoint(environment: environment), logger: logger)
             defer { connection.close() }
             let files = SFTPFileSource(connection: connection, remote: remote) { self.refuse($0, source: source.id) }
-            let settling = try intake.collect(files, source: source)
+            let outcome = try intake.collect(files, source: source)
             try CircuitBreaker(retry: config.retry, ledger: ledger, logger: logger)
                 .succeeded(source.id, previous: health, now: now)
-            return settling
+            return outcome
         } catch {
             try CircuitBreaker(retry: config.retry, ledger: ledger, logger: logger)
                 .failed(error, health: &health, circuitAfter: remote.circuitAfter, now: now)
-            return 0
+            return IntakeOutcome()
         }
     }
 

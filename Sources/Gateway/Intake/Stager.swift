@@ -60,15 +60,34 @@ public struct Stager: Sendable {
 struct EncodingSniffer {
     private var validator = UTF8Validator()
     private var sawNUL = false
+    private var head: [UInt8] = []
+    /// Bytes seen, and whether an aligned `00 00` pair (a NUL code unit, never in UTF-16 text) was among them.
+    private var offset = 0
+    private var previous: UInt8 = 1
+    private var sawNULUnit = false
 
     mutating func feed(_ chunk: UnsafeRawBufferPointer) {
         let bytes = chunk.bindMemory(to: UInt8.self)
+        if head.count < 2 { head += bytes.prefix(2 - head.count) }
         if !sawNUL, bytes.contains(0) { sawNUL = true }
+        if sawNUL, !sawNULUnit {
+            for byte in bytes {
+                if offset & 1 == 1, byte == 0, previous == 0 { sawNULUnit = true }
+                previous = byte
+                offset += 1
+            }
+        } else {
+            previous = bytes.last ?? previous
+            offset += bytes.count
+        }
         if validator.isValid { validator.feed(bytes) }
     }
 
+    /// `utf-16le`/`utf-16be` after a UTF-16 byte order mark (unless a NUL code unit shows binary data),
     /// `binary` for NUL bytes, `utf-8` when valid, else `windows-1252` (every byte sequence decodes).
     mutating func finish() -> String {
+        if !sawNULUnit, head == [0xFF, 0xFE] { return TextEncoding.utf16LittleEndian.rawValue }
+        if !sawNULUnit, head == [0xFE, 0xFF] { return TextEncoding.utf16BigEndian.rawValue }
         if sawNUL { return "binary" }
         return validator.finish() ? TextEncoding.utf8.rawValue : TextEncoding.windows1252.rawValue
     }

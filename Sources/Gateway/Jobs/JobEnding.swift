@@ -13,6 +13,8 @@ struct JobEnding {
     var encoding: String
     /// Header names no field read (shown on the receipt).
     var ignoredColumns: [String] = []
+    /// How the file's kind was recognised (`file name and headers`, `headers`), for mapped files.
+    var recognisedBy: String?
     /// Why the job was rejected.
     var reason: String?
     /// The log line announcing the end, and what it carries besides the job id and counts (never personal

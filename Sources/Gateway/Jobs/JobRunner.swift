@@ -90,6 +90,10 @@ struct JobRunner: Sendable {
         case .matched(let mapping, let binding):
             return try TabularHandler(
                 job: job, mapping: mapping, binding: binding, encoding: encoding, environment: environment)
+        case .matchedByHeaders(let mapping, let binding):
+            return try TabularHandler(
+                job: job, mapping: mapping, binding: binding, encoding: encoding, environment: environment,
+                recognisedByHeaders: true)
         }
     }
 

@@ -87,14 +87,14 @@ final class JobTransaction {
                 receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
                 reportPath: transaction.report.path, reason: ending.reason,
                 durationMs: milliseconds(since: context.started))
-            try writeReceipt(job, jobID: jobID, completion: completion, ignoredColumns: ending.ignoredColumns)
+            try writeReceipt(job, jobID: jobID, completion: completion, ending: ending)
             log(ending, completion: completion, jobID: jobID, logger: context.logger)
             return completion
         }
     }
 
     private static func writeReceipt(
-        _ job: JobRecord, jobID: Int64, completion: JobCompletion, ignoredColumns: [String]
+        _ job: JobRecord, jobID: Int64, completion: JobCompletion, ending: JobEnding
     ) throws {
         guard let path = completion.receiptPath else { return }
         let counts = completion.counts
@@ -103,10 +103,10 @@ final class JobTransaction {
             kind: completion.kind, mappingVersion: completion.mappingVersion, sha256: job.sha256, size: job.size,
             encoding: completion.encoding, rowsRead: counts.read, inserted: counts.inserted, updated: counts.updated,
             unchanged: counts.unchanged, rejected: counts.rejected, warnings: counts.warnings,
-            ignoredColumns: ignoredColumns,
+            ignoredColumns: ending.ignoredColumns,
             exceptionReport: completion.reportPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 },
             reason: completion.reason, duplicateOf: nil, durationMs: completion.durationMs,
-            processedAt: Receipt.timestamp())
+            processedAt: Receipt.timestamp(), recognisedBy: ending.recognisedBy)
         try AtomicFileWriter.write(try receipt.json(), to: path)
     }
 

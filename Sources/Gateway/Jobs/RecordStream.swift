@@ -2,7 +2,7 @@ import Formats
 import Mapping
 import Transport
 
-/// Streams the CSV records of a staged file in constant memory, transcoding Windows-1252 on the fly.
+/// Streams the CSV records of a staged file in constant memory, transcoding Windows-1252 and UTF-16 on the fly.
 struct RecordStream {
     let path: String
     let encoding: TextEncoding
@@ -18,6 +18,7 @@ struct RecordStream {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         var transcoded: [UInt8] = []
+        var utf16 = UTF16Transcoder(bigEndian: encoding == .utf16BigEndian)
         while true {
             let count = try FileSystem.read(descriptor, into: buffer, path: path)
             if count == 0 { break }
@@ -29,7 +30,16 @@ struct RecordStream {
                 transcoded.removeAll(keepingCapacity: true)
                 Windows1252.transcode(chunk, into: &transcoded)
                 try transcoded.withUnsafeBufferPointer { try parser.feed($0, body) }
+            case .utf16LittleEndian, .utf16BigEndian:
+                transcoded.removeAll(keepingCapacity: true)
+                utf16.transcode(chunk, into: &transcoded)
+                try transcoded.withUnsafeBufferPointer { try parser.feed($0, body) }
             }
+        }
+        if encoding == .utf16LittleEndian || encoding == .utf16BigEndian {
+            transcoded.removeAll(keepingCapacity: true)
+            utf16.finish(into: &transcoded)
+            try transcoded.withUnsafeBufferPointer { try parser.feed($0, body) }
         }
         try parser.finish(body)
     }

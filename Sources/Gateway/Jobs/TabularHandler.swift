@@ -14,6 +14,7 @@ struct TabularHandler: JobHandler {
     let mapping: CompiledMapping
     let binding: HeaderBinding
     let encoding: TextEncoding
+    let recognisedByHeaders: Bool
     let target: LoadTarget?
     let validator: RecordValidator
     let storedIndices: [Int]
@@ -23,9 +24,12 @@ struct TabularHandler: JobHandler {
 
     /// Prepares a mapped file's load: reads the lookup values its rules check against (before the
     /// transaction opens) and opens its record stream.
+    ///
+    /// - Parameter recognisedByHeaders: the file name fits no mapping; its headers singled this one out (said on
+    ///   the receipt and as a warning).
     init(
         job: JobRecord, mapping: CompiledMapping, binding: HeaderBinding, encoding: TextEncoding,
-        environment: JobEnvironment
+        environment: JobEnvironment, recognisedByHeaders: Bool = false
     ) throws {
         let definition = mapping.definition
         guard let table = environment.tables[definition.target] else {
@@ -41,6 +45,7 @@ struct TabularHandler: JobHandler {
         self.mapping = mapping
         self.binding = binding
         self.encoding = encoding
+        self.recognisedByHeaders = recognisedByHeaders
         validator = RecordValidator(
             mapping: mapping, binding: binding, district: job.source, today: environment.today(),
             lookupValues: known, currentSchoolYear: environment.config.currentSchoolYear)
@@ -87,6 +92,15 @@ struct TabularHandler: JobHandler {
                 RowIssue(
                     line: 0, rule: RuleID.encodingFallback, severity: .warning,
                     message: "the file is not valid UTF-8 and was read as Windows-1252"))
+        }
+        if recognisedByHeaders {
+            let names = definition.match.filenames.map(\.description).joined(separator: " or ")
+            try note(
+                RowIssue(
+                    line: 1, rule: RuleID.recognisedByHeaders, severity: .warning,
+                    message:
+                        "the file name matches no mapping that fits it (\(definition.kind) expects \(names)); recognised as \(definition.kind) by its headers"
+                ))
         }
         let session = transaction.session
         let keyPositions = definition.key.compactMap { name in
@@ -147,7 +161,9 @@ struct TabularHandler: JobHandler {
         }
         return JobEnding(
             state: .done, kind: definition.kind, mappingVersion: definition.version, encoding: encoding.rawValue,
-            ignoredColumns: binding.ignoredColumns, message: "job done")
+            ignoredColumns: binding.ignoredColumns,
+            recognisedBy: recognisedByHeaders ? "headers" : "file name and headers",
+            message: "job done")
     }
 
     private func reconcileMembers(_ session: LoadSession) throws {

@@ -46,6 +46,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var durationMs: Int
     /// When processing finished (UTC, ISO 8601).
     public var processedAt: String
+    /// How the file's kind was recognised: `file name and headers`, or `headers` when its name fits no mapping.
+    public var recognisedBy: String? = nil
 
     /// JSON with sorted keys and snake_case names, one key per line.
     public func json() throws -> String {

@@ -4,6 +4,9 @@ extension MappingSet {
     /// Recognises a staged file's kind from its name and header row: a pure step, with the file's reading
     /// left to the caller.
     ///
+    /// A file whose name fits no mapping (`weekly_export.csv`) is still recognised when exactly one mapping's
+    /// headers fit it (``Recognition/matchedByHeaders(_:_:)``); when several do, none is guessed.
+    ///
     /// - Parameters:
     ///   - filename: the file's original name.
     ///   - isXML: whether the file is an XML document (XML kinds have no header row and are told apart by
@@ -30,6 +33,7 @@ extension MappingSet {
         var attempts: [String] = []
         var matched: [(CompiledMapping, HeaderBinding)] = []
         var hints: [String] = []
+        var headers: [(delimiter: UInt8, names: [String])] = []
         for delimiter in Set(candidates.compactMap(\.delimiter)).sorted() {
             guard let row = try header(delimiter) else {
                 return .rejected([
@@ -46,6 +50,7 @@ extension MappingSet {
                     "the header has a single column and looks '\(Self.show(likely))'-delimited, but the mappings expect '\(Self.show(delimiter))'"
                 )
             }
+            headers.append((delimiter, row.names))
             let kinds = candidates.filter { $0.delimiter == delimiter }.map(\.kind)
             switch detect(filename: filename, header: row.names, kinds: kinds, ignoreFilename: kindForced) {
             case .matched(let mapping, let binding): matched.append((mapping, binding))
@@ -66,10 +71,26 @@ extension MappingSet {
                     message: "several mappings fit this file: \(matched.map(\.0.kind).joined(separator: ", "))")
             ])
         }
+        if !kindForced {
+            // No name fits: the headers alone may still single out one mapping.
+            var fits: [(mapping: CompiledMapping, binding: HeaderBinding)] = []
+            for header in headers {
+                for mapping in candidates where mapping.delimiter == header.delimiter {
+                    if case .success(let binding) = mapping.bind(header: header.names) {
+                        fits.append((mapping, binding))
+                    }
+                }
+            }
+            if fits.count == 1 { return .matchedByHeaders(fits[0].mapping, fits[0].binding) }
+            if fits.count > 1 {
+                let kinds = fits.map(\.mapping.kind).joined(separator: ", ")
+                hints.append("the headers fit several mappings: \(kinds); name the file after one of them")
+            }
+        }
         var issues = [
             RowIssue(
                 line: 1, rule: RuleID.noMappingMatch,
-                message: "no mapping recognises this file; tried \(attempts.count)")
+                message: "no mapping recognises this file; " + tried(candidates, allowedKinds))
         ]
         issues += hints.map { RowIssue(line: 1, rule: RuleID.noMappingMatch, message: $0) }
         issues += attempts.map { attempt in
@@ -77,6 +98,20 @@ extension MappingSet {
             return RowIssue(line: 1, rule: rule, message: attempt)
         }
         return .rejected(issues)
+    }
+
+    /// "tried 6 mappings of 7 (1 reads XML documents only)": how many mappings were tried, of those loaded, and why
+    /// the others were not.
+    private func tried(_ candidates: [CompiledMapping], _ allowedKinds: [String]?) -> String {
+        let allowed = mappings.filter { allowedKinds?.contains($0.kind) ?? true }
+        let otherFormat = allowed.count - candidates.count
+        let notAllowed = mappings.count - allowed.count
+        var text = "tried \(candidates.count) mapping\(candidates.count == 1 ? "" : "s") of \(mappings.count)"
+        var reasons: [String] = []
+        if otherFormat > 0 { reasons.append("\(otherFormat) read\(otherFormat == 1 ? "s" : "") XML documents only") }
+        if notAllowed > 0 { reasons.append("\(notAllowed) not taken from this source") }
+        if !reasons.isEmpty { text += " (" + reasons.joined(separator: ", ") + ")" }
+        return text
     }
 
     /// XML kinds are told apart by file name (there is no header row); a forced kind needs none.

@@ -27,6 +27,8 @@ public enum RuleID {
     public static let noDataRows = "no-data-rows"
     /// The file was not valid UTF-8 and was read as Windows-1252.
     public static let encodingFallback = "encoding-windows-1252"
+    /// The file name matches no mapping that fits; exactly one mapping's headers fit and it was read by that one.
+    public static let recognisedByHeaders = "recognised-by-headers"
     /// A header column no field reads (ignored).
     public static let ignoredColumn = "ignored-column"
 

@@ -16,8 +16,12 @@ struct RunCommand: AsyncParsableCommand {
             loaded in one transaction, then archived. SIGINT or SIGTERM lets the current file's transaction \
             finish and stops cleanly.
 
-            With --once, makes one pass over all sources (waiting briefly for files still being written to \
-            settle), prints the receipts' summary and exits: status 1 if any job was rejected or dead.
+            With --once, makes one pass over all sources (waiting up to 5 seconds for files still being written \
+            to settle), prints the finished jobs, writes one line on stderr for each source it could not \
+            finish with, and exits: 0 all done (or no new files); 1 a job was rejected or dead; 3 a source \
+            needs an operator (login or host key refused, secret missing); 4 a source could not be polled or \
+            a file could not be staged (retried next pass); 5 a file is still settling (run again later). When \
+            several apply, the lowest status wins.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -36,9 +40,13 @@ struct RunCommand: AsyncParsableCommand {
         let gateway = try options.openGateway()
         gateway.sweepLeftovers()
         if once {
-            let finished = await gateway.pass(waitForSettling: true)
-            print(json ? try JobListing.json(finished) : JobListing.table(finished, empty: "no new files"))
-            if finished.contains(where: { $0.state == .rejected || $0.state == .dead }) { throw ExitCode(1) }
+            let report = await gateway.reportedPass(waitForSettling: true)
+            let finished = report.finished
+            let empty = report.conditions.isEmpty ? "no new files" : "no finished jobs"
+            print(json ? try JobListing.json(finished) : JobListing.table(finished, empty: empty))
+            for condition in report.conditions { printError("dropgate: \(condition)") }
+            let failed = finished.contains { $0.state == .rejected || $0.state == .dead }
+            if let status = CLIError.status(of: report.conditions, jobFailed: failed) { throw status }
             return
         }
         let logger = options.makeLogger()

@@ -16,6 +16,9 @@ import Values
 /// | 0 | success |
 /// | 1 | the command ran and something failed: a file rejected or a job dead, mistakes found, an id or name that does not exist, a refused operation, a file or database error |
 /// | 2 | the configuration, a mapping or a payer profile is invalid: the gateway refuses to start |
+/// | 3 | `run --once`: a source needs an operator (login or host key refused, secret missing) |
+/// | 4 | `run --once`: a source could not be polled or a file could not be staged (retried next pass) |
+/// | 5 | `run --once`: a file is still settling (run again later) |
 /// | 64 | usage: an unknown option or an invalid value (argument-parser's validation status) |
 struct CLIError: Error, CustomStringConvertible {
     /// What went wrong, without the `dropgate: ` prefix; one sentence, naming the path or id concerned.
@@ -31,6 +34,26 @@ struct CLIError: Error, CustomStringConvertible {
 
     /// Status 2: the configuration, a mapping or a payer profile is invalid.
     static let invalidConfiguration = ExitCode(2)
+    /// Status 3: a source needs an operator.
+    static let sourceNeedsOperator = ExitCode(3)
+    /// Status 4: a source could not be polled or a file could not be staged.
+    static let intakeFailed = ExitCode(4)
+    /// Status 5: a file is still settling.
+    static let stillSettling = ExitCode(5)
+
+    /// The status of a `run --once` pass that finished jobs (`jobFailed`: one was rejected or dead) and left
+    /// `conditions`; the lowest applicable status wins, `nil` when all is done.
+    static func status(of conditions: [PassReport.Condition], jobFailed: Bool) -> ExitCode? {
+        if jobFailed { return .failure }
+        let statuses = conditions.map { condition in
+            switch condition {
+            case .needsOperator: sourceNeedsOperator
+            case .unreachable, .stagingFailed: intakeFailed
+            case .settling: stillSettling
+            }
+        }
+        return statuses.min { $0.rawValue < $1.rawValue }
+    }
 
     var description: String { message }
 
