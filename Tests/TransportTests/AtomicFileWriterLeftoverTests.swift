@@ -25,7 +25,9 @@ import Testing
         let stale = root + "/p/claims/.20261201-exceptions.csv.\(dead).tmp"
         let live = root + "/p/.job.receipt.json.\(getpid()).tmp"
         let kept = root + "/p/claims/20261201-exceptions.csv"
-        for path in [stale, live, kept] { FileManager.default.createFile(atPath: path, contents: Data("x".utf8)) }
+        for path in [stale, live, kept] {
+            #expect(FileManager.default.createFile(atPath: path, contents: Data("x".utf8)))
+        }
 
         let writer = try AtomicFileWriter(path: root + "/p/pending.csv")
         #expect(try AtomicFileWriter.sweepLeftovers(under: root) == [stale])
