@@ -40,29 +40,16 @@ extension FileSystem {
         try syncDirectory(directory(of: path))
     }
 
-    /// Copies `path` to `.<name>.tmp` beside `target`, fsyncs it and renames it onto `target`.
+    /// Copies `path` onto `target` through an ``AtomicFileWriter`` (temporary name, fsync, rename).
     private static func copyThroughTemporary(_ path: String, to target: String) throws(FileSystemError) {
-        let name = target.split(separator: "/").last.map(String.init) ?? target
-        let temporary = directory(of: target) + "/." + name + ".tmp"
-        try remove(temporary)
-        let input = try openForReading(path)
-        defer { close(input) }
-        let output = try createExclusive(temporary, mode: 0o600)
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        do throws(FileSystemError) {
-            while true {
-                let count = try read(input, into: buffer, path: path)
-                if count == 0 { break }
-                try write(output, UnsafeRawBufferPointer(rebasing: buffer[0..<count]), path: temporary)
-            }
-            try sync(output, path: temporary)
-            close(output)
-        } catch {
-            close(output)
-            try? remove(temporary)
+        let writer = try AtomicFileWriter(path: target, mode: 0o600)
+        do {
+            try forEachChunk(of: path, chunkSize: 1 << 20) { chunk in try writer.write(chunk) }
+        } catch let error as FileSystemError {
             throw error
+        } catch {
+            throw FileSystemError("copy", path: "\(path) -> \(target)", errno: EIO)
         }
-        try rename(temporary, to: target)
+        try writer.commit()
     }
 }
