@@ -56,12 +56,14 @@ extension Gateway {
         try ledger.claims.agingClaims(acknowledgmentDays: acknowledgmentDays, paymentDays: paymentDays, now: now)
     }
 
-    /// 835 jobs, newest first: job id, payer, sets, claims, payment in cents, first payment date, balance issues.
+    /// 835 jobs, newest first: job id, payer, sets, claims, payment applied in cents, first payment date, balance
+    /// issues, sets held.
     public func remittanceJobs(limit: Int = 100) throws -> [[String]] {
         try ledger.remittance.remittanceJobs(limit: limit)
     }
 
-    /// The 835 payments a job recorded, one per transaction set.
+    /// The 835 payments a job recorded, one per transaction set in file order: ordinal, ISA13, GS06, ST02, payer,
+    /// trace, payment in cents, method, date, claims, balance issues, state (applied, held, released).
     public func remittances(jobID: Int64) throws -> [[String]] {
         try ledger.remittance.remittances(jobID: jobID)
     }

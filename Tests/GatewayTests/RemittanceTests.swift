@@ -47,6 +47,11 @@ import Testing
         try gateway.ingest(path: workspace.write(name, text), source: "lea-bop-inbox")
     }
 
+    /// An interchange from lea-bop's payer to us around the given groups (GS..GE), one IEA group count.
+    static func interchange(control: String, _ groups: [String]) -> String {
+        X12Text.interchange(control: control, body: groups, groups: groups.filter { $0.hasPrefix("GS*") }.count)
+    }
+
     @Test func theSimulatedPayersAnswersCloseTheLoop() throws {
         let workspace = try Self.workspace()
         let (gateway, summary) = try Self.built(workspace)
@@ -124,7 +129,7 @@ import Testing
         #expect(rebuilt.servicesBilled == 1, "only the rejected set's service is billed again")
     }
 
-    @Test func an835ThatDoesNotBalanceIsReportedAndAnUnknownClaimIsNeverDropped() throws {
+    @Test func an835ThatDoesNotBalanceIsHeldAndAnUnknownClaimIsNeverDropped() throws {
         let workspace = try Self.workspace()
         let (gateway, _) = try Self.built(workspace)
         let remit = X12Text.interchange(
@@ -138,14 +143,19 @@ import Testing
             ], groups: 1)
         let job = try Self.ingest(gateway, workspace, "remit.835.x12", remit)
         #expect(job.state == .done, "\(job.lastError ?? "")")
-        #expect(job.rowsRead == 2 && job.inserted == 1 && job.rejected == 1)
+        #expect(job.rowsRead == 2 && job.inserted == 0 && job.rejected == 2)
         let rules = try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId)
         #expect(rules.contains("835-claim-balance"), "104 − 90 ≠ 10")
-        #expect(rules.contains("835-unmatched-claim"))
         #expect(rules.contains("835-transaction-balance"), "BPR02 95 ≠ 90 + 10")
-        #expect(try gateway.ledger.claims.claimRecord("1")?.status == .partial)
-        #expect(try gateway.ledger.claims.claimRecord("1")?.paidCents == 9000)
-        #expect(try gateway.ledger.remittance.remittedClaims(jobID: job.id!).map { $0[3] } == ["partial", "unmatched"])
+        #expect(rules.contains("835-set-held"))
+        #expect(
+            try gateway.ledger.claims.claimRecord("1")?.status == .built, "a set that does not balance applies nothing")
+        #expect(try gateway.ledger.claims.claimRecord("1")?.paidCents == nil)
+        #expect(
+            try gateway.ledger.remittance.remittedClaims(jobID: job.id!).map { $0[0] } == [
+                "DG000000001", "DG999999999",
+            ])
+        #expect(try gateway.ledger.remittance.remittedClaims(jobID: job.id!).map { $0[3] } == ["held", "held"])
     }
 
     @Test func aBrokenEnvelopeRejectsTheFileAndAppliesNothing() throws {

@@ -17,6 +17,12 @@ public enum RemittanceClassification: String, Sendable, Codable, CaseIterable {
     case unmatched
     /// Names a claim that is no longer live (rejected, replaced or voided).
     case notLive = "not-live"
+    /// Names a claim it does not fit: another charge or lines, or a reversal of a payment never made.
+    case mismatched
+    /// A second payment for a claim already paid, with no reversal of the first.
+    case duplicate
+    /// In a transaction set that does not balance: held for the operator, nothing applied.
+    case held
 
     /// How the payer decided the claim itself (CLP02 and the amounts), before matching it to a claim.
     ///
@@ -39,7 +45,7 @@ public enum RemittanceClassification: String, Sendable, Codable, CaseIterable {
         case .partial: return .partial
         case .denied: return .denied
         case .reversed: return .reversed
-        case .corrected, .notAdjudicated, .unmatched, .notLive: return nil
+        case .corrected, .notAdjudicated, .unmatched, .notLive, .mismatched, .duplicate, .held: return nil
         }
     }
 

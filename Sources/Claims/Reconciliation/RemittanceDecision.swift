@@ -4,16 +4,42 @@ public struct RemittanceDecision: Sendable, Equatable {
     public var classification: RemittanceClassification
     /// How it matched.
     public var match: ClaimMatch
-    /// The state to record on the matched claim, with ``paidCents``; `nil` leaves the claim as it is.
+    /// The state to record on the matched claim; `nil` leaves the state as it is.
     public var claimState: ClaimState?
-    /// What the claim is now paid, in cents (0 after a reversal: the corrected claim that follows says what
-    /// is paid now).
-    public var paidCents: Int64
-    /// Whether the remitted service lines are applied to the claim's lines.
-    public var appliesLines: Bool
-    /// Whether the lines' payments are taken back (a reversal) rather than recorded.
-    public var takesPaymentBack: Bool
+    /// What the claim is paid now, in cents (0 after a reversal: the corrected claim that follows says what is
+    /// paid now); `nil` when nothing is applied.
+    public var paidCents: Int64?
+    /// What each remitted service line records on the billed line it matched (`paidCents` `nil`: a reversal takes
+    /// the line's payment back).
+    public var linePayments: [LinePayment]
+    /// Whether it adjudicates a replacement or void, which retires the claim it corrects whatever the order the
+    /// payer's 999, 277CA and 835 arrive in.
+    public var retiresCorrected: Bool
     /// Whether the claim counts towards the average days to payment (a first payment, not a reversal or
     /// a correction).
     public var countsDaysToPayment: Bool
+
+    /// A billed line and what a remitted service line records on it.
+    public struct LinePayment: Sendable, Equatable {
+        /// The billed line number.
+        public var line: Int
+        /// SVC03 in cents; `nil` takes the line's payment back.
+        public var paidCents: Int64?
+
+        /// Creates a line payment.
+        public init(line: Int, paidCents: Int64?) {
+            self.line = line
+            self.paidCents = paidCents
+        }
+    }
+
+    /// A decision that applies nothing.
+    public static func nothing(_ classification: RemittanceClassification, _ match: ClaimMatch) -> RemittanceDecision {
+        RemittanceDecision(
+            classification: classification, match: match, claimState: nil, paidCents: nil, linePayments: [],
+            retiresCorrected: false, countsDaysToPayment: false)
+    }
+
+    /// Whether anything is applied to the claim.
+    public var applies: Bool { match == .applied }
 }

@@ -7,6 +7,9 @@ import Values
 public struct RemittanceSummary: Sendable, Encodable {
     /// One transaction set's payment (BPR, TRN).
     public struct PaymentSet: Sendable, Encodable {
+        var ordinal: Int
+        var interchange: String
+        var group: String
         var control: String
         var trace: String
         var payment: String
@@ -15,9 +18,10 @@ public struct RemittanceSummary: Sendable, Encodable {
         var claims: Int
         var providerAdjustments: String
         var balanceIssues: Int
+        var state: String
 
         private enum CodingKeys: String, CodingKey {
-            case control, trace, payment, method, date, claims
+            case ordinal, interchange, group, control, trace, payment, method, date, claims, state
             case providerAdjustments = "provider_adjustments", balanceIssues = "balance_issues"
         }
     }
@@ -28,6 +32,9 @@ public struct RemittanceSummary: Sendable, Encodable {
         var segment: Int
         var claim: String?
         var message: String
+        var expected: String
+        var found: String
+        var difference: String
     }
 
     /// A denial reason and how many denied claims carry it.
@@ -50,10 +57,8 @@ public struct RemittanceSummary: Sendable, Encodable {
     public private(set) var balanceIssues: [Issue] = []
     /// Remitted claims by classification.
     public private(set) var countsByClassification: [RemittanceClassification: Int] = [:]
-    /// Remitted claims that matched no live claim.
+    /// Remitted claims not applied: matching no live claim, not fitting the claim they name, or held.
     public private(set) var unmatchedClaims = 0
-    /// Remitted service lines that matched no line of their claim.
-    public var unmatchedLines = 0
     private var denialReasons: [String: Int] = [:]
     private var daysToPayment: [Int] = []
 
@@ -74,7 +79,8 @@ public struct RemittanceSummary: Sendable, Encodable {
         balanceIssues.append(
             Issue(
                 rule: issue.rule.rawValue, segment: issue.segment, claim: issue.patientControlNumber,
-                message: issue.message)
+                message: issue.message, expected: issue.expected.description, found: issue.found.description,
+                difference: (issue.found - issue.expected).description)
         )
     }
 
@@ -107,13 +113,19 @@ public struct RemittanceSummary: Sendable, Encodable {
     ///   - totals: The set's provider adjustments (PLB).
     ///   - claims: Remitted claims in the set.
     ///   - balanceIssues: Balance issues of the set.
-    public mutating func close(_ header: RemittanceHeader, totals: RemittanceTotals, claims: Int, balanceIssues: Int) {
+    ///   - held: Whether the set was held for the operator rather than applied (its payment is not counted).
+    public mutating func close(
+        _ header: RemittanceHeader, totals: RemittanceTotals, claims: Int, balanceIssues: Int, held: Bool
+    ) {
         sets.append(
             PaymentSet(
-                control: header.controlNumber, trace: header.traceNumber, payment: header.signedPayment.description,
-                method: header.paymentMethod, date: X12Date.iso(header.paymentDate), claims: claims,
-                providerAdjustments: totals.providerAdjustmentTotal.description, balanceIssues: balanceIssues))
-        paymentCents += header.signedPayment.cents
+                ordinal: header.identity.ordinal, interchange: header.identity.interchangeControl,
+                group: header.identity.groupControl, control: header.controlNumber, trace: header.traceNumber,
+                payment: header.signedPayment.description, method: header.paymentMethod,
+                date: X12Date.iso(header.paymentDate), claims: claims,
+                providerAdjustments: totals.providerAdjustmentTotal.description, balanceIssues: balanceIssues,
+                state: held ? "held" : "applied"))
+        if !held { paymentCents += header.signedPayment.cents }
     }
 
     /// Claims adjudicated for the first time in this 835 (not reversals, corrections, unmatched or forwarded).
@@ -146,7 +158,7 @@ public struct RemittanceSummary: Sendable, Encodable {
     private enum CodingKeys: String, CodingKey {
         case jobID = "job_id", file, payer, sets, payment, balanceCheck = "balance_check"
         case balanceIssues = "balance_issues", counts = "counts_by_status", unmatchedClaims = "unmatched_claims"
-        case unmatchedLines = "unmatched_lines", denialRate = "denial_rate", firstPassPaidRate = "first_pass_paid_rate"
+        case denialRate = "denial_rate", firstPassPaidRate = "first_pass_paid_rate"
         case topDenialReasons = "top_denial_reasons", averageDays = "average_days_to_payment"
     }
 
@@ -164,7 +176,6 @@ public struct RemittanceSummary: Sendable, Encodable {
         let counts = Dictionary(uniqueKeysWithValues: countsByClassification.map { ($0.key.rawValue, $0.value) })
         try container.encode(counts, forKey: .counts)
         try container.encode(unmatchedClaims, forKey: .unmatchedClaims)
-        try container.encode(unmatchedLines, forKey: .unmatchedLines)
         try container.encode(denialRate, forKey: .denialRate)
         try container.encode(firstPassPaidRate, forKey: .firstPassPaidRate)
         try container.encode(

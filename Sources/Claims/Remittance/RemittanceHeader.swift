@@ -2,6 +2,8 @@
 public struct RemittanceHeader: Sendable, Equatable {
     /// ST02 transaction set control number.
     public var controlNumber: String
+    /// The set's interchange, group and set control numbers and its ordinal in the file.
+    public var identity: RemittanceSetIdentity
     /// Position of the ST segment.
     public var position: Int
     /// Position of the BPR segment.
@@ -28,13 +30,16 @@ public struct RemittanceHeader: Sendable, Equatable {
     /// BPR02 as money to the provider: negated for a debit (BPR03 `D`).
     public var signedPayment: Money { creditDebit == "D" ? -paymentAmount : paymentAmount }
 
-    /// Creates a header.
+    /// Creates a header; `identity` defaults to the file's first set with no envelope.
     public init(
         controlNumber: String, position: Int, paymentPosition: Int, handlingCode: String, paymentAmount: Money,
         creditDebit: String, paymentMethod: String, paymentDate: String, traceNumber: String,
-        traceOriginator: String, payer: RemittanceParty, payee: RemittanceParty
+        traceOriginator: String, payer: RemittanceParty, payee: RemittanceParty, identity: RemittanceSetIdentity? = nil
     ) {
         self.controlNumber = controlNumber
+        self.identity =
+            identity
+            ?? RemittanceSetIdentity(ordinal: 1, interchangeControl: "", groupControl: "", setControl: controlNumber)
         self.position = position
         self.paymentPosition = paymentPosition
         self.handlingCode = handlingCode

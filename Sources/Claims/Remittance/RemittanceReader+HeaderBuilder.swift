@@ -31,17 +31,19 @@ extension RemittanceReader {
         /// The header, once the first segment after it (`segment`) arrives.
         ///
         /// - Throws: ``X12Error`` located at `segment` when BPR, TRN, N1*PR or N1*PE is missing.
-        func header(controlNumber: String, position: Int, at segment: X12Segment) throws(X12Error) -> RemittanceHeader {
+        func header(identity: RemittanceSetIdentity, position: Int, at segment: X12Segment) throws(X12Error)
+            -> RemittanceHeader
+        {
             guard let payment else { throw segment.failure("the 835 header has no BPR before this segment") }
             guard let trace else { throw segment.failure("the 835 header has no TRN before this segment") }
             guard let payer else { throw segment.failure("the 835 header has no N1*PR payer before this segment") }
             guard let payee else { throw segment.failure("the 835 header has no N1*PE payee before this segment") }
             let bpr = payment.segment
             return RemittanceHeader(
-                controlNumber: controlNumber, position: position, paymentPosition: payment.position,
+                controlNumber: identity.setControl, position: position, paymentPosition: payment.position,
                 handlingCode: bpr.element(1), paymentAmount: amount, creditDebit: bpr.element(3),
                 paymentMethod: bpr.element(4), paymentDate: bpr.element(16), traceNumber: trace.element(2),
-                traceOriginator: trace.element(3), payer: payer, payee: payee)
+                traceOriginator: trace.element(3), payer: payer, payee: payee, identity: identity)
         }
     }
 }

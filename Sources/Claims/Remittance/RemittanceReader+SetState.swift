@@ -3,8 +3,9 @@ import Formats
 extension RemittanceReader {
     /// One open 835 transaction set: the header being read, the claim and line being read, running sums.
     struct SetState: Sendable {
-        let controlNumber: String
+        let identity: RemittanceSetIdentity
         let position: Int
+        var controlNumber: String { identity.setControl }
         private var builder = HeaderBuilder()
         private var header: RemittanceHeader?
         /// The claim being read, valid while `claimOpen`; its last line takes the line-level segments.
@@ -18,8 +19,8 @@ extension RemittanceReader {
         private var providerAdjustments: [ProviderAdjustment] = []
         private var providerAdjustmentTotal = Money.zero
 
-        init(controlNumber: String, position: Int) {
-            self.controlNumber = controlNumber
+        init(identity: RemittanceSetIdentity, position: Int) {
+            self.identity = identity
             self.position = position
         }
 
@@ -86,7 +87,7 @@ extension RemittanceReader {
 
         private mutating func emitHeader(at segment: X12Segment, _ emit: (RemittanceEvent) throws -> Void) throws {
             guard header == nil else { return }
-            let header = try builder.header(controlNumber: controlNumber, position: position, at: segment)
+            let header = try builder.header(identity: identity, position: position, at: segment)
             self.header = header
             try emit(.header(header))
         }

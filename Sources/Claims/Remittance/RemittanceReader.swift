@@ -6,8 +6,13 @@ import Formats
 /// Memory stays constant whatever the number of claims: only the claim being read and running sums are kept.
 /// Envelope counts are not checked here (see ``X12EnvelopeValidator``); segments outside ST..SE are ignored.
 public struct RemittanceReader: Sendable {
-    private var set = SetState(controlNumber: "", position: 0)
+    private var set = SetState(
+        identity: RemittanceSetIdentity(ordinal: 0, interchangeControl: "", groupControl: "", setControl: ""),
+        position: 0)
     private var isOpen = false
+    private var interchangeControl = ""
+    private var groupControl = ""
+    private var sets = 0
 
     /// Creates a reader.
     public init() {}
@@ -17,10 +22,21 @@ public struct RemittanceReader: Sendable {
     /// - Throws: ``X12Error`` located at the segment for a malformed amount, an unknown code, a missing required
     ///   element or a segment out of place; or what `emit` throws.
     public mutating func read(_ segment: X12Segment, _ emit: (RemittanceEvent) throws -> Void) throws {
+        if segment.hasID("ISA") {
+            interchangeControl = segment.element(13)
+            groupControl = ""
+        } else if segment.hasID("GS") {
+            groupControl = segment.element(6)
+        }
         if segment.hasID("ST") {
             if isOpen { throw segment.failure("ST inside transaction set \(set.controlNumber): SE is missing") }
             guard segment.element(1) == "835" else { throw segment.failure("ST01 '\(segment.element(1))' is not 835") }
-            set = SetState(controlNumber: segment.element(2), position: segment.position)
+            sets += 1
+            set = SetState(
+                identity: RemittanceSetIdentity(
+                    ordinal: sets, interchangeControl: interchangeControl, groupControl: groupControl,
+                    setControl: segment.element(2)),
+                position: segment.position)
             isOpen = true
             return
         }

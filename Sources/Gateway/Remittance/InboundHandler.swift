@@ -1,5 +1,6 @@
 import Claims
 import Formats
+import Foundation
 import Mapping
 import Store
 
@@ -8,8 +9,8 @@ import Store
 struct InboundHandler {
     let profile: PayerProfile
     let session: LoadSession
-    private(set) var issues: [RowIssue] = []
-    private(set) var counts = LoadCounts()
+    private var acknowledgmentIssues: [RowIssue] = []
+    private var acknowledgmentCounts = LoadCounts()
     /// The interchange's kind, once the reader has told it.
     var kind: X12TransactionKind?
     private var reconciler: Reconciler
@@ -19,7 +20,7 @@ struct InboundHandler {
         self.profile = profile
         self.session = session
         reconciler = try Reconciler(
-            profile: profile, session: session,
+            profile: profile, session: session, path: job.filePath,
             csvPath: layout.reconciliation(
                 payer: profile.id, jobID: jobID, name: job.originalName, suffix: "reconciliation.csv"),
             summaryPath: layout.reconciliation(
@@ -30,62 +31,71 @@ struct InboundHandler {
     /// `x12-835`, `x12-999`, `x12-ta1`.
     var kindName: String { "x12-" + (kind?.rawValue.lowercased() ?? "unknown") }
 
+    /// The exception report's rows, in the order found.
+    var issues: [RowIssue] { acknowledgmentIssues + reconciler.issues }
+
+    /// The receipt's counts.
+    var counts: LoadCounts {
+        var counts = acknowledgmentCounts
+        let remitted = reconciler.counts
+        counts.read += remitted.read
+        counts.inserted += remitted.inserted
+        counts.rejected += remitted.rejected
+        counts.warnings += remitted.warnings
+        return counts
+    }
+
+    /// A payment this file repeats, applied by an earlier job: the file is rejected once all its checks ran.
+    var resent: RowIssue? { reconciler.resent }
+
+    /// Checks that an interchange or group comes from the payer and is addressed to us, as the profile's envelope
+    /// says (the 837's receiver is the answer's sender).
+    ///
+    /// - Throws: ``UnsupportedInterchange`` naming the element, what it holds and what the profile expects.
+    func check(_ parties: EnvelopeParties) throws {
+        guard let envelope = profile.envelope else { return }
+        let expected =
+            parties.segmentID == "ISA"
+            ? (sender: envelope.receiverID, receiver: envelope.senderID)
+            : (sender: envelope.applicationReceiver, receiver: envelope.applicationSender)
+        let elements = parties.elements
+        for (element, found, wanted, role) in [
+            (elements.sender, parties.sender, expected.sender, "the payer"),
+            (elements.receiver, parties.receiver, expected.receiver, "us"),
+        ] where found != wanted {
+            throw UnsupportedInterchange(
+                rule: "x12-sender-mismatch",
+                message:
+                    "\(element) '\(found)' is not \(role) as \(profile.id)'s profile names it ('\(wanted)'): a file from another sender or for another receiver is not applied",
+                segment: parties.position)
+        }
+    }
+
     /// Applies one event of the 835 reader.
     mutating func apply(_ event: RemittanceEvent) throws {
-        switch event {
-        case .header(let header): try reconciler.begin(header)
-        case .claim(let claim):
-            counts.read += 1
-            switch try reconciler.apply(claim) {
-            case .applied:
-                counts.inserted += 1
-            case .unmatched:
-                counts.rejected += 1
-                issues.append(
-                    RowIssue(
-                        line: claim.position, rule: "835-unmatched-claim", severity: .warning,
-                        message: "CLP01 \(claim.patientControlNumber) matches no claim sent to \(profile.id)",
-                        value: claim.patientControlNumber))
-            case .notLive(let status):
-                counts.rejected += 1
-                issues.append(
-                    RowIssue(
-                        line: claim.position, rule: "835-claim-not-live",
-                        message:
-                            "CLP01 \(claim.patientControlNumber) is a \(status) claim: the payment was not applied; check for a double payment",
-                        value: claim.patientControlNumber))
-            }
-        case .issue(let issue):
-            counts.warnings += 1
-            reconciler.note(issue)
-            issues.append(
-                RowIssue(
-                    line: issue.segment, rule: issue.rule.rawValue,
-                    severity: issue.severity == .error ? .error : .warning,
-                    message: issue.message, value: issue.patientControlNumber))
-        case .totals(let totals): try reconciler.end(totals)
-        }
+        try reconciler.handle(event)
     }
 
     /// Applies one functional group's 999.
     mutating func apply(_ acknowledgment: FunctionalAcknowledgment) throws {
         for issue in acknowledgment.issues {
-            issues.append(RowIssue(line: issue.segment, rule: issue.rule.rawValue, message: issue.message))
+            acknowledgmentIssues.append(
+                RowIssue(line: issue.segment, rule: issue.rule.rawValue, message: issue.message))
         }
         guard let control = Int64(acknowledgment.groupControlNumber),
             let batch = try session.batchID(payer: profile.id, controlNumber: control)
         else {
-            issues.append(
+            acknowledgmentIssues.append(
                 RowIssue(
                     line: 0, rule: "999-unmatched-group",
                     message: "AK102 \(acknowledgment.groupControlNumber) is no batch sent to \(profile.id)"))
-            counts.read += acknowledgment.sets.count
-            counts.rejected += acknowledgment.sets.count
+            acknowledgmentCounts.read += acknowledgment.sets.count
+            acknowledgmentCounts.rejected += acknowledgment.sets.count
             return
         }
         for set in acknowledgment.sets {
             sequence += 1
-            counts.read += 1
+            acknowledgmentCounts.read += 1
             let errors = set.segmentErrors.map { error in
                 let elements = error.elementErrors.map { "IK4 \($0.position) code \($0.code)" }.joined(separator: ", ")
                 return "IK3 \(error.segmentID) at \(error.position) code \(error.code)"
@@ -96,23 +106,24 @@ struct InboundHandler {
                 batchID: batch, setControl: set.controlNumber, accepted: set.result.isAccepted, sequence: sequence,
                 payer: profile.id, kind: "999", result: set.result.rawValue, detail: detail)
             if claims == 0 {
-                counts.rejected += 1
-                issues.append(
+                acknowledgmentCounts.rejected += 1
+                acknowledgmentIssues.append(
                     RowIssue(
                         line: set.position, rule: "999-unmatched-set",
                         message: "AK202 \(set.controlNumber) is no transaction set of batch \(batch) (group \(control))"
                     ))
             } else if set.result.isAccepted {
-                counts.inserted += 1
+                acknowledgmentCounts.inserted += 1
             } else {
-                counts.rejected += 1
+                acknowledgmentCounts.rejected += 1
+                acknowledgmentIssues += Self.rejection(of: set, batch: batch)
             }
         }
         // A group rejected as a whole may carry no AK2 at all: every set of the batch is rejected.
         if acknowledgment.sets.isEmpty, acknowledgment.groupResult.isRejected {
             sequence += 1
-            counts.read += 1
-            counts.rejected += 1
+            acknowledgmentCounts.read += 1
+            acknowledgmentCounts.rejected += 1
             try session.acknowledge(
                 batchID: batch, setControl: nil, accepted: false, sequence: sequence, payer: profile.id, kind: "999",
                 result: acknowledgment.groupResult.rawValue,
@@ -122,15 +133,37 @@ struct InboundHandler {
         }
     }
 
+    /// The exception rows of a set the payer's 999 rejected: one per IK3 segment error with its IK4 element
+    /// errors, or one with the IK5 codes when the 999 names no segment.
+    private static func rejection(of set: SetAcknowledgment, batch: Int64) -> [RowIssue] {
+        let rejected = "batch \(batch) set \(set.controlNumber) rejected by the payer (IK5 \(set.result.rawValue))"
+        guard !set.segmentErrors.isEmpty else {
+            let codes = set.errorCodes.isEmpty ? "" : ": IK5 codes \(set.errorCodes.joined(separator: ", "))"
+            return [RowIssue(line: set.position, rule: "999-set-rejected", message: rejected + codes)]
+        }
+        return set.segmentErrors.map { error in
+            let loop = error.loopID.isEmpty ? "" : " in loop \(error.loopID)"
+            var message =
+                "\(rejected): IK3 \(error.segmentID) at segment \(error.position) of the set\(loop), code \(error.code)"
+            for element in error.elementErrors {
+                message += "; IK4 \(error.segmentID)\(String(format: "%02d", element.position))"
+                message += element.reference.isEmpty ? "" : " (element \(element.reference))"
+                message += " code \(element.code)"
+            }
+            let column = error.elementErrors.first.map { error.segmentID + String(format: "%02d", $0.position) }
+            return RowIssue(line: set.position, column: column, rule: "999-set-rejected", message: message)
+        }
+    }
+
     /// Applies a TA1.
     mutating func apply(_ acknowledgment: InterchangeAcknowledgment) throws {
         sequence += 1
-        counts.read += 1
+        acknowledgmentCounts.read += 1
         guard let control = Int64(acknowledgment.controlNumber),
             let batch = try session.batchID(payer: profile.id, controlNumber: control)
         else {
-            counts.rejected += 1
-            issues.append(
+            acknowledgmentCounts.rejected += 1
+            acknowledgmentIssues.append(
                 RowIssue(
                     line: acknowledgment.position, rule: "ta1-unmatched-interchange",
                     message: "TA101 \(acknowledgment.controlNumber) is no interchange sent to \(profile.id)"))
@@ -141,7 +174,7 @@ struct InboundHandler {
             batchID: batch, setControl: nil, accepted: rejected ? false : nil, sequence: sequence, payer: profile.id,
             kind: "TA1", result: acknowledgment.code.rawValue,
             detail: "\(acknowledgment.noteCode) \(acknowledgment.note)")
-        if rejected { counts.rejected += 1 } else { counts.inserted += 1 }
+        if rejected { acknowledgmentCounts.rejected += 1 } else { acknowledgmentCounts.inserted += 1 }
     }
 
     /// Writes the reconciliation CSV and summary of an 835 (atomically, in the job's transaction).

@@ -5,6 +5,8 @@ import Formats
 enum InboundItem: Sendable {
     /// The interchange's kind, known after its first transaction header.
     case kind(X12TransactionKind)
+    /// The sender and receiver of an interchange or group, before anything inside it.
+    case parties(EnvelopeParties)
     /// An event of the 835 reader.
     case remittance(RemittanceEvent)
     /// One functional group's 999.

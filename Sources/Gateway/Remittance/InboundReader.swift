@@ -44,8 +44,9 @@ struct InboundReader: Sendable {
             default: break
             }
         }
-        try Self.read(path) { segment in
+        try Self.segments(of: path) { segment in
             envelope.check(segment)
+            if let parties = EnvelopeParties(segment) { try send(.parties(parties)) }
             if kind != nil {
                 try dispatch(segment)
                 return
@@ -75,7 +76,7 @@ struct InboundReader: Sendable {
     }
 
     /// Feeds the file to a tokenizer in 1 MiB chunks.
-    private static func read(_ path: String, _ body: (X12Segment) throws -> Void) throws {
+    static func segments(of path: String, _ body: (X12Segment) throws -> Void) throws {
         var tokenizer = X12Tokenizer()
         try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { chunk in
             try tokenizer.feed(chunk.bindMemory(to: UInt8.self), body)

@@ -8,8 +8,9 @@ import Store
 /// Applies a payer's X12 file (835, 999 or TA1, recognised by its ISA/GS/ST, not its name) in the job's one
 /// transaction: a remittance is reconciled to claims, an acknowledgment moves batches and claims on.
 ///
-/// An interchange whose envelope does not add up (counts, control numbers, truncation) is rejected as a
-/// whole: nothing is applied, every problem is on the exception report with its segment.
+/// An interchange whose envelope does not add up (counts, control numbers, truncation), that comes from another
+/// sender or goes to another receiver than the payer profile names, or that repeats a payment already applied,
+/// is rejected as a whole: nothing is applied, every problem is on the exception report with its segment.
 struct InterchangeHandler: JobHandler {
     let job: JobRecord
     let profile: PayerProfile
@@ -52,7 +53,7 @@ struct InterchangeHandler: JobHandler {
         } catch let error as X12Error {
             throw JobRejection(RowIssue(line: error.segment, rule: "x12-malformed", message: error.description))
         } catch let error as UnsupportedInterchange {
-            throw JobRejection(RowIssue(line: 1, rule: error.rule, message: error.message))
+            throw JobRejection(RowIssue(line: error.segment, rule: error.rule, message: error.message))
         }
     }
 
@@ -69,6 +70,7 @@ struct InterchangeHandler: JobHandler {
             for item in items {
                 switch item {
                 case .kind(let kind): handler.kind = kind
+                case .parties(let parties): try handler.check(parties)
                 case .remittance(let event): try handler.apply(event)
                 case .functional(let acknowledgment): try handler.apply(acknowledgment)
                 case .interchange(let acknowledgment): try handler.apply(acknowledgment)
@@ -77,9 +79,12 @@ struct InterchangeHandler: JobHandler {
             }
         }
         drained = true
-        if !envelopeProblems.isEmpty {
-            throw JobRejection(
-                envelopeProblems.map { RowIssue(line: $0.segment, rule: "x12-envelope", message: $0.description) })
+        // A broken file is reported as broken, a resent one as resent: both with every balance issue found.
+        let envelope = envelopeProblems.map {
+            RowIssue(line: $0.segment, rule: "x12-envelope", message: $0.description)
+        }
+        if !envelope.isEmpty || handler.resent != nil {
+            throw JobRejection(envelope + (handler.resent.map { [$0] } ?? []) + handler.issues)
         }
         for issue in handler.issues { try transaction.record(issue) }
         try handler.commitReports()

@@ -1,137 +1,304 @@
 import Claims
 import Formats
 import Foundation
+import Mapping
 import Store
 import Transport
 import Values
 
-/// Matches an 835's claims to the claims sent, applies what ``RemittanceClassifier`` decides, and writes the
-/// reconciliation report: a CSV with one row per remitted claim and the JSON ``RemittanceSummary``.
+/// Applies an 835 to the claims sent, set by set, and writes the reconciliation report: a CSV with one row per
+/// remitted claim and the JSON ``RemittanceSummary``.
+///
+/// Before any money is applied: the payee (N1*PE) must be the profile's billing provider, and each remitted claim
+/// must fit the claim it names (``RemittanceClassifier``). Each transaction set runs in a savepoint: a set that
+/// fails a balance check is undone and read again as `held` (reported, nothing applied) until an operator
+/// releases it. A payment already applied by another job is reported after the whole file was checked, so a
+/// broken resend is reported as broken.
 struct Reconciler {
     let profile: PayerProfile
     let session: LoadSession
+    /// The staged 835, read again for a held set.
+    let path: String
     private let recorder: RemittanceRecorder
     let csvPath: String
     let summaryPath: String
+    /// The exception report's rows.
+    private(set) var issues: [RowIssue] = []
+    /// The receipt's counts.
+    private(set) var counts = LoadCounts()
+    /// The first payment found already applied by an earlier job: the file is rejected after all its checks.
+    private(set) var resent: RowIssue?
     private var csv: AtomicFileWriter?
-    private var header: RemittanceHeader?
-    private var paidOn: Day?
+    private var open: OpenSet?
+    private var checkpoint: Checkpoint?
+    /// Whether the set being read is being recorded as held (read again after its savepoint was undone).
+    private var holding = false
+    /// Whether this applies one held set on an operator's request: no balance check holds it again.
+    private let releasing: Bool
     private var classifier = RemittanceClassifier()
     private var summary: RemittanceSummary
     private var sequence = 0
-    private var setClaims = 0
-    private var setIssues = 0
     private let now = Ledger.timestamp(Date())
 
     static let columns = [
         "claim", "claim_id", "student_id", "status_code", "classification", "billed", "allowed", "paid",
-        "patient_responsibility", "adjustments", "payer_claim_number", "lines_matched",
+        "patient_responsibility", "adjustments", "payer_claim_number", "lines_matched", "set",
     ]
 
+    /// The set being read.
+    private struct OpenSet {
+        var header: RemittanceHeader
+        var paidOn: Day?
+        var claims = 0
+        var balanceIssues = 0
+        var unbalanced = false
+    }
+
+    /// What a held set takes back: everything recorded since the set began.
+    private struct Checkpoint {
+        var issues: Int
+        var counts: LoadCounts
+        var classifier: RemittanceClassifier
+        var summary: RemittanceSummary
+        var sequence: Int
+        var csvBytes: Int64
+    }
+
+    /// A reconciler for one 835 job, or (`releasingAfter`: the sequence number its first claim row follows) for
+    /// the release of one of its held sets.
     init(
-        profile: PayerProfile, session: LoadSession, csvPath: String, summaryPath: String, file: String, jobID: Int64
+        profile: PayerProfile, session: LoadSession, path: String, csvPath: String, summaryPath: String, file: String,
+        jobID: Int64, releasingAfter sequence: Int? = nil
     ) throws {
+        releasing = sequence != nil
+        self.sequence = sequence ?? 0
         self.profile = profile
         self.session = session
+        self.path = path
         recorder = try session.remittanceRecorder()
         self.csvPath = csvPath
         self.summaryPath = summaryPath
         summary = RemittanceSummary(jobID: jobID, file: file, payer: profile.id)
     }
 
-    mutating func begin(_ header: RemittanceHeader) throws {
-        if let earlier = try session.jobApplying(
-            payer: profile.id, trace: header.traceNumber, paymentCents: header.signedPayment.cents)
+    /// Takes one event of the 835 reader.
+    mutating func handle(_ event: RemittanceEvent) throws {
+        switch event {
+        case .header(let header): try begin(header)
+        case .claim(let claim): try apply(claim)
+        case .issue(let issue): note(issue)
+        case .totals(let totals): try end(totals)
+        }
+    }
+
+    private mutating func begin(_ header: RemittanceHeader) throws {
+        try checkPayee(header)
+        open = OpenSet(header: header, paidOn: Day(iso: X12Date.iso(header.paymentDate)))
+        guard !holding else { return }
+        if resent == nil,
+            let earlier = try session.jobApplying(
+                payer: profile.id, trace: header.traceNumber, paymentCents: header.signedPayment.cents)
         {
-            throw UnsupportedInterchange(
-                rule: "835-already-applied",
+            resent = RowIssue(
+                line: header.paymentPosition, rule: "835-already-applied",
                 message:
-                    "payment trace \(header.traceNumber) of \(header.signedPayment) was already applied by job \(earlier): a resent 835 is not applied twice"
+                    "\(header.identity): payment trace \(header.traceNumber) of \(header.signedPayment) was already applied by job \(earlier): a resent 835 is not applied twice"
             )
         }
-        self.header = header
-        paidOn = Day(iso: X12Date.iso(header.paymentDate))
-        setClaims = 0
-        setIssues = 0
+        guard !releasing else { return }
+        try session.beginRemittanceSet()
+        checkpoint = Checkpoint(
+            issues: issues.count, counts: counts, classifier: classifier, summary: summary, sequence: sequence,
+            csvBytes: try csvWriter().byteCount)
     }
 
-    mutating func note(_ issue: BalanceIssue) {
-        setIssues += 1
-        summary.note(issue)
+    /// The payee must be the billing provider the claims were sent for: by NPI (N103 `XX`) or TIN (`FI`).
+    private func checkPayee(_ header: RemittanceHeader) throws {
+        let payee = header.payee
+        let provider = profile.billingProvider
+        let digits = { (text: String) in text.filter(\.isNumber) }
+        let matches: Bool
+        let expected: String
+        switch payee.idQualifier {
+        case "XX":
+            matches = payee.id == provider.npi
+            expected = "NPI \(provider.npi)"
+        case "FI":
+            matches = digits(payee.id) == digits(provider.taxID)
+            expected = "TIN \(provider.taxID)"
+        default:
+            throw UnsupportedInterchange(
+                rule: "835-payee-mismatch",
+                message:
+                    "\(header.identity): the payee N1*PE is identified by N103 '\(payee.idQualifier)', not by an NPI (XX) or TIN (FI): it cannot be checked against \(profile.id)'s billing provider, so nothing is applied",
+                segment: header.position)
+        }
+        guard matches else {
+            throw UnsupportedInterchange(
+                rule: "835-payee-mismatch",
+                message:
+                    "\(header.identity): the payee N1*PE \(payee.idQualifier) \(payee.id) is not \(profile.id)'s billing provider (\(expected)): this 835 pays someone else, nothing is applied",
+                segment: header.position)
+        }
     }
 
-    /// Applies one remitted claim and says how it matched.
-    mutating func apply(_ remitted: RemittanceClaim) throws -> ClaimMatch {
+    /// Applies one remitted claim, or records it as held.
+    private mutating func apply(_ remitted: RemittanceClaim) throws {
+        guard var set = open else { return }
         sequence += 1
-        setClaims += 1
+        set.claims += 1
+        open = set
+        counts.read += 1
         let pcn = remitted.patientControlNumber
         let found = try recorder.claim(payer: profile.id, pcn: pcn)
-        let decision = classifier.decide(remitted, found: found?.status)
-        var linesMatched = 0
-        if let claim = found, decision.match == .applied {
-            if let state = decision.claimState {
-                try recorder.adjudicate(
-                    claimID: claim.id, status: state, paidCents: decision.paidCents,
-                    payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber,
-                    at: now)
-            }
-            // SVC06 holds the procedure as billed when the payer adjudicated another one.
-            for line in remitted.lines where decision.appliesLines {
-                let billed = line.originalProcedure ?? line.procedure
-                if try recorder.payLine(
-                    claimID: claim.id, code: billed.code, modifiers: billed.modifiers,
-                    date: X12Date.iso(line.serviceFrom),
-                    paidCents: decision.takesPaymentBack ? nil : line.paid.cents)
-                {
-                    linesMatched += 1
-                } else {
-                    summary.unmatchedLines += 1
-                }
-            }
-            if decision.countsDaysToPayment, let paidOn, let submitted = Day(iso: claim.submittedAt.prefix(10)) {
-                summary.addDaysToPayment(from: submitted, to: paidOn)
-            }
+        let decision: RemittanceDecision =
+            holding || resent != nil
+            ? .nothing(.held, .held) : classifier.decide(remitted, found: found?.billed)
+        if let claim = found, decision.applies {
+            try record(decision, on: claim, remitted, paidOn: set.paidOn)
         }
+        report(decision.match, remitted, claimID: found?.id)
         summary.count(decision, of: remitted)
         let adjustments = remitted.adjustmentSummary
         try row([
             pcn, found.map { String($0.id) } ?? "", found?.studentID ?? "", remitted.status.rawValue,
             decision.classification.rawValue, remitted.charge.description, remitted.allowed.description,
             remitted.paid.description, remitted.patientResponsibility.description, adjustments.text,
-            remitted.payerClaimControlNumber, String(linesMatched),
+            remitted.payerClaimControlNumber, String(decision.linePayments.count), String(set.header.identity.ordinal),
         ])
         try recorder.recordRemittedClaim(
-            sequence: sequence, payer: profile.id, pcn: pcn, claimID: found?.id, statusCode: remitted.status.rawValue,
-            classification: decision.classification, chargeCents: remitted.charge.cents,
-            paidCents: remitted.paid.cents, patientResponsibilityCents: remitted.patientResponsibility.cents,
+            sequence: sequence, set: set.header.identity.ordinal, payer: profile.id, pcn: pcn, claimID: found?.id,
+            statusCode: remitted.status.rawValue, classification: decision.classification,
+            chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
+            patientResponsibilityCents: remitted.patientResponsibility.cents,
             payerClaimNumber: remitted.payerClaimControlNumber, adjustments: adjustments.cents)
-        return decision.match
     }
 
-    mutating func end(_ totals: RemittanceTotals) throws {
-        guard let header else { return }
-        summary.close(header, totals: totals, claims: setClaims, balanceIssues: setIssues)
-        try session.recordRemittance(
-            setControl: header.controlNumber, payer: profile.id, trace: header.traceNumber,
-            paymentCents: header.signedPayment.cents, method: header.paymentMethod,
-            date: X12Date.iso(header.paymentDate), claims: setClaims, balanceIssues: setIssues)
-        self.header = nil
+    private mutating func record(
+        _ decision: RemittanceDecision, on claim: RemittedClaim, _ remitted: RemittanceClaim, paidOn: Day?
+    ) throws {
+        if let paid = decision.paidCents {
+            try recorder.adjudicate(
+                claimID: claim.id, status: decision.claimState, paidCents: paid,
+                payerClaimNumber: remitted.payerClaimControlNumber.isEmpty ? nil : remitted.payerClaimControlNumber,
+                at: now)
+        }
+        for line in decision.linePayments {
+            try recorder.payLine(claimID: claim.id, line: line.line, paidCents: line.paidCents)
+        }
+        if decision.retiresCorrected { try session.retireCorrected(byClaim: claim.id) }
+        if decision.countsDaysToPayment, let paidOn, let submitted = Day(iso: claim.submittedAt.prefix(10)) {
+            summary.addDaysToPayment(from: submitted, to: paidOn)
+        }
+    }
+
+    /// Counts one remitted claim on the receipt and reports the ones not applied.
+    private mutating func report(_ match: ClaimMatch, _ remitted: RemittanceClaim, claimID: Int64?) {
+        let pcn = remitted.patientControlNumber
+        let issue: RowIssue?
+        switch match {
+        case .applied:
+            counts.inserted += 1
+            return
+        case .held:
+            issue = nil
+        case .unmatched:
+            issue = RowIssue(
+                line: remitted.position, rule: "835-unmatched-claim", severity: .warning,
+                message: "CLP01 \(pcn) matches no claim sent to \(profile.id)", value: pcn)
+        case .notLive(let status):
+            issue = RowIssue(
+                line: remitted.position, rule: "835-claim-not-live",
+                message:
+                    "CLP01 \(pcn) is a \(status.rawValue) claim: the payment was not applied; check for a double payment",
+                value: pcn)
+        case .refused(let refusal):
+            issue = RowIssue(
+                line: refusal.segment, rule: refusal.rule.rawValue,
+                message: "CLP01 \(pcn): \(refusal): not applied", value: pcn)
+        }
+        counts.rejected += 1
+        if let issue {
+            if issue.severity == .warning { counts.warnings += 1 }
+            issues.append(issue)
+        }
+    }
+
+    /// Notes a failed balance check; an error holds the set.
+    private mutating func note(_ issue: BalanceIssue) {
+        summary.note(issue)
+        open?.balanceIssues += 1
+        if issue.severity == .error { open?.unbalanced = true } else { counts.warnings += 1 }
+        let where_ = open.map { "\($0.header.identity): " } ?? ""
+        issues.append(
+            RowIssue(
+                line: issue.segment, rule: issue.rule.rawValue,
+                severity: issue.severity == .error ? .error : .warning,
+                message:
+                    "\(where_)\(issue.message): expected \(issue.expected), found \(issue.found), difference \(issue.found - issue.expected)",
+                value: issue.patientControlNumber))
+    }
+
+    private mutating func end(_ totals: RemittanceTotals) throws {
+        guard let set = open else { return }
+        open = nil
+        let header = set.header
+        if releasing {
+            summary.close(header, totals: totals, claims: set.claims, balanceIssues: set.balanceIssues, held: false)
+            return
+        }
+        if holding || resent != nil || !set.unbalanced {
+            if !holding { try session.endRemittanceSet(undo: false) }
+            let held = holding || resent != nil
+            summary.close(header, totals: totals, claims: set.claims, balanceIssues: set.balanceIssues, held: held)
+            try session.recordRemittance(
+                header.identity, payer: profile.id, trace: header.traceNumber, paymentCents: header.signedPayment.cents,
+                method: header.paymentMethod, date: X12Date.iso(header.paymentDate), claims: set.claims,
+                balanceIssues: set.balanceIssues, held: held)
+            return
+        }
+        try hold(header.identity)
+        issues.append(
+            RowIssue(
+                line: header.position, rule: "835-set-held",
+                message:
+                    "\(header.identity) fails its balance checks: nothing of it was applied; it is held until an operator releases it (dropgate remit release JOB --set \(header.identity.ordinal))"
+            ))
+    }
+
+    /// Undoes what the set applied and reads it again from the file, recording every claim as held.
+    private mutating func hold(_ identity: RemittanceSetIdentity) throws {
+        try session.endRemittanceSet(undo: true)
+        if let checkpoint {
+            issues.removeSubrange(checkpoint.issues...)
+            counts = checkpoint.counts
+            classifier = checkpoint.classifier
+            summary = checkpoint.summary
+            sequence = checkpoint.sequence
+            try csvWriter().truncate(to: checkpoint.csvBytes)
+        }
+        holding = true
+        defer { holding = false }
+        try RemittanceSetReplay.read(set: identity.ordinal, of: path) { try handle($0) }
+    }
+
+    /// The reconciliation CSV being written, opened with its header line on first use.
+    private mutating func csvWriter() throws -> AtomicFileWriter {
+        if let csv { return csv }
+        try FileSystem.makeDirectories(FileSystem.directory(of: csvPath))
+        let writer = try AtomicFileWriter(path: csvPath)
+        try writer.write(CSVEscaping.line(Self.columns))
+        csv = writer
+        return writer
     }
 
     private mutating func row(_ fields: [String]) throws {
-        if csv == nil {
-            try FileSystem.makeDirectories(FileSystem.directory(of: csvPath))
-            let writer = try AtomicFileWriter(path: csvPath)
-            try writer.write(CSVEscaping.line(Self.columns))
-            csv = writer
-        }
-        try csv?.write(CSVEscaping.line(fields))
+        try csvWriter().write(CSVEscaping.line(fields))
     }
 
     /// Publishes the CSV (header only when the 835 held no claims) and the summary.
     mutating func commit() throws {
-        if csv == nil { try row([]) }
-        try csv?.commit()
+        try csvWriter().commit()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         try AtomicFileWriter.write(String(decoding: try encoder.encode(summary), as: UTF8.self), to: summaryPath)

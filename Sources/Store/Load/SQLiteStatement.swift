@@ -56,6 +56,19 @@ public final class SQLiteStatement {
         }
     }
 
+    /// Runs a query and calls `body` with each row.
+    public func forEach(_ values: SQLiteValue..., body: (SQLiteStatement) throws -> Void) throws {
+        defer { sqlite3_reset(statement) }
+        bind(values)
+        while true {
+            switch sqlite3_step(statement) {
+            case SQLITE_ROW: try body(self)
+            case SQLITE_DONE: return
+            default: throw failure()
+            }
+        }
+    }
+
     /// Column `index` of the current row as an integer, `nil` when NULL.
     public func int(_ index: Int32) -> Int64? {
         sqlite3_column_type(statement, index) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, index)

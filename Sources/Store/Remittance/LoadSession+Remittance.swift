@@ -9,28 +9,60 @@ extension LoadSession {
         try RemittanceRecorder(db: db, jobID: jobID)
     }
 
-    /// The earlier job that applied a payment with this trace and amount from this payer, if any (a payer
-    /// resending an 835 under a new interchange number).
+    /// The earlier job that applied (or an operator released) a payment with this trace and amount from this
+    /// payer, if any: a payer resending an 835 under a new interchange number.
     public func jobApplying(payer: String, trace: String, paymentCents: Int64) throws -> Int64? {
         try Int64.fetchOne(
             db,
             sql: """
-                SELECT job_id FROM remittances WHERE payer = ? AND trace = ? AND payment_cents = ? AND job_id <> ?
+                SELECT job_id FROM remittances
+                WHERE payer = ? AND trace = ? AND payment_cents = ? AND job_id <> ? AND state <> 'held'
                 """, arguments: [payer, trace, paymentCents, jobID])
     }
 
-    /// Records one 835 transaction set's payment.
+    /// Records one 835 transaction set's payment, applied or held for the operator.
     public func recordRemittance(
-        setControl: String, payer: String, trace: String, paymentCents: Int64, method: String, date: String,
-        claims: Int, balanceIssues: Int
+        _ identity: RemittanceSetIdentity, payer: String, trace: String, paymentCents: Int64, method: String,
+        date: String, claims: Int, balanceIssues: Int, held: Bool
     ) throws {
         try db.execute(
             sql: """
-                INSERT INTO remittances (job_id, set_control, payer, trace, payment_cents, payment_method, payment_date,
-                    claims, balance_issues)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO remittances (job_id, ordinal, interchange_control, group_control, set_control, payer, trace,
+                    payment_cents, payment_method, payment_date, claims, balance_issues, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [jobID, setControl, payer, trace, paymentCents, method, date, claims, balanceIssues])
+            arguments: [
+                jobID, identity.ordinal, identity.interchangeControl, identity.groupControl, identity.setControl, payer,
+                trace, paymentCents, method, date, claims, balanceIssues, held ? "held" : "applied",
+            ])
+    }
+
+    /// Opens a savepoint around one 835 transaction set, so that a set that does not balance is undone alone.
+    public func beginRemittanceSet() throws {
+        try db.execute(sql: "SAVEPOINT remittance_set")
+    }
+
+    /// Ends the set's savepoint, keeping (`undo` false) or undoing what the set applied.
+    public func endRemittanceSet(undo: Bool) throws {
+        if undo { try db.execute(sql: "ROLLBACK TO SAVEPOINT remittance_set") }
+        try db.execute(sql: "RELEASE SAVEPOINT remittance_set")
+    }
+
+    /// Retires the claim a replacement or void corrects (`replaced` or `voided`) once the payer acknowledged or
+    /// adjudicated the correction, whichever comes first; an accepted void frees its services.
+    public func retireCorrected(byClaim claimID: Int64) throws {
+        let now = Ledger.timestamp(Date())
+        try db.execute(
+            sql: """
+                UPDATE claims SET status = CASE (SELECT frequency FROM claims WHERE id = ?)
+                        WHEN '7' THEN 'replaced' ELSE 'voided' END, status_at = ?
+                WHERE id = (SELECT corrects FROM claims WHERE id = ? AND frequency IN ('7', '8'))
+                    AND status NOT IN ('replaced', 'voided')
+                """, arguments: [claimID, now, claimID])
+        try db.execute(
+            sql:
+                "DELETE FROM billed_services WHERE claim_id = (SELECT id FROM claims WHERE id = ? AND frequency = '8')",
+            arguments: [claimID])
     }
 
     /// The payer's batch whose interchange (ISA13) or group (GS06) control number this is.
@@ -62,19 +94,14 @@ extension LoadSession {
             ?? 0
         let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')"
         if accepted == true {
-            // An accepted replacement or void retires the claim it corrects; a void's services are free again.
-            for (frequency, status) in [("7", ClaimState.replaced), ("8", .voided)] {
-                try db.execute(
-                    sql: """
-                        UPDATE claims SET status = ?, status_at = ?
-                        WHERE id IN (SELECT corrects FROM claims WHERE frequency = ? AND \(live))
-                        """, arguments: [status.rawValue, now, frequency] + arguments)
+            // An accepted replacement or void retires the claim it corrects (unless an 835 adjudicating the
+            // correction came first and did); a void's services are free again.
+            let corrections = "batch_id = ?\(scope) AND status <> 'rejected' AND frequency IN ('7', '8')"
+            for claimID in try Int64.fetchAll(
+                db, sql: "SELECT id FROM claims WHERE \(corrections)", arguments: arguments)
+            {
+                try retireCorrected(byClaim: claimID)
             }
-            try db.execute(
-                sql: """
-                    DELETE FROM billed_services WHERE claim_id IN (
-                        SELECT id FROM claims WHERE frequency = '8' AND \(live))
-                    """, arguments: arguments)
             try db.execute(
                 sql:
                     "UPDATE claims SET status = 'accepted', status_at = ? WHERE batch_id = ?\(scope) AND status IN ('built', 'submitted')",

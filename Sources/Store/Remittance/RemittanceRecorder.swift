@@ -7,9 +7,9 @@ import Values
 public final class RemittanceRecorder {
     private let jobID: Int64
     private let findClaim: SQLiteStatement
+    private let findLines: SQLiteStatement
     private let updateClaim: SQLiteStatement
-    private let payUnpaidLine: SQLiteStatement
-    private let unpayLine: SQLiteStatement
+    private let payLine: SQLiteStatement
     private let insertRemitted: SQLiteStatement
 
     init(db: Database, jobID: Int64) throws {
@@ -17,78 +17,79 @@ public final class RemittanceRecorder {
         findClaim = try SQLiteStatement(
             db,
             sql: """
-                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at
+                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at, c.payer_claim_number,
+                    c.frequency, c.corrects
                 FROM claims c JOIN claim_batches b ON b.id = c.batch_id
                 WHERE c.payer = ? AND c.pcn = ?
                 """)
+        findLines = try SQLiteStatement(
+            db,
+            sql:
+                "SELECT line, code, modifiers, service_date, charge_cents FROM claim_lines WHERE claim_id = ? ORDER BY line"
+        )
         updateClaim = try SQLiteStatement(
             db,
             sql: """
-                UPDATE claims SET status = ?, paid_cents = ?, payer_claim_number = COALESCE(?, payer_claim_number),
-                    status_at = ?
+                UPDATE claims SET status = COALESCE(?, status), paid_cents = ?,
+                    payer_claim_number = COALESCE(?, payer_claim_number), status_at = ?
                 WHERE id = ?
                 """)
-        let line = { (condition: String) in
-            """
-            UPDATE claim_lines SET paid_cents = ?
-            WHERE claim_id = ? AND line = (
-                SELECT MIN(line) FROM claim_lines
-                WHERE claim_id = ? AND code = ? AND modifiers = ? AND service_date = ? AND \(condition))
-            """
-        }
-        payUnpaidLine = try SQLiteStatement(db, sql: line("paid_cents IS NULL"))
-        unpayLine = try SQLiteStatement(db, sql: line("paid_cents IS NOT NULL"))
+        payLine = try SQLiteStatement(db, sql: "UPDATE claim_lines SET paid_cents = ? WHERE claim_id = ? AND line = ?")
         insertRemitted = try SQLiteStatement(
             db,
             sql: """
                 INSERT INTO remittance_claims (job_id, seq, payer, pcn, claim_id, status_code, classification,
-                    charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments, set_ordinal)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
-    /// The payer's claim with this patient control number.
+    /// The payer's claim with this patient control number, with its billed lines.
     ///
     /// - Throws: ``StoreError`` when its recorded status is not a ``ClaimState``.
     public func claim(payer: String, pcn: String) throws -> RemittedClaim? {
-        try findClaim.first(.text(payer), .text(pcn)) { row -> Result<RemittedClaim, StoreError> in
-            let id = row.int(0) ?? 0
-            let text = row.text(1) ?? ""
-            guard let status = ClaimState(rawValue: text) else {
-                return .failure(StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'"))
-            }
-            return .success(
-                RemittedClaim(
-                    id: id, status: status, totalCents: row.int(2) ?? 0, paidCents: row.int(3),
-                    studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? ""))
-        }?.get()
+        guard
+            var found = try findClaim.first(.text(payer), .text(pcn)) { row -> Result<RemittedClaim, StoreError> in
+                let id = row.int(0) ?? 0
+                let text = row.text(1) ?? ""
+                guard let status = ClaimState(rawValue: text) else {
+                    return .failure(StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'"))
+                }
+                let billed = BilledClaim(
+                    id: id, status: status, chargeCents: row.int(2) ?? 0, paidCents: row.int(3),
+                    payerClaimNumber: row.text(6), frequency: row.text(7) ?? "1", corrects: row.int(8))
+                return .success(
+                    RemittedClaim(billed: billed, studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? ""))
+            }?.get()
+        else { return nil }
+        try findLines.forEach(.int(found.id)) { row in
+            found.billed.lines.append(
+                BilledLine(
+                    line: Int(row.int(0) ?? 0), code: row.text(1) ?? "",
+                    modifiers: (row.text(2) ?? "").split(separator: ";").map(String.init),
+                    serviceDate: row.text(3) ?? "", chargeCents: row.int(4) ?? 0))
+        }
+        return found
     }
 
-    /// Sets a claim's adjudicated status, paid amount and the payer's claim number.
+    /// Records an adjudication on a claim: its state (`nil` keeps it), what it is paid now and the payer's claim
+    /// number (`nil` keeps the one on record).
     public func adjudicate(
-        claimID: Int64, status: ClaimState, paidCents: Int64, payerClaimNumber: String?, at timestamp: String
+        claimID: Int64, status: ClaimState?, paidCents: Int64, payerClaimNumber: String?, at timestamp: String
     ) throws {
         try updateClaim.execute(
-            .text(status.rawValue), .int(paidCents), payerClaimNumber.map { .text($0) } ?? .null, .text(timestamp),
-            .int(claimID))
+            status.map { .text($0.rawValue) } ?? .null, .int(paidCents), payerClaimNumber.map { .text($0) } ?? .null,
+            .text(timestamp), .int(claimID))
     }
 
-    /// Records what a remitted service line paid on the first unpaid claim line with the same code, modifiers
-    /// and date (`nil`: a reversal takes the payment of the first paid one back); returns whether such a line
-    /// exists.
-    public func payLine(claimID: Int64, code: String, modifiers: [String], date: String, paidCents: Int64?) throws
-        -> Bool
-    {
-        let statement = paidCents == nil ? unpayLine : payUnpaidLine
-        let changed = try statement.execute(
-            paidCents.map { .int($0) } ?? .null, .int(claimID), .int(claimID), .text(code),
-            .text(modifiers.joined(separator: ";")), .text(date))
-        return changed > 0
+    /// Records what a remitted service line paid on a billed line (`nil`: a reversal took the payment back).
+    public func payLine(claimID: Int64, line: Int, paidCents: Int64?) throws {
+        try payLine.execute(paidCents.map { .int($0) } ?? .null, .int(claimID), .int(Int64(line)))
     }
 
-    /// Records one remitted claim of this job (matched to a claim or not).
+    /// Records one remitted claim of this job (matched to a claim or not) in its transaction set (ordinal).
     public func recordRemittedClaim(
-        sequence: Int, payer: String, pcn: String, claimID: Int64?, statusCode: String,
+        sequence: Int, set: Int, payer: String, pcn: String, claimID: Int64?, statusCode: String,
         classification: RemittanceClassification,
         chargeCents: Int64, paidCents: Int64, patientResponsibilityCents: Int64, payerClaimNumber: String,
         adjustments: String
@@ -96,6 +97,6 @@ public final class RemittanceRecorder {
         try insertRemitted.execute(
             .int(jobID), .int(Int64(sequence)), .text(payer), .text(pcn), claimID.map { .int($0) } ?? .null,
             .text(statusCode), .text(classification.rawValue), .int(chargeCents), .int(paidCents),
-            .int(patientResponsibilityCents), .text(payerClaimNumber), .text(adjustments))
+            .int(patientResponsibilityCents), .text(payerClaimNumber), .text(adjustments), .int(Int64(set)))
     }
 }

@@ -4,12 +4,14 @@ import GRDB
 public struct RemittanceRepository: Sendable {
     let pool: DatabasePool
 
-    /// The 835 payments a job recorded, one per transaction set.
+    /// The 835 payments a job recorded, one per transaction set in file order: ordinal, ISA13, GS06, ST02,
+    /// payer, trace, payment in cents, method, date, claims, balance issues, state (applied, held, released).
     public func remittances(jobID: Int64) throws -> [[String]] {
         try pool.textRows(
             sql: """
-                SELECT set_control, payer, trace, payment_cents, payment_method, payment_date, claims, balance_issues
-                FROM remittances WHERE job_id = ? ORDER BY set_control
+                SELECT ordinal, interchange_control, group_control, set_control, payer, trace, payment_cents,
+                    payment_method, payment_date, claims, balance_issues, state
+                FROM remittances WHERE job_id = ? ORDER BY ordinal
                 """, arguments: [jobID])
     }
 
@@ -24,11 +26,13 @@ public struct RemittanceRepository: Sendable {
                 """, arguments: [jobID])
     }
 
-    /// 835 jobs, newest first: job id, payer, sets, claims, payment in cents.
+    /// 835 jobs, newest first: job id, payer, sets, claims, payment applied in cents, first payment date,
+    /// balance issues, sets held.
     public func remittanceJobs(limit: Int = 100) throws -> [[String]] {
         try pool.textRows(
             sql: """
-                SELECT job_id, payer, COUNT(*), SUM(claims), SUM(payment_cents), MIN(payment_date), SUM(balance_issues)
+                SELECT job_id, payer, COUNT(*), SUM(claims), SUM(CASE state WHEN 'held' THEN 0 ELSE payment_cents END),
+                    MIN(payment_date), SUM(balance_issues), SUM(state = 'held')
                 FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ?
                 """, arguments: [limit])
     }

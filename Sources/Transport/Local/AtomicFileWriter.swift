@@ -68,6 +68,15 @@ public final class AtomicFileWriter {
         try result.get()
     }
 
+    /// Takes back everything written after the first `count` bytes (a section of a report that turned out to be
+    /// wrong, before the file appears).
+    public func truncate(to count: Int64) throws(FileSystemError) {
+        guard count < byteCount else { return }
+        try flush()
+        try FileSystem.truncate(descriptor, to: count, path: temporaryPath)
+        byteCount = count
+    }
+
     /// Makes the file appear, whole, under its final name.
     public func commit() throws(FileSystemError) {
         try flush()

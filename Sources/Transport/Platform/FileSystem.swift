@@ -154,6 +154,16 @@ public enum FileSystem {
         guard fsync(descriptor) == 0 else { throw FileSystemError("fsync", path: path, errno: errno) }
     }
 
+    /// Cuts an open file back to its first `length` bytes and moves the write position there.
+    public static func truncate(_ descriptor: Int32, to length: Int64, path: String) throws(FileSystemError) {
+        guard ftruncate(descriptor, off_t(length)) == 0 else {
+            throw FileSystemError("ftruncate", path: path, errno: errno)
+        }
+        guard lseek(descriptor, off_t(length), SEEK_SET) >= 0 else {
+            throw FileSystemError("lseek", path: path, errno: errno)
+        }
+    }
+
     /// Flushes a directory, so a rename or unlink in it survives a power loss.
     public static func syncDirectory(_ path: String) throws(FileSystemError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

@@ -24,7 +24,7 @@ import Values
         let summary = RemittanceSummary(jobID: 7, file: "a.835", payer: "demo")
         #expect(
             try json(summary)
-                == #"{"average_days_to_payment":null,"balance_check":"balanced","balance_issues":[],"counts_by_status":{},"denial_rate":0,"file":"a.835","first_pass_paid_rate":0,"job_id":7,"payer":"demo","payment":"0.00","sets":[],"top_denial_reasons":[],"unmatched_claims":0,"unmatched_lines":0}"#
+                == #"{"average_days_to_payment":null,"balance_check":"balanced","balance_issues":[],"counts_by_status":{},"denial_rate":0,"file":"a.835","first_pass_paid_rate":0,"job_id":7,"payer":"demo","payment":"0.00","sets":[],"top_denial_reasons":[],"unmatched_claims":0}"#
         )
     }
 
@@ -40,7 +40,9 @@ import Values
             (claim(.notOurClaimForwarded, paid: 0), .accepted),
         ]
         for (remitted, found) in claims {
-            summary.count(classifier.decide(remitted, found: found), of: remitted)
+            summary.count(
+                classifier.decide(remitted, found: found.map { BilledClaim(id: 1, status: $0, chargeCents: 10_000) }),
+                of: remitted)
         }
         #expect(
             summary.countsByClassification == [.paid: 1, .partial: 1, .denied: 2, .unmatched: 1, .notAdjudicated: 1])

@@ -30,7 +30,9 @@ import Testing
                     paymentAmount: Money(cents: 8000), creditDebit: "C", paymentMethod: "ACH",
                     paymentDate: "20251201", traceNumber: "EFT0001", traceOriginator: "1512345678",
                     payer: RemittanceParty(name: "ACME HEALTH", idQualifier: "XV", id: "PAYER01"),
-                    payee: RemittanceParty(name: "SAMPLE CLINIC", idQualifier: "XX", id: "1234567893"))
+                    payee: RemittanceParty(name: "SAMPLE CLINIC", idQualifier: "XX", id: "1234567893"),
+                    identity: RemittanceSetIdentity(
+                        ordinal: 1, interchangeControl: "000000101", groupControl: "7", setControl: "0001"))
             ])
         let claims = run.claims
         #expect(claims.map(\.patientControlNumber) == ["A1", "A2", "A3", "A3"])

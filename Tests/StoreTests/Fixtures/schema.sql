@@ -9,6 +9,7 @@
 -- migration v8-remittance
 -- migration v9-seen-files
 -- migration v10-job-leases
+-- migration v11-remittance-sets
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -280,12 +281,15 @@ CREATE TABLE remittance_claims (
     paid_cents INTEGER NOT NULL,
     patient_responsibility_cents INTEGER NOT NULL,
     payer_claim_number TEXT,
-    adjustments TEXT NOT NULL,
+    adjustments TEXT NOT NULL, set_ordinal INTEGER,
     PRIMARY KEY (job_id, seq)
 ) STRICT;
 -- table remittances
-CREATE TABLE remittances (
+CREATE TABLE "remittances" (
     job_id INTEGER NOT NULL,
+    ordinal INTEGER NOT NULL,
+    interchange_control TEXT NOT NULL,
+    group_control TEXT NOT NULL,
     set_control TEXT NOT NULL,
     payer TEXT NOT NULL,
     trace TEXT NOT NULL,
@@ -294,7 +298,8 @@ CREATE TABLE remittances (
     payment_date TEXT NOT NULL,
     claims INTEGER NOT NULL,
     balance_issues INTEGER NOT NULL,
-    PRIMARY KEY (job_id, set_control)
+    state TEXT NOT NULL CHECK (state IN ('applied', 'held', 'released')),
+    PRIMARY KEY (job_id, ordinal)
 ) STRICT;
 -- table seen_files
 CREATE TABLE seen_files (
@@ -388,3 +393,5 @@ CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256) WHERE state <> 'duplic
 CREATE INDEX jobs_state ON jobs(state, next_attempt_at);
 -- index remittance_claims_by_claim
 CREATE INDEX remittance_claims_by_claim ON remittance_claims(claim_id);
+-- index remittances_by_trace
+CREATE INDEX remittances_by_trace ON remittances(payer, trace);
