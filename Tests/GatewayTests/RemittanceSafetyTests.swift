@@ -50,9 +50,13 @@ import Testing
         let first = RemittanceTests.interchange(
             control: "900000101",
             Self.group("501", [Self.set(payment: "104", trace: "T1", Self.claim1())])
-                + Self.group("502", [Self.set(payment: "0", trace: "T2", ["CLP*DG000000009*1*10*0**MC*P9*03*1", "CAS*CO*45*10"])]))
+                + Self.group(
+                    "502",
+                    [Self.set(payment: "0", trace: "T2", ["CLP*DG000000009*1*10*0**MC*P9*03*1", "CAS*CO*45*10"])]))
         let second = RemittanceTests.interchange(
-            control: "900000102", Self.group("501", [Self.set(payment: "0", trace: "T3", ["CLP*DG000000008*4*10*0**MC*P8*03*1", "CAS*CO*45*10"])]))
+            control: "900000102",
+            Self.group(
+                "501", [Self.set(payment: "0", trace: "T3", ["CLP*DG000000008*4*10*0**MC*P8*03*1", "CAS*CO*45*10"])]))
         let job = try Self.ingest(gateway, workspace, "two.835.x12", first + second)
         #expect(job.state == .done, "\(job.lastError ?? "")")
         #expect(
@@ -125,14 +129,16 @@ import Testing
                     Self.set(
                         payment: "104", trace: "T8",
                         [
-                            "CLP*DG000000001*1*104*104**MC*PAY-1*03*1", "NM1*QC*1*GARCIA*ANA", "SVC*HC:92507:GN*52*52**1",
+                            "CLP*DG000000001*1*104*104**MC*PAY-1*03*1", "NM1*QC*1*GARCIA*ANA",
+                            "SVC*HC:92507:GN*52*52**1",
                             "DTM*472*20261005", "SVC*HC:97110*52*52**1", "DTM*472*20261006",
                         ])
                 ]))
         let lineJob = try Self.ingest(gateway, workspace, "line.835.x12", line)
         #expect(try Self.rules(gateway, lineJob) == ["835-line-mismatch"])
         #expect(try gateway.ledger.claims.claimRecord("1")?.paidCents == nil)
-        #expect(try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM claim_lines WHERE paid_cents IS NOT NULL") == [["0"]])
+        #expect(
+            try gateway.ledger.dump(sql: "SELECT COUNT(*) FROM claim_lines WHERE paid_cents IS NOT NULL") == [["0"]])
 
         // The same claim with its lines as billed is applied, line by line.
         let right = line.replacingOccurrences(of: "SVC*HC:97110*52*52", with: "SVC*HC:92507:GN*52*52")
@@ -171,7 +177,8 @@ import Testing
             Set(exceptions.map(\.ruleId)) == ["835-claim-balance", "835-transaction-balance", "835-set-held"],
             "\(exceptions.map(\.ruleId))")
         let claimBalance = try #require(exceptions.first { $0.ruleId == "835-claim-balance" })
-        #expect(claimBalance.message.contains("expected 14.00, found 10.00, difference -4.00"), "\(claimBalance.message)")
+        #expect(
+            claimBalance.message.contains("expected 14.00, found 10.00, difference -4.00"), "\(claimBalance.message)")
         #expect(try gateway.ledger.claims.claimRecord("1")?.paidCents == 10_400, "set 1 balances: applied")
         #expect(try gateway.ledger.claims.claimRecord("2")?.paidCents == nil, "set 2 is held")
         #expect(try gateway.ledger.claims.claimRecord("2")?.status == .built)
@@ -190,7 +197,8 @@ import Testing
         #expect(release.counts.read == 2 && release.counts.inserted == 1 && release.counts.rejected == 1)
         #expect(try gateway.ledger.claims.claimRecord("2")?.paidCents == 9_000)
         #expect(try gateway.remittances(jobID: id).map { $0[11] } == ["applied", "released"])
-        #expect(try gateway.ledger.remittance.remittedClaims(jobID: id).map { $0[3] } == ["paid", "partial", "unmatched"])
+        #expect(
+            try gateway.ledger.remittance.remittedClaims(jobID: id).map { $0[3] } == ["paid", "partial", "unmatched"])
         #expect(throws: StoreError.self, "a set is released once") {
             try gateway.releaseHeldRemittance(jobID: id, set: 2)
         }
@@ -217,7 +225,8 @@ import Testing
         let workspace = try RemittanceTests.workspace()
         let (gateway, _) = try RemittanceTests.built(workspace)
         let paid = RemittanceTests.interchange(
-            control: "900000112", Self.group("512", [Self.set(payment: "41.60", trace: "T13", Self.claim1(paid: "41.60"))]))
+            control: "900000112",
+            Self.group("512", [Self.set(payment: "41.60", trace: "T13", Self.claim1(paid: "41.60"))]))
         #expect(try Self.ingest(gateway, workspace, "paid.835.x12", paid).inserted == 1)
         // A reversal of 39.20 against a claim paid 41.60, and a payment of a claim nobody paid yet reversed.
         let wrong = RemittanceTests.interchange(

@@ -23,7 +23,8 @@ extension RemittanceRepository {
             }
             let state: String = row[0]
             guard state == "held" else {
-                throw StoreError(.invalidTransition, "set \(set) of job \(jobID) is \(state), not held: nothing to release")
+                throw StoreError(
+                    .invalidTransition, "set \(set) of job \(jobID) is \(state), not held: nothing to release")
             }
             let first =
                 try Int.fetchOne(
