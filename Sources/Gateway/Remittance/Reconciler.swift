@@ -150,7 +150,7 @@ struct Reconciler {
         open = set
         counts.read += 1
         let pcn = remitted.patientControlNumber
-        let found = try recorder.claim(payer: profile.id, pcn: pcn)
+        let found = try claim(for: remitted)
         let decision: RemittanceDecision =
             holding || resent != nil
             ? .nothing(.held, .held) : classifier.decide(remitted, found: found?.billed)
@@ -172,6 +172,15 @@ struct Reconciler {
             chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
             patientResponsibilityCents: remitted.patientResponsibility.cents,
             payerClaimNumber: remitted.payerClaimControlNumber, adjustments: adjustments.cents)
+    }
+
+    /// The claim a remitted claim names by CLP01; for a reversal whose CLP01 names a claim that holds no payment
+    /// (payers often name the replacement or void there), the claim paid under its CLP07.
+    private func claim(for remitted: RemittanceClaim) throws -> RemittedClaim? {
+        let named = try recorder.claim(payer: profile.id, pcn: remitted.patientControlNumber)
+        let number = remitted.payerClaimControlNumber
+        guard remitted.status == .reversal, !number.isEmpty, named?.billed.holdsPayment != true else { return named }
+        return try recorder.paidClaim(payer: profile.id, payerClaimNumber: number) ?? named
     }
 
     private mutating func record(

@@ -1,7 +1,7 @@
 extension Migration {
     /// 835 transaction sets known by interchange, group and set control numbers and their ordinal in the file
     /// (payers number every group's set `0001`), with whether each was applied or held for the operator; the
-    /// remitted claims name their set.
+    /// remitted claims name their set; claims are found by the payer's claim number (reversals).
     static let v11RemittanceSets = Migration(
         name: "v11-remittance-sets",
         ledgerTables: [],
@@ -30,5 +30,6 @@ extension Migration {
             ALTER TABLE remittance_sets RENAME TO remittances;
             CREATE INDEX remittances_by_trace ON remittances(payer, trace);
             ALTER TABLE remittance_claims ADD COLUMN set_ordinal INTEGER;
+            CREATE INDEX claims_by_payer_number ON claims(payer, payer_claim_number);
             """)
 }

@@ -8,6 +8,7 @@ public final class RemittanceRecorder {
     private let jobID: Int64
     private let findClaim: SQLiteStatement
     private let findLines: SQLiteStatement
+    private let findPaidByPayerNumber: SQLiteStatement
     private let updateClaim: SQLiteStatement
     private let payLine: SQLiteStatement
     private let insertRemitted: SQLiteStatement
@@ -21,6 +22,15 @@ public final class RemittanceRecorder {
                     c.frequency, c.corrects
                 FROM claims c JOIN claim_batches b ON b.id = c.batch_id
                 WHERE c.payer = ? AND c.pcn = ?
+                """)
+        findPaidByPayerNumber = try SQLiteStatement(
+            db,
+            sql: """
+                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at, c.payer_claim_number,
+                    c.frequency, c.corrects
+                FROM claims c JOIN claim_batches b ON b.id = c.batch_id
+                WHERE c.payer = ? AND c.payer_claim_number = ? AND c.paid_cents <> 0 AND c.status <> 'reversed'
+                ORDER BY c.id DESC LIMIT 1
                 """)
         findLines = try SQLiteStatement(
             db,
@@ -48,20 +58,30 @@ public final class RemittanceRecorder {
     ///
     /// - Throws: ``StoreError`` when its recorded status is not a ``ClaimState``.
     public func claim(payer: String, pcn: String) throws -> RemittedClaim? {
-        guard
-            var found = try findClaim.first(.text(payer), .text(pcn)) { row -> Result<RemittedClaim, StoreError> in
-                let id = row.int(0) ?? 0
-                let text = row.text(1) ?? ""
-                guard let status = ClaimState(rawValue: text) else {
-                    return .failure(StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'"))
-                }
-                let billed = BilledClaim(
-                    id: id, status: status, chargeCents: row.int(2) ?? 0, paidCents: row.int(3),
-                    payerClaimNumber: row.text(6), frequency: row.text(7) ?? "1", corrects: row.int(8))
-                return .success(
-                    RemittedClaim(billed: billed, studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? ""))
-            }?.get()
-        else { return nil }
+        try claim(findClaim, .text(payer), .text(pcn))
+    }
+
+    /// The payer's claim holding a payment under this payer claim number (CLP07), with its billed lines: what a
+    /// reversal takes back when its CLP01 names the replacement or void rather than the claim paid.
+    public func paidClaim(payer: String, payerClaimNumber: String) throws -> RemittedClaim? {
+        try claim(findPaidByPayerNumber, .text(payer), .text(payerClaimNumber))
+    }
+
+    private func claim(_ statement: SQLiteStatement, _ payer: SQLiteValue, _ key: SQLiteValue) throws
+        -> RemittedClaim?
+    {
+        let read = { (row: SQLiteStatement) -> Result<RemittedClaim, StoreError> in
+            let id = row.int(0) ?? 0
+            let text = row.text(1) ?? ""
+            guard let status = ClaimState(rawValue: text) else {
+                return .failure(StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'"))
+            }
+            let billed = BilledClaim(
+                id: id, status: status, chargeCents: row.int(2) ?? 0, paidCents: row.int(3),
+                payerClaimNumber: row.text(6), frequency: row.text(7) ?? "1", corrects: row.int(8))
+            return .success(RemittedClaim(billed: billed, studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? ""))
+        }
+        guard var found = try statement.first(payer, key, read: read)?.get() else { return nil }
         try findLines.forEach(.int(found.id)) { row in
             found.billed.lines.append(
                 BilledLine(

@@ -383,6 +383,8 @@ CREATE TABLE students (
 CREATE INDEX billed_by_claim ON billed_services(claim_id);
 -- index claims_by_batch
 CREATE INDEX claims_by_batch ON claims(batch_id, set_control);
+-- index claims_by_payer_number
+CREATE INDEX claims_by_payer_number ON claims(payer, payer_claim_number);
 -- index iready_by_student
 CREATE INDEX iready_by_student ON iready_diagnostics(district, student_id, subject, academic_year);
 -- index job_exceptions_job
