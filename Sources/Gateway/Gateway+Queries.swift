@@ -45,6 +45,12 @@ extension Gateway {
         try ledger.claims.claimRecord(reference)
     }
 
+    /// What the payer's answers said about a claim, job by job: rows of job id, kind (999, TA1, 835), result and
+    /// detail (see ``ClaimRepository/history(claimID:)``).
+    public func claimHistory(id: Int64) throws -> [[String]] {
+        try ledger.claims.history(claimID: id)
+    }
+
     /// A claim with its lines as sent.
     public func claim(id: Int64) throws -> Claim? {
         try ledger.claims.claim(id: id)

@@ -51,10 +51,59 @@ import Testing
         #expect(remit.stdout.contains("lea-bop"))
         let show = try Binary.run(["claims", "show", "DG000000001"], in: scratch.root)
         #expect(show.stdout.contains("payer claim number SIM"), "\(show.stdout)")
+        // A rejected claim shows the payer's 999 with the segment and element in error; so does the 999's job.
+        // Claims are numbered in build order: lea-bop's first, then cybhi's.
+        let leaClaims = try #require(states.first { $0["payer"] as? String == "lea-bop" }?["claims"] as? Int)
+        let cybhiClaim = String(leaClaims + 1)
+        let cybhiShow = try Binary.run(["claims", "show", cybhiClaim], in: scratch.root)
+        #expect(cybhiShow.stdout.contains("payer's answers:"), "\(cybhiShow.stdout)")
+        #expect(cybhiShow.stdout.contains("IK3 SV1"), "\(cybhiShow.stdout)")
+        let ackJob = try #require(
+            payerJobs.first { $0["kind"] as? String == "x12-999" && ($0["source"] as? String) == "cybhi-inbox" }?["id"]
+                as? Int)
+        let exceptions = try Binary.run(["exceptions", String(ackJob)], in: scratch.root)
+        #expect(exceptions.stdout.contains("999-set-rejected"), "\(exceptions.stdout)")
         // Rejected claims are billable again.
         let rebuild = try Binary.run(["claims", "build", "--payer", "cybhi", "--json"], in: scratch.root)
         let rebuilt = try JSONSerialization.jsonObject(with: Data(rebuild.stdout.utf8)) as? [String: Any] ?? [:]
         #expect((rebuilt["services_billed"] as? Int ?? 0) > 0)
         #expect(rebuilt["control_number"] as? Int == 2)
+    }
+
+    @Test func anUnbalanced835IsHeldUntilAnOperatorReleasesIt() throws {
+        let scratch = try ClaimsEndToEndTests.loadedScratch()
+        #expect(try Binary.run(["claims", "build", "--payer", "lea-bop"], in: scratch.root).status == 0)
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        #expect(try Binary.run(["simulate", "payer", "--payer", "lea-bop"], in: scratch.root).status == 0)
+        let name = try #require(scratch.files(under: "Inbox/lea-bop-inbox").first { $0.hasSuffix(".835.x12") })
+        // One cent more in BPR02 than the claims pay: the set no longer balances.
+        let path = scratch.path("Inbox/lea-bop-inbox/" + name)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let bpr = try #require(text.range(of: #"BPR\*[A-Z]\*[0-9.]+"#, options: .regularExpression))
+        let amount = try #require(Double(text[bpr].split(separator: "*")[2]))
+        let tampered = text.replacingCharacters(
+            in: bpr,
+            with: text[bpr].split(separator: "*")[0...1].joined(separator: "*") + String(format: "*%.2f", amount + 0.01)
+        )
+        try tampered.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+
+        let jobs =
+            try JSONSerialization.jsonObject(
+                with: Data(try Binary.run(["jobs", "--json"], in: scratch.root).stdout.utf8)) as? [[String: Any]] ?? []
+        let job = try #require(jobs.first { $0["kind"] as? String == "x12-835" }?["id"] as? Int)
+        let held = try Binary.run(["remit", "show", String(job)], in: scratch.root)
+        #expect(held.stdout.contains("held") && held.stdout.contains("remit release \(job) --set N"), "\(held.stdout)")
+        let paidBefore = try Binary.run(["claims", "show", "DG000000001"], in: scratch.root).stdout
+        #expect(!paidBefore.contains(" paid "), "nothing of a held set is applied: \(paidBefore)")
+
+        let release = try Binary.run(["remit", "release", String(job), "--set", "1"], in: scratch.root)
+        #expect(release.status == 0, "\(release.stderr)")
+        #expect(release.stdout.contains("released set 1 of job \(job)"), "\(release.stdout)")
+        #expect(try Binary.run(["remit", "show", String(job)], in: scratch.root).stdout.contains("released"))
+        let paidAfter = try Binary.run(["claims", "show", "DG000000001"], in: scratch.root).stdout
+        #expect(paidAfter.contains("payer's answers:") && paidAfter.contains("835"), "\(paidAfter)")
+        let again = try Binary.run(["remit", "release", String(job), "--set", "1"], in: scratch.root)
+        #expect(again.status != 0 && again.stderr.contains("not held"), "\(again.stderr)")
     }
 }

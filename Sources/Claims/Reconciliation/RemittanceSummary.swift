@@ -60,7 +60,8 @@ public struct RemittanceSummary: Sendable, Encodable {
     /// Remitted claims not applied: matching no live claim, not fitting the claim they name, or held.
     public private(set) var unmatchedClaims = 0
     private var denialReasons: [String: Int] = [:]
-    private var daysToPayment: [Int] = []
+    /// Days from batch to payment, summed over the claims counted, and how many: constant memory for any 835.
+    private var daysToPayment = (total: 0, claims: 0)
 
     /// Creates an empty summary.
     ///
@@ -103,7 +104,8 @@ public struct RemittanceSummary: Sendable, Encodable {
     ///   - submitted: The day its batch was built.
     ///   - paid: The payment date (BPR16).
     public mutating func addDaysToPayment(from submitted: Day, to paid: Day) {
-        daysToPayment.append(paid.daysSinceEpoch - submitted.daysSinceEpoch)
+        daysToPayment.total += paid.daysSinceEpoch - submitted.daysSinceEpoch
+        daysToPayment.claims += 1
     }
 
     /// Closes one transaction set: its payment, its claims and its balance issues.
@@ -148,7 +150,8 @@ public struct RemittanceSummary: Sendable, Encodable {
 
     /// The average days from batch to payment, to four decimals; `nil` when no claim was paid.
     public var averageDaysToPayment: Double? {
-        daysToPayment.isEmpty ? nil : Self.rounded(Double(daysToPayment.reduce(0, +)) / Double(daysToPayment.count))
+        daysToPayment.claims == 0
+            ? nil : Self.rounded(Double(daysToPayment.total) / Double(daysToPayment.claims))
     }
 
     private func rate(_ count: Int) -> Double {

@@ -110,6 +110,11 @@ struct ClaimsCommand: ParsableCommand {
             else { throw CLIError("no claim \(claim)") }
             let batch = try gateway.claimBatch(id: record.batchId)
             print(json ? try ClaimListing.json(record) : ClaimListing.claim(record, claim: detail, batch: batch))
+            let history = try gateway.claimHistory(id: record.id)
+            if !json, !history.isEmpty {
+                print("payer's answers:")
+                print(TextTable.render(header: ["JOB", "KIND", "RESULT", "DETAIL"], rows: history))
+            }
         }
     }
 
