@@ -11,7 +11,7 @@ struct ClaimsCommand: ParsableCommand {
         discussion: """
             Payer profiles live in Mappings/payers/*.yaml. `claims build` bills every loaded service that is not \
             on a live claim yet: the student eligible with the payer on the service date (member batches), consent \
-            where required, within timely filing, the code in the fee schedule. Every service left out is listed \
+            where required, within the payer's filing_limit, the code in the fee schedule. Every service left out is listed \
             with its rule in Outbox/<payer>/claims/<time>-<pid>-exceptions.csv. Batches are written to \
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
