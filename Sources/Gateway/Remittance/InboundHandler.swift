@@ -63,13 +63,16 @@ struct InboundHandler {
                     line: issue.segment, rule: issue.rule.rawValue,
                     severity: issue.severity == .error ? .error : .warning,
                     message: issue.message, value: issue.patientControlNumber))
-        case .element(let issue): issues.append(issue.rowIssue)
+        case .element(let issue):
+            counts.warnings += 1
+            issues.append(issue.rowIssue)
         case .totals(let totals): try reconciler.end(totals)
         }
     }
 
     /// Applies one functional group's 999.
     mutating func apply(_ acknowledgment: FunctionalAcknowledgment) throws {
+        counts.warnings += acknowledgment.elementIssues.count
         issues += acknowledgment.elementIssues.map(\.rowIssue)
         for issue in acknowledgment.issues {
             issues.append(RowIssue(line: issue.segment, rule: issue.rule.rawValue, message: issue.message))
@@ -126,6 +129,7 @@ struct InboundHandler {
 
     /// Applies a TA1.
     mutating func apply(_ acknowledgment: InterchangeAcknowledgment) throws {
+        counts.warnings += acknowledgment.elementIssues.count
         issues += acknowledgment.elementIssues.map(\.rowIssue)
         sequence += 1
         counts.read += 1
