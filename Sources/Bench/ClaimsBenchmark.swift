@@ -47,7 +47,7 @@ public enum ClaimsBenchmark {
         requires_consent: true
         place_of_service: "03"
         billing_period: \(period)
-        timely_filing_days: 365
+        filing_limit: { days_after_service: 365 }
         fee_schedule:
           "92507": { rate: "52.00", modifiers: [GN] }
           "T1002": { rate: "15.75" }

@@ -94,6 +94,14 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(daysSinceEpoch: Self.days(year: year, month: month, day: day))
     }
 
+    /// The last day of this day's month: 2024-02-10 gives 2024-02-29, 2023-02-10 gives 2023-02-28.
+    public var lastOfMonth: Day {
+        let current = fields
+        return Day(
+            daysSinceEpoch: Self.days(
+                year: current.year, month: current.month, day: Self.length(ofMonth: current.month, year: current.year)))
+    }
+
     /// The same day `years` later, with February 29 becoming February 28 in common years.
     ///
     /// - Parameter years: Years to add (negative to subtract).

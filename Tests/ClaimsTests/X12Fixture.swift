@@ -33,7 +33,10 @@ struct X12Fixture {
         _ body: [String]
     ) -> [String] {
         let st = version.isEmpty ? "ST*\(setID)*\(control)" : "ST*\(setID)*\(control)*\(version)"
-        return ["GS*\(functionalID)*PAYER*DROPGATE*20251121*1200*\(groupControl)*X*005010X221A1"]
+        // GS08 is the guide: the set's version when given (a 999's 005010X231A1), else the 835's.
+        return [
+            "GS*\(functionalID)*PAYER*DROPGATE*20251121*1200*\(groupControl)*X*\(version.isEmpty ? "005010X221A1" : version)"
+        ]
             + [st] + body + ["SE*\(body.count + 2)*\(control)", "GE*1*\(groupControl)"]
     }
 

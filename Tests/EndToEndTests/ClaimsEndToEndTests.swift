@@ -68,6 +68,57 @@ import Values
         #expect(second["batch_id"] == nil)
     }
 
+    @Test func agingListsServicesNearingAndPastTheirPayersFilingLimit() throws {
+        let scratch = try Self.loadedScratch()
+        // lea-bop bills within six months after the month of service: a service in the month six months ago
+        // reaches its deadline at the end of this month, one a month earlier is already past it.
+        let today = Day.today()
+        let firstOfMonth = today.adding(days: 1 - today.day)
+        let nearing = firstOfMonth.adding(months: -6)
+        let past = firstOfMonth.adding(months: -7)
+        func row(_ day: Day, _ id: String) -> String {
+            let date = String(format: "%02d/%02d/%04d", day.month, day.day, day.year)
+            return "40100,\(date),08:00,08:30,30,92507,GN,1,03,1234567893,\"Rivera, Ana (SLP)\",,F80.2,I,Y,\(id)"
+        }
+        let header =
+            "Student ID,Service Date,Start Time,End Time,Minutes,Billing Code,Modifiers,Units,Place of Service,Rendering NPI,Rendering Name,Supervising NPI,Diagnosis Codes,Group or Individual,Parental Consent,Service ID"
+        try scratch.write(
+            "Inbox/lincoln-usd/spi_services_late.csv",
+            [header, row(nearing, "LATE-1"), row(past, "LATE-2")].joined(separator: "\n") + "\n")
+        let run = try Binary.run(["run", "--once"], in: scratch.root)
+        #expect(run.status == 0, "\(run.stderr)")
+
+        let aging = try Binary.run(["claims", "aging", "--filing", "--payer", "lea-bop"], in: scratch.root)
+        #expect(aging.status == 0, "\(aging.stderr)")
+        let lines = aging.stdout.split(separator: "\n").map(String.init)
+        let split = try #require(lines.firstIndex { $0.hasPrefix("unbilled services past") }, "\(aging.stdout)")
+        let upcoming = lines[..<split].filter { $0.hasPrefix("lea-bop") }
+        let passed = lines[split...].filter { $0.hasPrefix("lea-bop") }
+        let daysLeft = today.lastOfMonth.daysSinceEpoch - today.daysSinceEpoch
+        let expectedUpcoming = "lea-bop  \(today.lastOfMonth)  \(daysLeft)"
+        #expect(
+            upcoming == upcoming.filter { $0.hasPrefix(expectedUpcoming) } && upcoming.count == 1, "\(aging.stdout)")
+        #expect(upcoming.first?.hasSuffix("\(nearing)") == true, "\(aging.stdout)")
+        let deadline = firstOfMonth.adding(days: -1)
+        // The samples' SPI-90005 (2025-09-02) is late on purpose: its deadline, 2026-03-31, is listed apart too.
+        let mine = passed.filter { $0.hasPrefix("lea-bop  \(deadline)") }
+        #expect(mine.count == 1 && mine[0].contains("left out (filing-limit-passed)"), "\(aging.stdout)")
+        #expect(
+            passed.contains { $0.hasPrefix("lea-bop  2026-03-31") } || deadline == Day(year: 2026, month: 3, day: 31))
+        #expect(!aging.stdout.contains("40100"), "no student ids on the listing")
+
+        let narrow = try Binary.run(
+            ["claims", "aging", "--filing", "--within", "\(max(daysLeft - 1, 0))"], in: scratch.root)
+        #expect(narrow.status == 0)
+        #expect(narrow.stdout.contains("no unbilled service is within") == (daysLeft > 0), "\(narrow.stdout)")
+        let misuse = try Binary.run(["claims", "aging", "--within", "5"], in: scratch.root)
+        #expect(misuse.status != 0 && misuse.stderr.contains("--within and --payer go with --filing"))
+
+        let build = try Self.build("lea-bop", in: scratch)
+        let summary = try JSONSerialization.jsonObject(with: Data(build.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect((summary["excluded"] as? [String: Int])?["filing-limit-passed"] == 2, "\(build.stdout)")
+    }
+
     @Test func theNDISPayerGetsABulkPaymentFileThatReadsBackClean() throws {
         let scratch = try Self.loadedScratch()
         let result = try Self.build("ndis-demo", in: scratch)

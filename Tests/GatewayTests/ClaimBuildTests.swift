@@ -112,6 +112,23 @@ import Values
         #expect(pcns == ["DG000000001", "DG000000002", "DG000000003"])
     }
 
+    @Test func theBillingPayersFilingLimitDecidesNotTheServiceLog() throws {
+        let workspace = try Workspace()
+        // More than a year old: the service log takes it (the one-year rule is the payer's, not the file's).
+        let gateway = try Self.loaded(
+            [
+                Self.service("1001", "10/15/2025"), Self.service("1001", "05/29/2026"),
+                Self.service("1001", "05/01/2026", "10:00"), Self.service("1001", "10/05/2026"),
+            ], workspace: workspace)
+        // lea-bop (Medi-Cal): six months after the month of service; April is past on November 22, May is not.
+        let summary = try gateway.buildClaims(payer: "lea-bop")
+        #expect(summary.excluded["filing-limit-passed"] == 1)
+        let report = try workspace.read(try #require(summary.exceptionReport))
+        let late = try #require(report.split(whereSeparator: \.isNewline).first { $0.contains("filing-limit-passed") })
+        #expect(late.contains("2025-10-15") && late.contains("2026-04-30"))
+        #expect(!late.contains("Garcia"))
+    }
+
     @Test func aDryRunRecordsAndWritesNothing() throws {
         let workspace = try Workspace()
         let gateway = try Self.loaded([Self.service("1001", "10/05/2026")], workspace: workspace)

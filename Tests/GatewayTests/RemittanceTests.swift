@@ -158,6 +158,25 @@ import Testing
         #expect(try gateway.ledger.remittance.remittedClaims(jobID: job.id!).map { $0[3] } == ["held", "held"])
     }
 
+    @Test func codesAndLengthsOutsideTheGuideInElementsNotActedOnAreWarningsAndTheFileIsApplied() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let long = String(repeating: "GARCIA", count: 11)
+        let remit = Self.payment(pcn: "DG000000001", payerNumber: "PAY1", control: "900000006")
+            .replacingOccurrences(of: "**MC*PAY1*", with: "**QQ*PAY1*")
+            .replacingOccurrences(of: "NM1*QC*1*GARCIA*ANA", with: "NM1*QC*1*\(long)*ANA")
+        let job = try Self.ingest(gateway, workspace, "codes.835.x12", remit)
+        #expect(job.state == .done, "\(job.lastError ?? "")")
+        let exceptions = try gateway.ledger.jobs.exceptions(jobID: #require(job.id))
+        let code = try #require(exceptions.first { $0.ruleId == "835-code-invalid" }, "\(exceptions)")
+        #expect((code.row, code.columnName, code.severity, code.value) == (10, "CLP06", "warning", "QQ"))
+        let length = try #require(exceptions.first { $0.ruleId == "835-length-invalid" }, "\(exceptions)")
+        #expect((length.row, length.columnName, length.severity, length.value) == (11, "NM103", "warning", nil))
+        #expect(length.message.contains("66 characters") && !length.message.contains("GARCIA"))
+        #expect(exceptions.count == 2)
+        #expect(try gateway.ledger.claims.claimRecord("1")?.status == .paid)
+    }
+
     @Test func aBrokenEnvelopeRejectsTheFileAndAppliesNothing() throws {
         let workspace = try Self.workspace()
         let (gateway, _) = try Self.built(workspace)

@@ -62,11 +62,19 @@ import Values
         #expect(job.inserted == 3)
     }
 
+    @Test func aServiceOlderThanAYearLoadsForItsPayerToJudge() throws {
+        var old = Service()
+        old.date = "10/31/2025"
+        let (gateway, job) = try load([old])
+        #expect(try rules(gateway, job) == [])
+        #expect(job.inserted == 1)
+    }
+
     @Test(
         arguments: [
             (\Service.npi, "1234567894", "invalid-npi"), (\Service.code, "99999", "not-in-values"),
             (\Service.units, "2", "units-match-minutes"), (\Service.date, "11/02/2026", "above-max"),
-            (\Service.date, "10/31/2025", "below-min"), (\Service.student, "1009", "unmapped-student"),
+            (\Service.student, "1009", "unmapped-student"),
             (\Service.dx, "41.1", "pattern"), (\Service.end, "08:30", "units-match-minutes"),
             (\Service.consent, "", "required"), (\Service.type, "X", "not-in-values"), (\Service.pos, "3", "pattern"),
             (\Service.minutes, "20", "units-match-minutes"),

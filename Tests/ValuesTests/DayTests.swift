@@ -52,6 +52,15 @@ import Testing
         #expect(day.adding(months: months).description == expected)
     }
 
+    @Test(arguments: [
+        ("2024-02-10", "2024-02-29"), ("2023-02-01", "2023-02-28"), ("1900-02-28", "1900-02-28"),
+        ("2000-02-01", "2000-02-29"), ("2025-12-31", "2025-12-31"), ("2026-04-01", "2026-04-30"),
+        ("9999-12-01", "9999-12-31"),
+    ])
+    func lastOfMonth(day: String, expected: String) throws {
+        #expect(try #require(Day(iso: day)).lastOfMonth.description == expected)
+    }
+
     @Test func addingYearsAndDays() throws {
         let leap = try #require(Day(year: 2024, month: 2, day: 29))
         #expect(leap.adding(years: 1).description == "2025-02-28")

@@ -6,6 +6,7 @@ import Formats
 /// Envelope counts are not checked here (see ``X12EnvelopeValidator``); segments outside ST..SE are ignored.
 public struct AcknowledgmentReader: Sendable {
     private var state: State?
+    private var elementIssues: [ElementIssue] = []
 
     /// Creates a reader.
     public init() {}
@@ -13,8 +14,11 @@ public struct AcknowledgmentReader: Sendable {
     /// Reads one segment, calling `emit` at the end of each 999 transaction set.
     ///
     /// - Throws: ``X12Error`` located at the segment for an unknown code, a missing required element or segment,
-    ///   or a segment out of place; or what `emit` throws.
+    ///   or a segment out of place, or (with its rule id) a code or length the guide does not allow in AK901 or
+    ///   IK501 (``X12ElementChecker/acknowledgment``); or what `emit` throws. Element warnings travel with the
+    ///   next acknowledgment emitted (those of a GE or IEA after the last one are the envelope check's).
     public mutating func read(_ segment: X12Segment, _ emit: (FunctionalAcknowledgment) throws -> Void) throws {
+        elementIssues += try X12ElementChecker.acknowledgment.enforce(segment)
         switch segment.id {
         case "ST":
             if let state { throw segment.failure("ST inside transaction set \(state.controlNumber): SE is missing") }
@@ -23,7 +27,9 @@ public struct AcknowledgmentReader: Sendable {
         case "SE":
             guard let state else { return }
             self.state = nil
-            try emit(state.acknowledgment(at: segment))
+            var acknowledgment = try state.acknowledgment(at: segment)
+            (acknowledgment.elementIssues, elementIssues) = (elementIssues, [])
+            try emit(acknowledgment)
         default:
             try state?.read(segment)
         }

@@ -22,6 +22,9 @@ public struct FunctionalAcknowledgment: Sendable, Equatable {
     public var groupErrorCodes: [String]
     /// Inconsistencies between AK9 and the IK5 results.
     public var issues: [AcknowledgmentIssue]
+    /// Elements outside their code list or length limits (warnings), from the ISA on or after the previous
+    /// 999's SE up to this one's SE.
+    public var elementIssues: [ElementIssue] = []
 
     /// Creates an acknowledgment.
     public init(

@@ -24,6 +24,8 @@ public struct InterchangeAcknowledgment: Sendable, Equatable {
     public var code: Code
     /// TA105 note code (three digits; `000` no error).
     public var noteCode: String
+    /// Elements outside their code list or length limits (warnings; an invalid TA104 is thrown).
+    public var elementIssues: [ElementIssue] = []
 
     /// Creates an acknowledgment.
     public init(position: Int, controlNumber: String, date: String, time: String, code: Code, noteCode: String) {
@@ -38,14 +40,16 @@ public struct InterchangeAcknowledgment: Sendable, Equatable {
     /// Reads a TA1 segment.
     ///
     /// - Throws: ``X12Error`` located at the segment when it is not a TA1, an element is missing, or TA104 is not
-    ///   `A`, `E` or `R`.
+    ///   `A`, `E` or `R` (rule `ta1-code-invalid`).
     public init(_ segment: X12Segment) throws(X12Error) {
         guard segment.hasID("TA1") else { throw segment.failure("expected a TA1 segment") }
+        let elementIssues = try X12ElementChecker.interchangeAcknowledgment.enforce(segment)
         let text = segment.element(4)
         guard let code = Code(rawValue: text) else { throw segment.failure("TA104 '\(text)' is not A, E or R") }
         self.init(
             position: segment.position, controlNumber: try segment.required(1), date: try segment.required(2),
             time: try segment.required(3), code: code, noteCode: try segment.required(5))
+        self.elementIssues = elementIssues
     }
 
     /// TA105 in words for the common codes, the code itself otherwise.

@@ -25,8 +25,8 @@ public struct ClaimExclusion: Error, Sendable, Equatable {
         case ageLimit = "age-limit"
         /// No parental consent where the payer requires it.
         case noConsent = "no-consent"
-        /// Older than the payer's timely-filing limit.
-        case timelyFilingExpired = "timely-filing-expired"
+        /// Past the payer's filing limit (``FilingLimit``) and the profile names no delay reason code.
+        case filingLimitPassed = "filing-limit-passed"
         /// No member span with this payer covers the service date.
         case notEligible = "not-eligible"
         /// No diagnosis code to put on the claim.

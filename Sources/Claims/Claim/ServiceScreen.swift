@@ -5,7 +5,7 @@ import Values
 public struct ServiceScreen: Sendable {
     /// The payer.
     public let profile: PayerProfile
-    /// The build date timely filing counts back from.
+    /// The build day: a service whose filing deadline is before it is late.
     public let today: Day
 
     /// Creates a screen.
@@ -61,12 +61,14 @@ public struct ServiceScreen: Sendable {
         if profile.requiresConsent, !service.consent {
             return .failure(ClaimExclusion(.noConsent, "\(profile.id) requires parental consent to bill"))
         }
-        let limit = today.adding(days: -profile.timelyFilingDays)
-        if service.key.date < limit {
+        let filing = profile.filingLimit
+        if filing.delayReasonCode == nil, filing.isPassed(service: service.key.date, on: today) {
             return .failure(
                 ClaimExclusion(
-                    .timelyFilingExpired,
-                    "service date \(service.key.date) is more than \(profile.timelyFilingDays) days before \(today)"))
+                    .filingLimitPassed,
+                    "service date \(service.key.date) passed the \(profile.id) filing limit (\(filing)) on "
+                        + "\(filing.deadline(for: service.key.date)); a late claim needs a delay_reason_code in the profile"
+                ))
         }
         let covering = service.eligibility.first { span in
             span.covers(service.key.date) && profile.eligiblePlans.contains { $0.matches(span.planCode ?? "") }

@@ -7,14 +7,16 @@ extension PayerProfile {
         "payer", "name", "format", "payer_id", "districts", "envelope", "submitter", "receiver", "billing_provider",
         "ndis", "claim_filing_code", "eligible_plans", "under_age", "requires_consent", "place_of_service",
         "max_lines_per_claim",
-        "max_claims_per_set", "billing_period", "timely_filing_days", "fee_schedule",
+        "max_claims_per_set", "billing_period", "filing_limit", "timely_filing_days", "fee_schedule",
     ]
 
     /// Decodes and lints a payer profile, reporting every mistake with its line.
     ///
     /// - Throws: ``DefinitionError`` listing each problem: unknown keys, missing values, an NPI that fails its
     ///   check digit, a tax id that is not an EIN, a billing ZIP without 9 digits, a PO box as billing street,
-    ///   rates with more than two decimals, limits out of range.
+    ///   rates with more than two decimals, limits out of range, a `filing_limit` that does not state exactly
+    ///   one of `months_after_service_month` and `days_after_service` or names a delay reason code 837P does not
+    ///   have.
     public static func decode(yaml text: String, file: String) throws(DefinitionError) -> PayerProfile {
         let log = YAMLIssueLog(file: file)
         guard let root = YAMLNode.parse(text, log: log), let fields = root.fields(allowed: keys) else {
@@ -44,7 +46,7 @@ extension PayerProfile {
             maxLinesPerClaim: reader.number("max_lines_per_claim", in: 1...50, default: 50),
             maxClaimsPerSet: reader.number("max_claims_per_set", in: 1...5000, default: 5000),
             billingPeriod: reader.choice("billing_period", BillingPeriod.self) ?? .month,
-            timelyFilingDays: reader.number("timely_filing_days", in: 1...3650, default: 365),
+            filingLimit: reader.filingLimit(),
             feeSchedule: [:], file: file)
         profile.feeSchedule = reader.feeSchedule(ndis: format == .ndis)
         if profile.districts.isEmpty, fields["districts"] != nil {
@@ -216,6 +218,55 @@ private struct ProfileReader {
                 values, "taxonomy", check: { $0.count == 10 && $0.allSatisfy { $0.isNumber || $0.isUppercase } },
                 "a 10-character taxonomy code such as 251300000X"),
             address: address)
+    }
+
+    /// `filing_limit: { months_after_service_month: 6 }` or `{ days_after_service: 365 }`, with an optional
+    /// `delay_reason_code`; absent: ``FilingLimit/standard``.
+    func filingLimit() -> FilingLimit {
+        if let old = fields["timely_filing_days"] {
+            old.issue(
+                "'timely_filing_days' is replaced by 'filing_limit: { days_after_service: \(old.string() ?? "N") }' "
+                    + "(or months_after_service_month for a payer that counts calendar months)")
+        }
+        guard let node = fields["filing_limit"] else { return .standard }
+        let keys = ["months_after_service_month", "days_after_service", "delay_reason_code"]
+        guard let values = node.fields(allowed: keys) else { return .standard }
+        var limit = FilingLimit.standard
+        switch (values["months_after_service_month"], values["days_after_service"]) {
+        case (let months?, nil):
+            if let count = months.int() {
+                if (1...120).contains(count) {
+                    limit.span = .monthsAfterServiceMonth(count)
+                } else {
+                    months.issue("\(count) is out of range 1...120")
+                }
+            }
+        case (nil, let days?):
+            if let count = days.int() {
+                if (1...3650).contains(count) {
+                    limit.span = .daysAfterService(count)
+                } else {
+                    days.issue("\(count) is out of range 1...3650")
+                }
+            }
+        case (_?, _?):
+            node.issue("state the limit one way: months_after_service_month or days_after_service, not both")
+        case (nil, nil):
+            node.issue("state the limit: months_after_service_month (Medi-Cal: 6) or days_after_service (e.g. 365)")
+        }
+        if let code = values["delay_reason_code"], let text = code.string() {
+            if FilingLimit.delayReasonCodes.contains(text) {
+                limit.delayReasonCode = text
+            } else {
+                let allowed = FilingLimit.delayReasonCodes.sorted {
+                    $0.count == $1.count ? $0 < $1 : $0.count < $1.count
+                }
+                code.issue(
+                    "'\(text)' is not an 837P delay reason code (CLM20); expected one of: "
+                        + allowed.joined(separator: ", "))
+            }
+        }
+        return limit
     }
 
     func ndisSettings() -> PayerProfile.NDISSettings? {

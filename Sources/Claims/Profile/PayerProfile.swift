@@ -56,8 +56,8 @@ public struct PayerProfile: Sendable {
     public var maxClaimsPerSet: Int
     /// How services group into claims over time.
     public var billingPeriod: BillingPeriod
-    /// Days after the service date a claim is still accepted.
-    public var timelyFilingDays: Int
+    /// How long after a service its claim is still accepted, and the delay reason a late claim carries.
+    public var filingLimit: FilingLimit
     /// Billing codes this payer pays, with rates.
     public var feeSchedule: [String: FeeScheduleEntry]
     /// The file the profile was read from.

@@ -20,8 +20,10 @@ public struct RemittanceReader: Sendable {
     /// Reads one segment, calling `emit` for what it completes.
     ///
     /// - Throws: ``X12Error`` located at the segment for a malformed amount, an unknown code, a missing required
-    ///   element or a segment out of place; or what `emit` throws.
+    ///   element or a segment out of place, or (with its rule id) a code or length the guide does not allow in
+    ///   an element DropGate acts on (``X12ElementChecker/remittance``); or what `emit` throws.
     public mutating func read(_ segment: X12Segment, _ emit: (RemittanceEvent) throws -> Void) throws {
+        for issue in try X12ElementChecker.remittance.enforce(segment) { try emit(.element(issue)) }
         if segment.hasID("ISA") {
             interchangeControl = segment.element(13)
             groupControl = ""

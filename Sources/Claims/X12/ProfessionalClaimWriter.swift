@@ -142,9 +142,20 @@ public struct ProfessionalClaimWriter {
         writer.segment("NM1", "PR", "2", X12Writer.clean(profile.name), "", "", "", "", "PI", profile.payerID)
     }
 
+    /// CLM20: the profile's delay reason code when the claim's earliest service is past the payer's filing
+    /// limit on the interchange date (the build day), else `nil` (005010X222A1 loop 2300, ``FilingLimit``).
+    func delayReason(_ claim: Claim) -> String? {
+        let limit = profile.filingLimit
+        guard let code = limit.delayReasonCode, let first = claim.period?.from,
+            limit.isPassed(service: first, on: date)
+        else { return nil }
+        return code
+    }
+
     private mutating func writeClaim(_ claim: Claim) {
         let place = writer.composite(claim.placeOfService, "B", claim.frequency.rawValue)
-        writer.segment("CLM", claim.patientControlNumber, claim.total.x12, "", "", place, "Y", "A", "Y", "Y")
+        let clm = [claim.patientControlNumber, claim.total.x12, "", "", place, "Y", "A", "Y", "Y"]
+        writer.segment("CLM", clm + Array(repeating: "", count: 10) + [delayReason(claim) ?? ""])
         if claim.frequency != .original, let original = claim.payerClaimNumber {
             writer.segment("REF", "F8", original)
         }

@@ -6,12 +6,15 @@ public struct X12Error: Error, Sendable, Equatable, CustomStringConvertible {
     public var segmentID: String
     /// What is wrong.
     public var message: String
+    /// The rule id for a problem a guide's table names (`835-code-invalid`); `nil` for a malformed interchange.
+    public var rule: String?
 
     /// Creates an error.
-    public init(segment: Int, segmentID: String, message: String) {
+    public init(segment: Int, segmentID: String, message: String, rule: String? = nil) {
         self.segment = segment
         self.segmentID = segmentID
         self.message = message
+        self.rule = rule
     }
 
     public var description: String {

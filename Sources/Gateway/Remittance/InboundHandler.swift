@@ -78,6 +78,8 @@ struct InboundHandler {
 
     /// Applies one functional group's 999.
     mutating func apply(_ acknowledgment: FunctionalAcknowledgment) throws {
+        acknowledgmentCounts.warnings += acknowledgment.elementIssues.count
+        acknowledgmentIssues += acknowledgment.elementIssues.map(\.rowIssue)
         for issue in acknowledgment.issues {
             acknowledgmentIssues.append(
                 RowIssue(line: issue.segment, rule: issue.rule.rawValue, message: issue.message))
@@ -157,6 +159,8 @@ struct InboundHandler {
 
     /// Applies a TA1.
     mutating func apply(_ acknowledgment: InterchangeAcknowledgment) throws {
+        acknowledgmentCounts.warnings += acknowledgment.elementIssues.count
+        acknowledgmentIssues += acknowledgment.elementIssues.map(\.rowIssue)
         sequence += 1
         acknowledgmentCounts.read += 1
         guard let control = Int64(acknowledgment.controlNumber),

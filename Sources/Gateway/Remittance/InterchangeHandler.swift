@@ -51,7 +51,8 @@ struct InterchangeHandler: JobHandler {
         do {
             return try apply(transaction)
         } catch let error as X12Error {
-            throw JobRejection(RowIssue(line: error.segment, rule: "x12-malformed", message: error.description))
+            throw JobRejection(
+                RowIssue(line: error.segment, rule: error.rule ?? "x12-malformed", message: error.description))
         } catch let error as UnsupportedInterchange {
             throw JobRejection(RowIssue(line: error.segment, rule: error.rule, message: error.message))
         }

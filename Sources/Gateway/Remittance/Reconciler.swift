@@ -87,6 +87,9 @@ struct Reconciler {
         case .header(let header): try begin(header)
         case .claim(let claim): try apply(claim)
         case .issue(let issue): note(issue)
+        case .element(let issue):
+            counts.warnings += 1
+            issues.append(issue.rowIssue)
         case .totals(let totals): try end(totals)
         }
     }

@@ -11,7 +11,7 @@ struct ClaimsCommand: ParsableCommand {
         discussion: """
             Payer profiles live in Mappings/payers/*.yaml. `claims build` bills every loaded service that is not \
             on a live claim yet: the student eligible with the payer on the service date (member batches), consent \
-            where required, within timely filing, the code in the fee schedule. Every service left out is listed \
+            where required, within the payer's filing_limit, the code in the fee schedule. Every service left out is listed \
             with its rule in Outbox/<payer>/claims/<time>-<pid>-exceptions.csv. Batches are written to \
             Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
             """,
@@ -120,9 +120,23 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Aging: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List claims waiting too long: no acknowledgment, or accepted with no payment.")
+            abstract: "List claims waiting too long: no acknowledgment, or accepted with no payment.",
+            discussion: """
+                With --filing: unbilled services whose payer's filing limit (payer profile `filing_limit`) is at \
+                most --within days away, per payer and deadline with the days left, and apart those already past \
+                it (left out of builds unless the profile names a delay_reason_code).
+                """)
 
         @OptionGroup var options: GlobalOptions
+
+        @Flag(help: "List unbilled services nearing or past their payer's filing limit instead of claims.")
+        var filing = false
+
+        @Option(help: "With --filing: list deadlines at most this many days away (default: 30).")
+        var within: Int?
+
+        @Option(help: "With --filing: only this payer profile.")
+        var payer: String?
 
         @Option(
             help: "Days after which a sent claim with no 999/TA1 is listed (default: aging.acknowledgment_days, 2).")
@@ -133,13 +147,25 @@ struct ClaimsCommand: ParsableCommand {
         var paymentDays: Int?
 
         func validate() throws {
-            for (option, days) in [("--acknowledgment-days", acknowledgmentDays), ("--payment-days", paymentDays)] {
+            for (option, days) in [
+                ("--acknowledgment-days", acknowledgmentDays), ("--payment-days", paymentDays), ("--within", within),
+            ] {
                 if let days, days < 0 { throw ValidationError("\(option) must be 0 or more, found \(days)") }
+            }
+            if !filing, within != nil || payer != nil { throw ValidationError("--within and --payer go with --filing") }
+            if filing, acknowledgmentDays != nil || paymentDays != nil {
+                throw ValidationError("--acknowledgment-days and --payment-days do not go with --filing")
             }
         }
 
         func run() throws {
             let gateway = try options.openGateway()
+            if filing {
+                print(
+                    ClaimListing.filing(
+                        try gateway.filingDeadlines(within: within ?? 30, payer: payer), within: within ?? 30))
+                return
+            }
             let acknowledgmentDays = acknowledgmentDays ?? gateway.config.acknowledgmentDays
             let paymentDays = paymentDays ?? gateway.config.paymentDays
             let rows = try gateway.agingClaims(acknowledgmentDays: acknowledgmentDays, paymentDays: paymentDays)

@@ -58,6 +58,17 @@ import Testing
         #expect(try read(Self.partial, chunkSize: chunkSize) == [expected])
     }
 
+    @Test func anElementOutsideItsCodeListTravelsWithTheAcknowledgment() throws {
+        let body = Self.partial.map { $0 == "IK3*DMG*10**3" ? "IK3*DMG*10**99" : $0 }
+        let read = try read(body)
+        #expect(read.count == 1)
+        let issue = try #require(read.first?.elementIssues.first)
+        #expect(read.first?.elementIssues.count == 1)
+        #expect(
+            (issue.rule, issue.element, issue.segment, issue.severity) == (.acknowledgmentCode, "IK304", 12, .warning))
+        #expect(try self.read(Self.partial).first?.elementIssues == [])
+    }
+
     @Test func inconsistentCountsAreIssues() throws {
         var body = Self.partial
         body[body.count - 1] = "AK9*A*1*2*2*5"
@@ -98,7 +109,9 @@ import Testing
     @Test(arguments: [
         (
             ["AK1*HC*7", "AK2*837*0001", "IK5*P", "AK9*P*1*1*0"],
-            X12Error(segment: 6, segmentID: "IK5", message: "IK501 'P' is not an acknowledgment code")
+            X12Error(
+                segment: 6, segmentID: "IK5", message: "IK501 'P' is not in its code list: A, E, M, R, W, X",
+                rule: "999-code-invalid")
         ),
         (["AK1*HC*7", "AK2*837*0001", "IK5*A"], X12Error(segment: 7, segmentID: "SE", message: "the 999 has no AK9")),
         (

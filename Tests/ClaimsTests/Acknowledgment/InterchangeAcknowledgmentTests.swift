@@ -35,7 +35,11 @@ import Testing
     }
 
     @Test func anUnknownCodeIsAnError() {
-        #expect(throws: X12Error(segment: 2, segmentID: "TA1", message: "TA104 'Z' is not A, E or R")) {
+        #expect(
+            throws: X12Error(
+                segment: 2, segmentID: "TA1", message: "TA104 'Z' is not in its code list: A, E, R",
+                rule: "ta1-code-invalid")
+        ) {
             _ = try readTA1("TA1*000000101*251121*1200*Z*000")
         }
     }

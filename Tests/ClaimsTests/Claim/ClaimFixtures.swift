@@ -33,7 +33,7 @@ enum ClaimFixtures {
         max_lines_per_claim: 3
         max_claims_per_set: 4
         billing_period: month
-        timely_filing_days: 365
+        filing_limit: { days_after_service: 365 }
         fee_schedule:
           "92507": { rate: "52.00", modifiers: [GN] }
           "T1002": { rate: "15.75", unit: 15 minutes }

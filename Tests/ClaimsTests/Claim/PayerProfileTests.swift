@@ -25,7 +25,7 @@ struct PayerProfileTests {
         #expect(cybhi.feeSchedule["0593T"]?.rate == Money(cents: 1245))
         #expect(cybhi.feeSchedule["0591T"]?.verified == true)
         #expect(cybhi.feeSchedule["90834"]?.verified == false)
-        #expect(cybhi.timelyFilingDays == 365)
+        #expect(cybhi.filingLimit == FilingLimit(span: .daysAfterService(365)))
     }
 
     @Test("decodes every field of a profile")
@@ -55,7 +55,7 @@ struct PayerProfileTests {
             ("billing_period: month", "billing_period: week", "unknown billing_period 'week'"),
             ("taxonomy: 251300000X", "taxonomy: 2513", "taxonomy code"),
             ("phone: \"9165550142\"", "phone: \"555-0142\"", "10 digits"),
-            ("timely_filing_days: 365", "timely_filing_days: 365\nfilling_days: 3", "unknown key 'filling_days'"),
+            ("billing_period: month", "billing_period: month\nfilling_days: 3", "unknown key 'filling_days'"),
             ("\"T1002\": { rate", "\"T10\": { rate", "5-character CPT/HCPCS code"),
         ])
     func reportsMistakes(original: String, broken: String, expected: String) throws {

@@ -35,7 +35,7 @@ struct ServiceScreenTests {
         #expect(rule(ClaimFixtures.service(code: "99999")) == .notInFeeSchedule)
         #expect(rule(ClaimFixtures.service(modifiers: ["59"])) == .modifierNotAllowed)
         #expect(rule(ClaimFixtures.service(consent: false)) == .noConsent)
-        #expect(rule(ClaimFixtures.service(date: "2025-11-21")) == .timelyFilingExpired)
+        #expect(rule(ClaimFixtures.service(date: "2025-11-21")) == .filingLimitPassed)
         #expect(rule(ClaimFixtures.service(date: "2025-11-22", spans: [])) == .notEligible)
         #expect(rule(ClaimFixtures.service(diagnoses: [])) == .diagnosisMissing)
         #expect(rule(ClaimFixtures.service(subscriber: ClaimFixtures.student(address: false))) == .addressMissing)
@@ -69,7 +69,7 @@ struct ServiceScreenTests {
         #expect(accepted.memberID == "M3")
     }
 
-    @Test("timely filing: the last day inside the limit is billable, the day before is not")
+    @Test("filing limit in days: the last day inside the limit is billable, the day after is not")
     func timelyFiling() {
         #expect(
             rule(
@@ -79,7 +79,7 @@ struct ServiceScreenTests {
                         EligibilitySpan(
                             memberID: "M1", start: ClaimFixtures.day("2025-01-01"), end: nil, planCode: "HP1")
                     ])) == nil)
-        #expect(rule(ClaimFixtures.service(date: "2025-11-21")) == .timelyFilingExpired)
+        #expect(rule(ClaimFixtures.service(date: "2025-11-21")) == .filingLimitPassed)
     }
 
     @Test("age limit: a student must be under the program's age on the service date")

@@ -124,7 +124,6 @@ import Testing
     }
 
     @Test(arguments: [
-        ("CLP*S1*5*100*100*0*12*PCC*11*1", "CLP02 '5' is not a claim status code"),
         (
             "CLP*S1*1*100.001*100*0*12*PCC*11*1",
             "CLP03 '100.001' is not an amount (digits, optional minus, at most two decimals)"
@@ -145,11 +144,24 @@ import Testing
         }
     }
 
+    @Test func anUnknownClaimStatusStopsTheFileWithTheRule() {
+        #expect(
+            throws: X12Error(
+                segment: 13, segmentID: "CLP",
+                message: "CLP02 '5' is not in its code list: 1, 2, 3, 4, 19, 20, 21, 22, 23, 25",
+                rule: "835-code-invalid")
+        ) {
+            _ = try RemittanceRun.read(
+                remittance835(payment: "100", ["LX*1", "CLP*S1*5*100*100*0*12*PCC*11*1"]), chunkSize: 7)
+        }
+    }
+
     @Test func groupCodeCRFrom4010IsAnError() {
         let claims = ["CLP*S1*1*100*90*0*12*PCC*11*1", "CAS*CR*45*10"]
         #expect(
             throws: X12Error(
-                segment: 13, segmentID: "CAS", message: "CAS01 'CR' is not a 5010 adjustment group (CO, PR, OA, PI)")
+                segment: 13, segmentID: "CAS", message: "CAS01 'CR' is not in its code list: CO, OA, PI, PR",
+                rule: "835-code-invalid")
         ) {
             _ = try RemittanceRun.read(remittance835(payment: "90", claims), chunkSize: 4096)
         }

@@ -167,6 +167,28 @@ struct ProfessionalClaimWriterTests {
         #expect(result.errors == [], "\(result)")
     }
 
+    @Test("a claim past the filing limit carries the profile's delay reason in CLM20, and pyx12 passes it")
+    func delayReasonCode() throws {
+        let (_, claims) = try sampleClaims(count: 10)
+        let profile = try ClaimFixtures.profile(
+            ClaimFixtures.profileYAML.replacingOccurrences(
+                of: "filing_limit: { days_after_service: 365 }",
+                with: "filing_limit: { days_after_service: 40, delay_reason_code: \"11\" }"))
+        let bytes = try Self.write(claims, profile: profile)
+        // Services 2026-10-10…12 are past 40 days on 2026-11-22; 10-13 reaches its deadline that day.
+        let clm = try Self.segments(bytes).filter { $0.id == "CLM" }
+        let late = claims.map { ($0.period?.from.day ?? 0) <= 12 }
+        #expect(late.count { $0 } == 6)
+        #expect(clm.map { $0.element(20) } == late.map { $0 ? "11" : "" })
+        #expect(clm.allSatisfy { $0.count == ($0.element(20).isEmpty ? 9 : 20) })
+        #expect(try Self.verify(bytes).isEmpty)
+        let result = try PyX12.validate(bytes, name: "late.837")
+        #expect(result.isOK, "\(result)")
+        #expect(result.errors == [], "\(result)")
+        let timely = try Self.segments(try Self.write(claims, profile: try ClaimFixtures.profile()))
+        #expect(timely.filter { $0.id == "CLM" }.allSatisfy { $0.element(20).isEmpty })
+    }
+
     @Test(
         "the verifier catches what pyx12 does not",
         arguments: [
