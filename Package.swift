@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "dropgate", targets: ["dropgate"]),
         .library(name: "Gateway", targets: ["Gateway"]),
+        // The pure readers on their own, for the fuzz targets in Fuzz/ (built without the adapters).
+        .library(name: "Readers", targets: ["Formats", "XMLRecords", "Mapping", "Claims"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
