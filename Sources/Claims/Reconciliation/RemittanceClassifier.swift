@@ -10,7 +10,7 @@ public struct RemittanceClassifier: Sendable {
 
     /// Decides what a remitted claim does.
     ///
-    /// A rejected claim is not live; a replaced or voided one only for the reversal of its payment. A remitted
+    /// A rejected claim (999, TA1 or 277CA) is not live; a replaced or voided one only for the reversal of its payment. A remitted
     /// claim naming no live claim is reported (`unmatched` or `not-live`) and applies nothing.
     ///
     /// - Parameters:
@@ -20,7 +20,7 @@ public struct RemittanceClassifier: Sendable {
     public mutating func decide(_ claim: RemittanceClaim, found: ClaimState?) -> RemittanceDecision {
         let isReversal = claim.status == .reversal
         let retired = found?.isRetired ?? false
-        let live = found.map { $0 != .rejected && (!retired || isReversal) } ?? false
+        let live = found.map { !$0.isRejected && (!retired || isReversal) } ?? false
         let adjudicated = RemittanceClassification(adjudicating: claim)
         let corrects = !isReversal && reversed.contains(claim.patientControlNumber)
         if isReversal { reversed.insert(claim.patientControlNumber) }

@@ -8,12 +8,14 @@ import Store
 struct InboundHandler {
     let profile: PayerProfile
     let session: LoadSession
-    private(set) var issues: [RowIssue] = []
-    private(set) var counts = LoadCounts()
+    var issues: [RowIssue] = []
+    var counts = LoadCounts()
     /// The interchange's kind, once the reader has told it.
     var kind: X12TransactionKind?
     private var reconciler: Reconciler
-    private var sequence = 0
+    var sequence = 0
+    /// The batches whose claims a 277CA answered, with how many it accepted and rejected.
+    var acknowledgedBatches = AcknowledgedBatches()
 
     init(job: JobRecord, jobID: Int64, profile: PayerProfile, session: LoadSession, layout: OutboxLayout) throws {
         self.profile = profile
@@ -27,7 +29,7 @@ struct InboundHandler {
             file: job.originalName, jobID: jobID)
     }
 
-    /// `x12-835`, `x12-999`, `x12-ta1`.
+    /// `x12-835`, `x12-999`, `x12-ta1`, `x12-277`.
     var kindName: String { "x12-" + (kind?.rawValue.lowercased() ?? "unknown") }
 
     /// Applies one event of the 835 reader.
@@ -147,5 +149,6 @@ struct InboundHandler {
     /// Writes the reconciliation CSV and summary of an 835 (atomically, in the job's transaction).
     mutating func commitReports() throws {
         if kind == .remittance835 { try reconciler.commit() }
+        if kind == .claimAcknowledgment277 { try settleAcknowledgedBatches() }
     }
 }
