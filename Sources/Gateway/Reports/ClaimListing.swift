@@ -91,21 +91,16 @@ public enum ClaimListing {
         text.append(
             TextTable.render(header: ["LINE", "DATE", "START", "CODE", "MODS", "UNITS", "CHARGE", "DX"], rows: rows))
         if !statuses.isEmpty {
-            text.append("277CA statuses:")
-            text.append(
-                TextTable.render(
-                    header: ["JOB", "LEVEL", "DATE", "CODES", "ACTION", "MEANING"],
-                    rows: statuses.map { status in
-                        let codes = [status.category, status.status] + (status.entity.isEmpty ? [] : [status.entity])
-                        let information = status.information
-                        return [
-                            String(status.jobId), status.level, status.statusDate, codes.joined(separator: ":"),
-                            status.action,
-                            ClaimStatusCode.description(category: status.category) + "; "
-                                + ClaimStatusCode.description(status: status.status)
-                                + (information.message.isEmpty ? "" : " (\(information.message))"),
-                        ]
-                    }))
+            text.append("277CA statuses (job, level, date, category:status:entity, action: meaning):")
+            for status in statuses {
+                let codes = [status.category, status.status] + (status.entity.isEmpty ? [] : [status.entity])
+                let message = status.message.isEmpty ? "" : " (\(status.message))"
+                text.append(
+                    "  job \(status.jobId)  \(status.level)  \(status.statusDate)  \(codes.joined(separator: ":"))"
+                        + "  \(status.action.isEmpty ? "-" : status.action): "
+                        + ClaimStatusCode.description(category: status.category) + "; "
+                        + ClaimStatusCode.description(status: status.status) + message)
+            }
         }
         return text.joined(separator: "\n")
     }
