@@ -63,11 +63,12 @@ public struct PayerSimulator: Sendable {
                 time: time, controlNumber: control, usage: batch.usage)
         }
         let ack = AcknowledgmentWriter.ack999(
-            batch, rejecting: options.rejectedSets, envelope: envelope(options.acknowledgmentControlNumber, submitted))
+            batch, rejecting: options.rejectedSets, envelope: envelope(options.acknowledgmentControlNumber, submitted),
+            withTA1: options.ta1 == .withAcknowledgment)
         let wantsTA1 =
             switch options.ta1 {
             case .always: true
-            case .never: false
+            case .never, .withAcknowledgment: false
             case .whenRequested: batch.acknowledgmentRequested
             }
         let ta1 =

@@ -10,6 +10,9 @@ public struct SimulationOptions: Sendable, Equatable {
         case always
         /// Never.
         case never
+        /// Always, travelling in the 999's interchange after its GE rather than in an interchange of its own
+        /// (pyx12 validates this form cleanly; it reports a TA1-only interchange as missing its functional group).
+        case withAcknowledgment
     }
 
     /// How the payer pays (835 BPR04).

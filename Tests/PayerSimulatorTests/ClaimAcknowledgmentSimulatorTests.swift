@@ -120,3 +120,18 @@ import Testing
         #expect(result.isOK, "\(result)")
     }
 }
+
+@Suite struct TA1WithAcknowledgmentTests {
+    /// A TA1-only interchange draws pyx12's "GS_LOOP missing" errors; the TA1 after the 999's GE passes clean.
+    @Test func theTA1TravelsAfterThe999sGroup() throws {
+        var options = SimulationOptions()
+        options.ta1 = .withAcknowledgment
+        let response = try PayerSimulator(seed: 7).respond(
+            to: Fixture.bytes(PayerSimulatorTests.fixture), options: options)
+        #expect(response.ta1 == nil)
+        let lines = try x12Lines(response.acknowledgment999)
+        #expect(Array(lines.suffix(3)) == ["GE*1*1", "TA1*000000417*250310*0930*A*000", "IEA*1*000000001"])
+        let result = try PyX12.validate(response.acknowledgment999, name: "ack-ta1.999")
+        #expect(result.isOK && result.errors.isEmpty, "\(result)")
+    }
+}

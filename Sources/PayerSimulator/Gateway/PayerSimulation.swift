@@ -70,7 +70,7 @@ struct PayerSimulation {
         let memory = answersPath(payer: payer)
         let prepared = try answer(request, batch: batch, priorPayments: try priorPayments(payer: payer, memory: memory))
         var options = prepared.options
-        options.ta1 = ta1 ? .always : .never
+        options.ta1 = ta1 ? .withAcknowledgment : .never
         let answer = try PayerSimulator(seed: seed).respond(to: prepared.bytes, options: options)
         try FileSystem.makeDirectories(inbox.path)
         var written: [String] = []

@@ -38,7 +38,7 @@ struct SimulateCommand: ParsableCommand {
             help: "Reject this transaction set (ST02, e.g. 0001) in the 999; repeatable.")
         var rejectSets: [String] = []
 
-        @Flag(help: "Also send a TA1 interchange acknowledgment.")
+        @Flag(help: "Also send a TA1 interchange acknowledgment (in the 999's interchange, after its GE).")
         var ta1 = false
 
         @Flag(help: "Also send a 277CA claim acknowledgment (005010X214) that accepts or rejects each claim.")
