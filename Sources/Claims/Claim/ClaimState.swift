@@ -39,7 +39,4 @@ public enum ClaimState: String, Sendable, Codable, CaseIterable {
 
     /// Whether a 999, TA1 or 277CA rejected it: it is not live, its services are billable again.
     public var isRejected: Bool { self == .rejected || self == .rejectedByPayer }
-
-    /// Whether it waits for the payer: sent or accepted, not yet adjudicated by an 835.
-    public var isAwaitingAdjudication: Bool { [.built, .submitted, .accepted, .acceptedByPayer].contains(self) }
 }
