@@ -6,8 +6,11 @@ enum AcknowledgmentWriter {
     ///
     /// A rejected set gets an IK3 on its first SV1 (loop 2400, code `8`: element errors), an IK4 on SV101-2
     /// (data element 234, code `7`: invalid code value) and `IK5*R*5`. AK901 is `A` when every set is
-    /// accepted, `R` when none is, else `P` (005010X231A1 loops 2000, 2100, 2110).
-    static func ack999(_ batch: SubmittedBatch, rejecting rejected: Set<String>, envelope: X12Envelope) -> [UInt8] {
+    /// accepted, `R` when none is, else `P` (005010X231A1 loops 2000, 2100, 2110). With `withTA1`, a TA1
+    /// accepting the batch's interchange follows the GE.
+    static func ack999(
+        _ batch: SubmittedBatch, rejecting rejected: Set<String>, envelope: X12Envelope, withTA1: Bool = false
+    ) -> [UInt8] {
         var writer = X12Writer()
         writer.raw(envelope.isa)
         let group = String(envelope.controlNumber)
@@ -37,15 +40,21 @@ enum AcknowledgmentWriter {
         writer.segment("AK9", status, String(included), String(received), String(accepted))
         writer.segment("SE", String(writer.counted + 1), "0001")
         writer.segment("GE", "1", group)
+        if withTA1 { writer.segment("TA1", ta1Elements(batch)) }
         writer.segment("IEA", "1", envelope.control9)
         return writer.bytes
+    }
+
+    /// TA101-TA105 accepting the batch's interchange.
+    private static func ta1Elements(_ batch: SubmittedBatch) -> [String] {
+        [batch.interchangeControlNumber, batch.interchangeDate, batch.interchangeTime, "A", "000"]
     }
 
     /// A TA1 accepting `batch`'s interchange (TA104 `A`, TA105 `000`: no error), in an interchange of its own.
     static func ta1(_ batch: SubmittedBatch, envelope: X12Envelope) -> [UInt8] {
         var writer = X12Writer()
         writer.raw(envelope.isa)
-        writer.segment("TA1", batch.interchangeControlNumber, batch.interchangeDate, batch.interchangeTime, "A", "000")
+        writer.segment("TA1", ta1Elements(batch))
         writer.segment("IEA", "0", envelope.control9)
         return writer.bytes
     }

@@ -24,4 +24,8 @@ public struct PayerResponse: Sendable, Equatable {
     public var outcomes: [ClaimOutcome]
     /// The PLB pairs of the 835.
     public var providerAdjustments: [ProviderAdjustment]
+    /// The 277CA (005010X214) interchange, when the options ask for one.
+    public var claimAcknowledgment277: [UInt8]? = nil
+    /// Each claim of the 277CA, in order.
+    public var claimAcknowledgments: [ClaimAcknowledgmentOutcome] = []
 }

@@ -7,7 +7,11 @@ import Values
 /// outcomes drawn from the seed (see ``ClaimOutcome/Kind``): once there are three claims at least one is paid
 /// in full, one partially paid and one denied. Each claim with frequency `7` (replacement) gets a reversal
 /// (CLP02 `22`) of the payment named by its REF*F8 followed by its corrected adjudication; a `8` (void) gets
-/// the reversal only; otherwise, with four or more claims, one paid claim is reversed and corrected. The
+/// the reversal only. A reversal mirrors the payment exactly (same CLP01, CLP07, lines and codes, every amount
+/// negated) when ``SimulationOptions/priorPayments`` holds it; a payment the simulator has no record of is
+/// assumed partial on the claim's own lines. Otherwise, with four or more claims, one claim is paid, its payment
+/// reversed and the claim adjudicated again, all in this 835. With a 277CA (005010X214), each claim of the
+/// accepted sets is acknowledged; the claims it rejects are left out of the 835. The
 /// first 835 set carries one PLB with either `L6` interest (negative) or a `WO` recovery (positive); a set
 /// whose payment would fall below zero also gets a negative `FB` forwarding balance in its one PLB, so BPR02
 /// is never negative (a zero payment is BPR01 `H`, BPR04 `NON`). Every set balances exactly (x12.md §4): SVC02 − SVC03 = the line's CAS, CLP03 − CLP04 = the
@@ -59,33 +63,47 @@ public struct PayerSimulator: Sendable {
                 time: time, controlNumber: control, usage: batch.usage)
         }
         let ack = AcknowledgmentWriter.ack999(
-            batch, rejecting: options.rejectedSets, envelope: envelope(options.acknowledgmentControlNumber, submitted))
+            batch, rejecting: options.rejectedSets, envelope: envelope(options.acknowledgmentControlNumber, submitted),
+            withTA1: options.ta1 == .withAcknowledgment)
         let wantsTA1 =
             switch options.ta1 {
             case .always: true
-            case .never: false
+            case .never, .withAcknowledgment: false
             case .whenRequested: batch.acknowledgmentRequested
             }
         let ta1 =
             wantsTA1 ? AcknowledgmentWriter.ta1(batch, envelope: envelope(options.ta1ControlNumber, submitted)) : nil
 
-        let claims = batch.transactionSets.filter { !options.rejectedSets.contains($0.controlNumber) }.flatMap(\.claims)
-        guard !claims.isEmpty else {
-            return PayerResponse(
-                acknowledgment999: ack, ta1: ta1, remittance835: nil, outcomes: [], providerAdjustments: [])
+        let accepted = batch.transactionSets.filter { !options.rejectedSets.contains($0.controlNumber) }
+        let claims = accepted.flatMap(\.claims)
+        let rejections = try claimRejections(claims, options: options)
+        let adjudicated = claims.filter { rejections[$0.patientControlNumber] == nil }
+        var response = PayerResponse(
+            acknowledgment999: ack, ta1: ta1, remittance835: nil, outcomes: [], providerAdjustments: [])
+        if !adjudicated.isEmpty {
+            let sets = remittanceSets(
+                adjudicated, control: options.remittanceControlNumber, priorPayments: options.priorPayments)
+            let paid = submitted.adding(days: options.daysToPayment)
+            response.remittance835 = RemittanceWriter.write(
+                sets, envelope: envelope(options.remittanceControlNumber, paid), received: submitted,
+                payment: options.payment, payerTaxID: options.payerTaxID)
+            response.outcomes = sets.flatMap(\.outcomes)
+            response.providerAdjustments = sets.flatMap(\.adjustments)
         }
-        let sets = remittanceSets(claims, control: options.remittanceControlNumber)
-        let paid = submitted.adding(days: options.daysToPayment)
-        let remittance = RemittanceWriter.write(
-            sets, envelope: envelope(options.remittanceControlNumber, paid), received: submitted,
-            payment: options.payment, payerTaxID: options.payerTaxID)
-        return PayerResponse(
-            acknowledgment999: ack, ta1: ta1, remittance835: remittance, outcomes: sets.flatMap(\.outcomes),
-            providerAdjustments: sets.flatMap(\.adjustments))
+        if options.claimAcknowledgment || !options.rejectedClaims.isEmpty, !claims.isEmpty {
+            let answers = claimAcknowledgments(claims, rejections: rejections, outcomes: response.outcomes)
+            response.claimAcknowledgments = answers
+            response.claimAcknowledgment277 = ClaimAcknowledgmentWriter.write(
+                accepted, outcomes: answers, envelope: envelope(options.claimAcknowledgmentControlNumber, submitted),
+                received: Day(ccyymmdd: batch.groupDate) ?? submitted)
+        }
+        return response
     }
 
     /// Adjudicates the accepted claims and groups them into one 835 set per billing provider.
-    private func remittanceSets(_ claims: [SubmittedClaim], control: Int) -> [RemittanceSet] {
+    private func remittanceSets(
+        _ claims: [SubmittedClaim], control: Int, priorPayments: [String: ClaimOutcome]
+    ) -> [RemittanceSet] {
         var adjudicator = Adjudicator(seed: seed)
         let kinds = adjudicator.plan(count: claims.count)
         var reversed = Set(claims.indices.filter { ["7", "8"].contains(claims[$0].frequency) })
@@ -105,13 +123,26 @@ public struct PayerSimulator: Sendable {
         for (index, claim) in claims.enumerated() {
             var outcomes: [ClaimOutcome] = []
             if reversed.contains(index) {
-                let prior = adjudicator.lines(of: claim, as: .partial)
-                let priorNumber =
-                    claim.payerClaimControlNumber.isEmpty ? payerClaimNumber() : claim.payerClaimControlNumber
-                outcomes.append(
-                    ClaimOutcome(
-                        claim: claim, kind: .reversal, isCorrection: false, payerClaimControlNumber: priorNumber,
-                        lines: adjudicator.reversed(prior)))
+                if let prior = priorPayments[claim.payerClaimControlNumber] {
+                    // The payment made earlier, taken back exactly (nothing to take back from a denial).
+                    if prior.kind != .denied, prior.kind != .reversal {
+                        outcomes.append(mirror(prior, using: adjudicator))
+                    }
+                } else if !["7", "8"].contains(claim.frequency) {
+                    // Paid earlier in this same 835: the payment, then its exact reversal.
+                    let original = ClaimOutcome(
+                        claim: claim, kind: .partial, isCorrection: false, payerClaimControlNumber: payerClaimNumber(),
+                        lines: adjudicator.lines(of: claim, as: .partial))
+                    outcomes += [original, mirror(original, using: adjudicator)]
+                } else {
+                    // A payment this simulator has no record of: assumed partial, on the lines of this claim.
+                    outcomes.append(
+                        ClaimOutcome(
+                            claim: claim, kind: .reversal, isCorrection: false,
+                            payerClaimControlNumber: claim.payerClaimControlNumber.isEmpty
+                                ? payerClaimNumber() : claim.payerClaimControlNumber,
+                            lines: adjudicator.reversed(adjudicator.lines(of: claim, as: .partial))))
+                }
             }
             if claim.frequency != "8" {
                 outcomes.append(

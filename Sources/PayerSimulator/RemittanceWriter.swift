@@ -87,7 +87,8 @@ enum RemittanceWriter {
         let pr = outcome.patientResponsibility
         writer.segment(
             "CLP", claim.patientControlNumber, outcome.status, outcome.charge.x12, outcome.paid.x12,
-            pr == .zero ? "" : pr.x12, claim.filingIndicator, outcome.payerClaimControlNumber, claim.placeOfService,
+            pr == .zero ? "" : pr.x12, claim.remittanceFilingIndicator, outcome.payerClaimControlNumber,
+            claim.placeOfService,
             outcome.kind == .reversal ? "1" : claim.frequency)
         writer.segment("NM1", person("QC", claim.patient))
         if claim.patient != claim.subscriber { writer.segment("NM1", person("IL", claim.subscriber)) }

@@ -10,6 +10,9 @@ public struct SimulationOptions: Sendable, Equatable {
         case always
         /// Never.
         case never
+        /// Always, travelling in the 999's interchange after its GE rather than in an interchange of its own
+        /// (pyx12 validates this form cleanly; it reports a TA1-only interchange as missing its functional group).
+        case withAcknowledgment
     }
 
     /// How the payer pays (835 BPR04).
@@ -38,6 +41,17 @@ public struct SimulationOptions: Sendable, Equatable {
     public var daysToPayment: Int
     /// The payer's 9-digit TIN (TRN03 and BPR10 are `1` followed by it).
     public var payerTaxID: String
+    /// Whether a 277CA (005010X214) answers each claim of the accepted sets; rejected claims are left out of the
+    /// 835.
+    public var claimAcknowledgment = false
+    /// ISA13 and GS06 of the 277CA interchange.
+    public var claimAcknowledgmentControlNumber = 4
+    /// CLM01 values of the claims the 277CA rejects (implies ``claimAcknowledgment``); when empty and the 277CA
+    /// is written for three claims or more, it rejects one original claim drawn from the seed.
+    public var rejectedClaims: Set<String> = []
+    /// What the payer paid earlier, by its claim number (CLP07): a replacement or void naming one in REF*F8 gets
+    /// the exact mirror of that payment as its reversal.
+    public var priorPayments: [String: ClaimOutcome] = [:]
 
     /// Creates options; every value has a default.
     public init(

@@ -73,6 +73,7 @@ private struct Reader {
             sets.append(open)
             set = nil
         case "HL": try readHL(segment)
+        case "BHT": set?.reference = segment.element(3)
         case "SBR": filingIndicator = segment.element(9)
         case "NM1": try readNM1(segment)
         case "REF":
@@ -115,6 +116,9 @@ private struct Reader {
         case "IL": subscriber = person
         case "QC": patient = person
         case "PR": payer = SubmittedClaim.Payer(name: segment.element(3), id: segment.element(9))
+        case "41":
+            set?.submitterName = segment.element(3)
+            set?.submitterID = segment.element(9)
         default: break
         }
     }

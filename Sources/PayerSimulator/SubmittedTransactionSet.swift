@@ -4,4 +4,10 @@ public struct SubmittedTransactionSet: Sendable, Equatable {
     public var controlNumber: String
     /// The claims of the set, in file order.
     public var claims: [SubmittedClaim]
+    /// BHT03, the submitter's batch reference a 277CA refers back to in loop 2200B TRN02.
+    public var reference = ""
+    /// NM103 of the submitter (1000A `NM1*41`).
+    public var submitterName = ""
+    /// NM109 of the submitter (1000A `NM1*41`).
+    public var submitterID = ""
 }

@@ -227,3 +227,22 @@ import Testing
         try expectGolden(#require(response.ta1), "seed7.ta1.x12")
     }
 }
+
+@Suite struct PayerSimulatorFilingIndicatorTests {
+    /// SBR09 codes that are no CLP06 code (005010X221A1 CLP06 lists 12-17, AM, CH, DS, HM, LM, MA, MB, MC, OF,
+    /// TV, VA, WC, ZZ): the 835 carries the nearest listed code and passes pyx12.
+    @Test(arguments: [("CI", "15"), ("BL", "15"), ("FI", "OF"), ("11", "ZZ"), ("MC", "MC"), ("HM", "HM")])
+    func clp06IsA835Code(sbr09: String, clp06: String) throws {
+        var text = String(decoding: try Fixture.bytes(PayerSimulatorTests.fixture), as: UTF8.self)
+        text = text.replacingOccurrences(of: "*******MC~", with: "*******\(sbr09)~")
+        text = text.replacingOccurrences(of: "SBR*P********MC~", with: "SBR*P********\(sbr09)~")
+        let response = try PayerSimulator(seed: 7).respond(to: Array(text.utf8))
+        let remittance = try #require(response.remittance835)
+        let clp = try x12Lines(remittance).filter { $0.hasPrefix("CLP*") }
+        #expect(
+            !clp.isEmpty
+                && clp.allSatisfy { $0.split(separator: "*", omittingEmptySubsequences: false)[6] == clp06[...] })
+        let result = try PyX12.validate(remittance, name: "filing-\(sbr09).835")
+        #expect(result.isOK && result.errors.isEmpty, "\(result)")
+    }
+}

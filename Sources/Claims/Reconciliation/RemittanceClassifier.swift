@@ -13,9 +13,9 @@ public struct RemittanceClassifier: Sendable {
 
     /// Decides what a remitted claim does.
     ///
-    /// A rejected claim is not live; a replaced or voided one only for the reversal of its payment. A remitted
-    /// claim naming no live claim is reported (`unmatched` or `not-live`), one that does not fit the claim is
-    /// `mismatched` or `duplicate`; none of them applies anything.
+    /// A rejected claim (999, TA1 or 277CA) is not live; a replaced or voided one only for the reversal of its
+    /// payment. A remitted claim naming no live claim is reported (`unmatched` or `not-live`), one that does not
+    /// fit the claim is `mismatched` or `duplicate`; none of them applies anything.
     ///
     /// - Parameters:
     ///   - claim: The remitted claim (835 loop 2100).
@@ -25,7 +25,7 @@ public struct RemittanceClassifier: Sendable {
         guard let found else { return .nothing(.unmatched, .unmatched) }
         let isReversal = claim.status == .reversal
         let retired = found.status.isRetired
-        guard found.status != .rejected, !retired || isReversal else {
+        guard !found.status.isRejected, !retired || isReversal else {
             return .nothing(.notLive, .notLive(status: found.status))
         }
         if let refusal = Self.chargeRefusal(claim, found) ?? (isReversal ? Self.reversalRefusal(claim, found) : nil) {

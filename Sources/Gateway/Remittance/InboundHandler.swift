@@ -9,12 +9,15 @@ import Store
 struct InboundHandler {
     let profile: PayerProfile
     let session: LoadSession
-    private var acknowledgmentIssues: [RowIssue] = []
-    private var acknowledgmentCounts = LoadCounts()
+    /// The exception rows and counts of acknowledgments (999, TA1, 277CA); the 835's are the reconciler's.
+    var acknowledgmentIssues: [RowIssue] = []
+    var acknowledgmentCounts = LoadCounts()
     /// The interchange's kind, once the reader has told it.
     var kind: X12TransactionKind?
     private var reconciler: Reconciler
-    private var sequence = 0
+    var sequence = 0
+    /// The batches whose claims a 277CA answered, with how many it accepted and rejected.
+    var acknowledgedBatches = AcknowledgedBatches()
 
     init(job: JobRecord, jobID: Int64, profile: PayerProfile, session: LoadSession, layout: OutboxLayout) throws {
         self.profile = profile
@@ -28,7 +31,7 @@ struct InboundHandler {
             file: job.originalName, jobID: jobID)
     }
 
-    /// `x12-835`, `x12-999`, `x12-ta1`.
+    /// `x12-835`, `x12-999`, `x12-ta1`, `x12-277`.
     var kindName: String { "x12-" + (kind?.rawValue.lowercased() ?? "unknown") }
 
     /// The exception report's rows, in the order found.
@@ -184,5 +187,6 @@ struct InboundHandler {
     /// Writes the reconciliation CSV and summary of an 835 (atomically, in the job's transaction).
     mutating func commitReports() throws {
         if kind == .remittance835 { try reconciler.commit() }
+        if kind == .claimAcknowledgment277 { try settleAcknowledgedBatches() }
     }
 }

@@ -11,6 +11,8 @@ enum InboundItem: Sendable {
     case remittance(RemittanceEvent)
     /// One functional group's 999.
     case functional(FunctionalAcknowledgment)
+    /// An event of the 277CA reader.
+    case claimAcknowledgment(ClaimAcknowledgmentEvent)
     /// A TA1.
     case interchange(InterchangeAcknowledgment)
     /// Every envelope problem, sent last.

@@ -32,6 +32,7 @@ struct InboundReader: Sendable {
         var pending: [X12Segment] = []
         var remittance = RemittanceReader()
         var acknowledgments = AcknowledgmentReader()
+        var claimAcknowledgments = ClaimAcknowledgmentReader()
         func dispatch(_ segment: X12Segment) throws {
             // A TA1 may stand alone or travel with a 999 (before its GS or after its GE): apply it either way.
             if segment.hasID("TA1") {
@@ -41,6 +42,7 @@ struct InboundReader: Sendable {
             switch kind {
             case .remittance835?: try remittance.read(segment) { try send(.remittance($0)) }
             case .acknowledgment999?: try acknowledgments.read(segment) { try send(.functional($0)) }
+            case .claimAcknowledgment277?: try claimAcknowledgments.read(segment) { try send(.claimAcknowledgment($0)) }
             default: break
             }
         }
@@ -57,7 +59,7 @@ struct InboundReader: Sendable {
                 throw UnsupportedInterchange(
                     message: X12TransactionKind.detect(pending) == .claim837
                         ? "an 837 claim file is not something payers send back"
-                        : "no 835, 999 or TA1 transaction found in this interchange")
+                        : "no 835, 999, 277CA or TA1 transaction found in this interchange")
             }
             kind = detected
             try send(.kind(detected))
@@ -68,7 +70,9 @@ struct InboundReader: Sendable {
         switch kind {
         case .remittance835?: try remittance.finish()
         case .acknowledgment999?: try acknowledgments.finish()
-        case nil: throw UnsupportedInterchange(message: "no 835, 999 or TA1 transaction found in this interchange")
+        case .claimAcknowledgment277?: try claimAcknowledgments.finish()
+        case nil:
+            throw UnsupportedInterchange(message: "no 835, 999, 277CA or TA1 transaction found in this interchange")
         default: break
         }
         try send(.envelope(envelope.problems))

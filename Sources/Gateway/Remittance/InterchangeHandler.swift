@@ -5,7 +5,7 @@ import Logging
 import Mapping
 import Store
 
-/// Applies a payer's X12 file (835, 999 or TA1, recognised by its ISA/GS/ST, not its name) in the job's one
+/// Applies a payer's X12 file (835, 999, 277CA or TA1, recognised by its ISA/GS/ST, not its name) in the job's one
 /// transaction: a remittance is reconciled to claims, an acknowledgment moves batches and claims on.
 ///
 /// An interchange whose envelope does not add up (counts, control numbers, truncation), that comes from another
@@ -74,6 +74,7 @@ struct InterchangeHandler: JobHandler {
                 case .parties(let parties): try handler.check(parties)
                 case .remittance(let event): try handler.apply(event)
                 case .functional(let acknowledgment): try handler.apply(acknowledgment)
+                case .claimAcknowledgment(let event): try handler.apply(event)
                 case .interchange(let acknowledgment): try handler.apply(acknowledgment)
                 case .envelope(let problems): envelopeProblems = problems
                 }

@@ -68,7 +68,11 @@ public enum ClaimListing {
     }
 
     /// One claim, its lines and the services they bill, and the batch it went out in.
-    public static func claim(_ record: ClaimRecord, claim: Claim, batch: ClaimBatchRecord?) -> String {
+    ///
+    /// `statuses` are the claim's 277CA STC statuses, each with its category and status code in words.
+    public static func claim(
+        _ record: ClaimRecord, claim: Claim, batch: ClaimBatchRecord?, statuses: [ClaimStatusRecord] = []
+    ) -> String {
         var text = [
             "claim \(record.id)  pcn \(record.pcn)  payer \(record.payer)  status \(record.status.rawValue)  frequency \(record.frequency)",
             "batch \(record.batchId)  set \(record.setControl)  file \(batch?.file ?? "-")  batch state \(batch?.state.rawValue ?? "-")",
@@ -86,6 +90,18 @@ public enum ClaimListing {
         }
         text.append(
             TextTable.render(header: ["LINE", "DATE", "START", "CODE", "MODS", "UNITS", "CHARGE", "DX"], rows: rows))
+        if !statuses.isEmpty {
+            text.append("277CA statuses (job, level, date, category:status:entity, action: meaning):")
+            for status in statuses {
+                let codes = [status.category, status.status] + (status.entity.isEmpty ? [] : [status.entity])
+                let message = status.message.isEmpty ? "" : " (\(status.message))"
+                text.append(
+                    "  job \(status.jobId)  \(status.level)  \(status.statusDate)  \(codes.joined(separator: ":"))"
+                        + "  \(status.action.isEmpty ? "-" : status.action): "
+                        + ClaimStatusCode.description(category: status.category) + "; "
+                        + ClaimStatusCode.description(status: status.status) + message)
+            }
+        }
         return text.joined(separator: "\n")
     }
 

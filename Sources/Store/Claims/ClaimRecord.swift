@@ -34,7 +34,7 @@ public struct ClaimRecord: Sendable, Codable, Equatable, FetchableRecord, TableR
     public var periodEnd: String
     /// Total charge in cents.
     public var totalCents: Int64
-    /// built, submitted, accepted, rejected, paid, partial, denied, reversed, replaced or voided.
+    /// built, submitted, accepted, rejected, accepted-by-payer, rejected-by-payer, paid, partial, denied, reversed, replaced or voided.
     public var status: ClaimState
     /// A requested correction not yet built (`replace` or `void`).
     public var correction: String?

@@ -11,10 +11,10 @@ extension ClaimRepository {
                 db,
                 sql: """
                     SELECT c.id, c.pcn, c.payer, c.status, c.batch_id, b.created_at,
-                           CAST(julianday(?) - julianday(CASE WHEN c.status = 'accepted' THEN c.status_at ELSE b.created_at END) AS INTEGER) AS waiting
+                           CAST(julianday(?) - julianday(CASE WHEN c.status IN ('accepted', 'accepted-by-payer') THEN c.status_at ELSE b.created_at END) AS INTEGER) AS waiting
                     FROM claims c JOIN claim_batches b ON b.id = c.batch_id
                     WHERE (c.status IN ('built', 'submitted') AND julianday(?) - julianday(b.created_at) >= ?)
-                       OR (c.status = 'accepted' AND julianday(?) - julianday(c.status_at) >= ?)
+                       OR (c.status IN ('accepted', 'accepted-by-payer') AND julianday(?) - julianday(c.status_at) >= ?)
                     ORDER BY waiting DESC, c.id
                     """, arguments: [today, today, acknowledgmentDays, today, paymentDays]
             ).map { row in
@@ -22,8 +22,8 @@ extension ClaimRepository {
                 let waiting: Int = row[6]
                 return [
                     String(row[0] as Int64), row[1], row[2], status, String(row[4] as Int64), row[5], String(waiting),
-                    status == "accepted"
-                        ? "accepted, no payment after \(waiting) days" : "no acknowledgment after \(waiting) days",
+                    status == "accepted" || status == "accepted-by-payer"
+                        ? "\(status), no payment after \(waiting) days" : "no acknowledgment after \(waiting) days",
                 ]
             }
         }

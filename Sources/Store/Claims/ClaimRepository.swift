@@ -140,8 +140,8 @@ public struct ClaimRepository: Sendable {
 
     /// Asks for a replacement (frequency 7) or void (8) of an accepted claim in the payer's next build.
     ///
-    /// - Throws: ``StoreError`` when the claim is unknown, not yet adjudicated by the payer (no payer claim
-    ///   number from an 835), already replaced or voided, or already has a correction on its way.
+    /// - Throws: ``StoreError`` when the claim is unknown, not yet adjudicated or accepted by the payer (no payer
+    ///   claim number from an 835 or a 277CA), already replaced or voided, or already has a correction on its way.
     public func requestCorrection(claimID: Int64, void: Bool) throws {
         try pool.write { db in
             guard let claim = try ClaimRecord.fetchOne(db, key: claimID) else {
@@ -150,14 +150,14 @@ public struct ClaimRepository: Sendable {
             guard claim.status.isAdjudicated, claim.payerClaimNumber != nil else {
                 throw StoreError(
                     .invalidTransition,
-                    "claim \(claim.pcn) is \(claim.status.rawValue)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated (835 CLP07 known) can be replaced or voided"
+                    "claim \(claim.pcn) is \(claim.status.rawValue)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated or accepted (its claim number known from an 835 CLP07 or a 277CA REF*1K) can be replaced or voided"
                 )
             }
             let pending = try Int64.fetchOne(
                 db,
                 sql: """
                     SELECT id FROM claims
-                    WHERE corrects = ? AND status IN ('built', 'submitted', 'accepted', 'paid', 'partial', 'denied')
+                    WHERE corrects = ? AND status IN ('built', 'submitted', 'accepted', 'accepted-by-payer', 'paid', 'partial', 'denied')
                     """, arguments: [claimID])
             // A request not built yet may change its mind (replace → void); one already sent must be answered first.
             if let pending {

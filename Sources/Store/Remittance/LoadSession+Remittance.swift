@@ -92,7 +92,7 @@ extension LoadSession {
         let claims =
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims WHERE batch_id = ?\(scope)", arguments: arguments)
             ?? 0
-        let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted')"
+        let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted', 'accepted-by-payer')"
         if accepted == true {
             // An accepted replacement or void retires the claim it corrects (unless an 835 adjudicating the
             // correction came first and did); a void's services are free again.
@@ -130,11 +130,12 @@ extension LoadSession {
         return claims
     }
 
-    private func updateBatchState(batchID: Int64, acknowledgment: String) throws {
+    func updateBatchState(batchID: Int64, acknowledgment: String) throws {
         let counts = try Row.fetchOne(
             db,
             sql: """
-                SELECT SUM(status = 'rejected'), SUM(status NOT IN ('built', 'submitted', 'rejected')), COUNT(*)
+                SELECT SUM(status IN ('rejected', 'rejected-by-payer')),
+                    SUM(status NOT IN ('built', 'submitted', 'rejected', 'rejected-by-payer')), COUNT(*)
                 FROM claims WHERE batch_id = ?
                 """, arguments: [batchID])
         let rejected: Int = counts?[0] ?? 0

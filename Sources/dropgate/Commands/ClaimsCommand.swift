@@ -93,7 +93,7 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show one claim: its lines, the services they bill, its batch and status.")
+            abstract: "Show one claim: its lines, the services they bill, its batch, status and 277CA status codes.")
 
         @OptionGroup var options: GlobalOptions
 
@@ -109,7 +109,11 @@ struct ClaimsCommand: ParsableCommand {
                 let detail = try gateway.claim(id: record.id)
             else { throw CLIError("no claim \(claim)") }
             let batch = try gateway.claimBatch(id: record.batchId)
-            print(json ? try ClaimListing.json(record) : ClaimListing.claim(record, claim: detail, batch: batch))
+            let statuses = try gateway.claimStatuses(claimID: record.id)
+            print(
+                json
+                    ? try ClaimListing.json(record)
+                    : ClaimListing.claim(record, claim: detail, batch: batch, statuses: statuses))
             let history = try gateway.claimHistory(id: record.id)
             if !json, !history.isEmpty {
                 print("payer's answers:")

@@ -9,7 +9,8 @@
 -- migration v8-remittance
 -- migration v9-seen-files
 -- migration v10-job-leases
--- migration v11-remittance-sets
+-- migration v11-claim-acknowledgments
+-- migration v12-remittance-sets
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -61,6 +62,25 @@ CREATE TABLE billed_services (
     claim_id INTEGER NOT NULL REFERENCES claims(id),
     PRIMARY KEY (district, service_date, student_id, rendering_npi, billing_code, start_time)
 ) STRICT, WITHOUT ROWID;
+-- table claim_acknowledgments
+CREATE TABLE claim_acknowledgments (
+    job_id INTEGER NOT NULL,
+    seq INTEGER NOT NULL,
+    payer TEXT NOT NULL,
+    level TEXT NOT NULL CHECK (level IN ('claim', 'line', 'information-receiver', 'billing-provider')),
+    pcn TEXT,
+    claim_id INTEGER,
+    payer_claim_number TEXT,
+    category TEXT NOT NULL,
+    status TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    action TEXT NOT NULL,
+    charge_cents INTEGER,
+    status_date TEXT NOT NULL,
+    message TEXT NOT NULL,
+    segment INTEGER NOT NULL,
+    PRIMARY KEY (job_id, seq)
+) STRICT;
 -- table claim_batches
 CREATE TABLE claim_batches (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -99,7 +119,7 @@ CREATE TABLE claim_lines (
     PRIMARY KEY (claim_id, line)
 ) STRICT, WITHOUT ROWID;
 -- table claims
-CREATE TABLE claims (
+CREATE TABLE "claims" (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     batch_id INTEGER NOT NULL REFERENCES claim_batches(id),
     payer TEXT NOT NULL,
@@ -126,8 +146,8 @@ CREATE TABLE claims (
     period_end TEXT NOT NULL,
     total_cents INTEGER NOT NULL,
     status TEXT NOT NULL CHECK (status IN (
-        'built', 'submitted', 'accepted', 'rejected', 'paid', 'partial', 'denied', 'reversed',
-        'replaced', 'voided')),
+        'built', 'submitted', 'accepted', 'rejected', 'accepted-by-payer', 'rejected-by-payer', 'paid',
+        'partial', 'denied', 'reversed', 'replaced', 'voided')),
     correction TEXT CHECK (correction IN ('replace', 'void')),
     payer_claim_number TEXT,
     paid_cents INTEGER,
@@ -381,6 +401,8 @@ CREATE TABLE students (
 ) STRICT, WITHOUT ROWID;
 -- index billed_by_claim
 CREATE INDEX billed_by_claim ON billed_services(claim_id);
+-- index claim_acknowledgments_by_claim
+CREATE INDEX claim_acknowledgments_by_claim ON claim_acknowledgments(claim_id);
 -- index claims_by_batch
 CREATE INDEX claims_by_batch ON claims(batch_id, set_control);
 -- index claims_by_payer_number

@@ -2,8 +2,8 @@ extension Migration {
     /// 835 transaction sets known by interchange, group and set control numbers and their ordinal in the file
     /// (payers number every group's set `0001`), with whether each was applied or held for the operator; the
     /// remitted claims name their set; claims are found by the payer's claim number (reversals).
-    static let v11RemittanceSets = Migration(
-        name: "v11-remittance-sets",
+    static let v12RemittanceSets = Migration(
+        name: "v12-remittance-sets",
         ledgerTables: [],
         sql: """
             CREATE TABLE remittance_sets (
