@@ -297,7 +297,10 @@ import Testing
         _ = try Self.ingest(
             gateway, workspace, "ack.999.x12", Self.acknowledgment(batch: 1, accept: true, control: "900000030"))
         #expect(try gateway.ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: later).isEmpty)
-        let unpaid = try gateway.ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 2, now: later)
+        // Payment is awaited from the acknowledgment, which came after `later` was taken: three days from now.
+        let afterAcknowledgment = Date().addingTimeInterval(3 * 86_400)
+        let unpaid = try gateway.ledger.claims.agingClaims(
+            acknowledgmentDays: 2, paymentDays: 2, now: afterAcknowledgment)
         #expect(unpaid.map { $0[3] } == ["accepted", "accepted", "accepted"])
         #expect(unpaid.allSatisfy { $0[7] == "accepted, no payment after 3 days" })
     }

@@ -15,7 +15,7 @@ extension ClaimRepository {
                     WHERE c.id = ? AND (a.set_control IS NULL OR a.set_control = c.set_control)
                     UNION ALL
                     SELECT job_id, seq, '835', classification,
-                        'CLP02 ' || status_code || ' paid ' || paid_cents || ' cents'
+                        'CLP02 ' || status_code || ' paid ' || printf('%.2f', paid_cents / 100.0)
                             || COALESCE(' payer claim ' || NULLIF(payer_claim_number, ''), '')
                             || COALESCE(' set ' || set_ordinal, '')
                     FROM remittance_claims WHERE claim_id = ?
