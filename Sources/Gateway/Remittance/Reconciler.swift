@@ -87,9 +87,10 @@ struct Reconciler {
         case .header(let header): try begin(header)
         case .claim(let claim): try apply(claim)
         case .issue(let issue): note(issue)
-        case .element(let issue):
+        case .element(let issue) where !releasing:
             counts.warnings += 1
             issues.append(issue.rowIssue)
+        case .element: break
         case .totals(let totals): try end(totals)
         }
     }
@@ -160,7 +161,7 @@ struct Reconciler {
         if let claim = found, decision.applies {
             try record(decision, on: claim, remitted, paidOn: set.paidOn)
         }
-        report(decision.match, remitted, claimID: found?.id)
+        report(decision.match, remitted)
         summary.count(decision, of: remitted)
         let adjustments = remitted.adjustmentSummary
         try row([
@@ -205,7 +206,7 @@ struct Reconciler {
     }
 
     /// Counts one remitted claim on the receipt and reports the ones not applied.
-    private mutating func report(_ match: ClaimMatch, _ remitted: RemittanceClaim, claimID: Int64?) {
+    private mutating func report(_ match: ClaimMatch, _ remitted: RemittanceClaim) {
         let pcn = remitted.patientControlNumber
         let issue: RowIssue?
         switch match {
@@ -236,18 +237,20 @@ struct Reconciler {
         }
     }
 
-    /// Notes a failed balance check; an error holds the set.
+    /// Notes a failed balance check; an error holds the set. A release overrides the checks: they are on the
+    /// job's report since the set was held.
     private mutating func note(_ issue: BalanceIssue) {
         summary.note(issue)
         open?.balanceIssues += 1
+        guard !releasing else { return }
         if issue.severity == .error { open?.unbalanced = true } else { counts.warnings += 1 }
-        let where_ = open.map { "\($0.header.identity): " } ?? ""
+        let context = open.map { "\($0.header.identity): " } ?? ""
         issues.append(
             RowIssue(
                 line: issue.segment, rule: issue.rule.rawValue,
                 severity: issue.severity == .error ? .error : .warning,
                 message:
-                    "\(where_)\(issue.message): expected \(issue.expected), found \(issue.found), difference \(issue.found - issue.expected)",
+                    "\(context)\(issue.message): expected \(issue.expected), found \(issue.found), difference \(issue.found - issue.expected)",
                 value: issue.patientControlNumber))
     }
 
