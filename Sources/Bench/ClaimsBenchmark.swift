@@ -25,6 +25,9 @@ public enum ClaimsBenchmark {
         public var peakRSSMiB: Double
     }
 
+    /// The bench payer's billing provider NPI (the 835's payee).
+    static let billingNPI = "1467389254"
+
     static func profile(period: String) -> String {
         """
         payer: bench
@@ -32,13 +35,13 @@ public enum ClaimsBenchmark {
         format: 837P
         payer_id: BENCHPAYER
         districts: [\(BenchWorkspace.source)]
-        envelope: { sender_qualifier: ZZ, sender_id: BENCHUSD, receiver_qualifier: ZZ, receiver_id: BENCHPAYER,
-                    application_sender: BENCHUSD, application_receiver: BENCHPAYER, usage: T }
+        envelope: { sender_qualifier: ZZ, sender_id: DROPGATE, receiver_qualifier: ZZ, receiver_id: PAYERSID,
+                    application_sender: DROPGATE, application_receiver: PAYERSID, usage: T }
         submitter: { name: Bench USD, id: BENCHUSD, contact: Billing, phone: "9165550142" }
         receiver: { name: Bench Medicaid, id: BENCHPAYER }
         billing_provider:
           name: Bench Unified School District
-          npi: "1467389254"
+          npi: "\(billingNPI)"
           tax_id: "946001234"
           taxonomy: 251300000X
           address: { street: 1 Bench St, city: Lincoln, state: CA, zip: "956481234" }

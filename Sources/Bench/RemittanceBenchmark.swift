@@ -35,10 +35,18 @@ public enum RemittanceBenchmark {
         guard built.claims == claims else {
             throw GatewayError(.inconsistent, "bench: built \(built.claims) claims, expected \(claims)")
         }
+        // The payer answers the claims really sent: each CLP names a claim with its charge and its billed line.
+        let billed = try (1...Int64(claims)).map { id in
+            guard let line = try workspace.gateway.claim(id: id)?.lines.first else {
+                throw GatewayError(.inconsistent, "bench: claim \(id) has no line")
+            }
+            return RemittanceSample.BilledLine(code: line.code, modifiers: line.modifiers, charge: line.charge)
+        }
         let path = workDirectory + "/remittance.835.x12"
         let writer = try AtomicFileWriter(path: path)
         try RemittanceSample.write835(
-            claims: claims, patientControlNumber: { "DG" + ProfessionalClaimWriter.padded($0 + 1, 9) }
+            claims: claims, payee: ClaimsBenchmark.billingNPI,
+            patientControlNumber: { "DG" + ProfessionalClaimWriter.padded($0 + 1, 9) }, billed: { billed[$0] }
         ) { chunk in
             try chunk.withUnsafeBytes { try writer.write($0) }
         }

@@ -6,6 +6,7 @@ extension RemittanceSample {
     struct SampleClaim {
         struct Line {
             var code: String
+            var modifiers: [String] = []
             var charge: Money
             var paid: Money
             var adjustments: [(group: String, reason: String, amount: Money)]
@@ -26,10 +27,14 @@ extension RemittanceSample {
         static let codes = ["99213", "99214", "97110", "36415", "80053", "93000", "90834", "71046"]
         static let denials = ["50", "197", "96", "16"]
 
-        /// Claim `index`: number 2 is a reversal and number 3 its correction; the rest draw from the mix.
-        static func make(_ index: Int, _ random: inout SplitMix64, number pcn: (Int) -> String) -> SampleClaim {
+        /// Claim `index`: without `billed`, number 2 is a reversal and number 3 its correction; the rest draw from
+        /// the mix (with `billed`, of the one line billed).
+        static func make(
+            _ index: Int, _ random: inout SplitMix64, number pcn: (Int) -> String,
+            billed: ((Int) -> BilledLine)? = nil
+        ) -> SampleClaim {
             let number = pcn(index)
-            if index == 2 || index == 3 {
+            if billed == nil, index == 2 || index == 3 {
                 let charge = Money(cents: 20_000)
                 if index == 2 {
                     let line = Line(
@@ -44,14 +49,19 @@ extension RemittanceSample {
             }
             let kind = random.below(20)
             var lines: [Line] = []
-            for _ in 0...random.below(3) {
-                let code = codes[random.below(codes.count)]
-                let charge = Money(cents: Int64(5_000 + random.below(45_000)))
+            for _ in 0...(billed == nil ? random.below(3) : 0) {
+                var code = codes[random.below(codes.count)]
+                var charge = Money(cents: Int64(5_000 + random.below(45_000)))
+                var modifiers: [String] = []
+                if let line = billed?(index) { (code, modifiers, charge) = (line.code, line.modifiers, line.charge) }
                 let allowed = Money(cents: charge.cents * 80 / 100)
                 let contractual: (String, String, Money) = ("CO", "45", charge - allowed)
                 switch kind {
                 case 0..<11:
-                    lines.append(Line(code: code, charge: charge, paid: allowed, adjustments: [contractual]))
+                    lines.append(
+                        Line(
+                            code: code, modifiers: modifiers, charge: charge, paid: allowed, adjustments: [contractual])
+                    )
                 case 11..<18:
                     let deductible = Money(cents: kind == 11 ? 2_000 : 0)
                     let coinsurance = Money(cents: (allowed - deductible).cents / 5)
@@ -59,25 +69,29 @@ extension RemittanceSample {
                     if deductible > .zero { adjustments.insert(("PR", "1", deductible), at: 1) }
                     lines.append(
                         Line(
-                            code: code, charge: charge, paid: allowed - deductible - coinsurance,
+                            code: code, modifiers: modifiers, charge: charge, paid: allowed - deductible - coinsurance,
                             adjustments: adjustments))
                 default:
                     let reason = denials[random.below(denials.count)]
-                    lines.append(Line(code: code, charge: charge, paid: .zero, adjustments: [("CO", reason, charge)]))
+                    lines.append(
+                        Line(
+                            code: code, modifiers: modifiers, charge: charge, paid: .zero,
+                            adjustments: [("CO", reason, charge)]))
                 }
             }
             return SampleClaim(number: number, status: kind >= 18 ? "4" : "1", lines: lines)
         }
 
-        /// Writes CLP, NM1*QC, DTM*232 and each line's SVC, DTM*472, CAS, REF*6R and AMT*B6.
-        func write(to writer: inout X12Writer) {
+        /// Writes CLP, NM1*QC, DTM*232 and each line's SVC, DTM*472 (with `lineDates`), CAS, REF*6R and AMT*B6.
+        func write(to writer: inout X12Writer, lineDates: Bool = true) {
             writer.segment(
                 "CLP", number, status, charge.x12, paid.x12, patientResponsibility.x12, "12", "PCC" + number, "11", "1")
             writer.segment("NM1", "QC", "1", "DOE", "JANE", "", "", "", "MI", "M" + number)
             writer.segment("DTM", "232", "20251105")
             for (index, line) in lines.enumerated() {
-                writer.segment("SVC", "HC:" + line.code, line.charge.x12, line.paid.x12, "", "1")
-                writer.segment("DTM", "472", "20251105")
+                let procedure = (["HC", line.code] + line.modifiers).joined(separator: ":")
+                writer.segment("SVC", procedure, line.charge.x12, line.paid.x12, "", "1")
+                if lineDates { writer.segment("DTM", "472", "20251105") }
                 var byGroup: [String: [String]] = [:]
                 var order: [String] = []
                 for adjustment in line.adjustments {
