@@ -5,7 +5,7 @@ enum Migrations {
     /// Every migration, oldest first. New ones go at the end.
     static let all: [Migration] = [
         .v1Ledger, .v1SIS, .v2IReady, .v3Services, .v4Eligibility, .v5SourceHealth, .v6Deliveries, .v7Claims,
-        .v8Remittance, .v9SeenFiles, .v10JobLeases,
+        .v8Remittance, .v9SeenFiles, .v10JobLeases, .v12DistrictRules,
     ]
 
     /// Tables the gateway fills itself, never a mapping: every table but these is a domain table.
