@@ -70,7 +70,8 @@ public struct SampleGenerator: Sendable {
             var date = "\(pad(day.month))/\(pad(day.day))/\(day.year)"
             let code = codes[row % codes.count]
             var allDay = code
-            var pct = code.isEmpty ? "100" : "50.5"
+            // Consistent with the periods (`code`, blank, `code`): a tardy `L` attends, the other codes miss.
+            var pct = code.isEmpty || code == "L" ? "100" : "0"
             if invalidEvery > 0, row % invalidEvery == invalidEvery - 1 {
                 let rule: String
                 switch broken % 5 {

@@ -18,7 +18,8 @@ import Testing
             for receipt in reports where receipt.hasSuffix(".receipt.json") {
                 let json = try scratch.json("Outbox/\(district)/reports/\(receipt)")
                 let read = json["rows_read"] as? Int ?? -1
-                let sum = ["inserted", "updated", "unchanged", "rejected"].compactMap { json[$0] as? Int }.reduce(0, +)
+                let sum = ["inserted", "updated", "unchanged", "stale", "rejected"].compactMap { json[$0] as? Int }
+                    .reduce(0, +)
                 #expect(read == sum, "\(receipt): rows read must equal the outcomes")
                 #expect(json["state"] as? String == "done")
                 rejectedRows += json["rejected"] as? Int ?? 0

@@ -51,6 +51,17 @@ public enum MappingLoader {
                     file: definition.file, line: definition.targetLine,
                     message: "sequence field '\(sequence.field)' is not a column of table \(table.name)"))
         }
+        if let growth = definition.growth {
+            let fieldNames = Set(definition.fields.map(\.name))
+            for column in growth.columns where !columns.contains(column) || fieldNames.contains(column) {
+                let reason =
+                    fieldNames.contains(column)
+                    ? "is also a field of this mapping; growth fills it" : "is not a column of table \(table.name)"
+                issues.append(
+                    DefinitionIssue(
+                        file: definition.file, line: growth.line, message: "growth column '\(column)' \(reason)"))
+            }
+        }
         for field in definition.fields where field.store && !columns.contains(field.name) {
             issues.append(
                 DefinitionIssue(

@@ -255,7 +255,8 @@ final class Intake: Sendable {
         let receipt = Receipt(
             jobId: id, source: job.source, file: job.originalName, state: JobState.duplicate.rawValue,
             kind: original.kind, mappingVersion: original.mappingVersion, sha256: job.sha256, size: job.size,
-            encoding: job.encoding, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0,
+            encoding: job.encoding, rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, stale: 0, rejected: 0,
+            warnings: 0,
             ignoredColumns: [], exceptionReport: nil,
             reason: original.state == .staged
                 ? "the same bytes were received as job \(original.id ?? 0), which had failed; that job runs again"

@@ -25,4 +25,6 @@ struct LoadTarget {
     var fields: [String]
     /// What a key loaded by an earlier job does.
     var existing: ExistingRecordPolicy
+    /// The stored field carrying the record's own modification date (newer wins), if any.
+    var modified: String? = nil
 }

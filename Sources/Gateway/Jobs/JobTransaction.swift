@@ -69,7 +69,7 @@ final class JobTransaction {
         let layout = context.layout
         try context.ledger.jobs.load(
             jobID: jobID, district: job.source, target: target?.table, fields: target?.fields ?? [],
-            existing: target?.existing ?? .update, lease: context.lease
+            existing: target?.existing ?? .update, modified: target?.modified, lease: context.lease
         ) { session in
             let transaction = try JobTransaction(
                 job: job, id: jobID, session: session,
@@ -102,7 +102,7 @@ final class JobTransaction {
             jobId: jobID, source: job.source, file: job.originalName, state: completion.state.rawValue,
             kind: completion.kind, mappingVersion: completion.mappingVersion, sha256: job.sha256, size: job.size,
             encoding: completion.encoding, rowsRead: counts.read, inserted: counts.inserted, updated: counts.updated,
-            unchanged: counts.unchanged, rejected: counts.rejected, warnings: counts.warnings,
+            unchanged: counts.unchanged, stale: counts.stale, rejected: counts.rejected, warnings: counts.warnings,
             ignoredColumns: ending.ignoredColumns,
             exceptionReport: completion.reportPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 },
             reason: completion.reason, duplicateOf: nil, durationMs: completion.durationMs,
@@ -123,6 +123,7 @@ final class JobTransaction {
         metadata["rows.inserted"] = "\(counts.inserted)"
         metadata["rows.updated"] = "\(counts.updated)"
         metadata["rows.unchanged"] = "\(counts.unchanged)"
+        metadata["rows.stale"] = "\(counts.stale)"
         metadata["rows.rejected"] = "\(counts.rejected)"
         metadata["rows.warnings"] = "\(counts.warnings)"
         metadata["duration_ms"] = "\(completion.durationMs)"

@@ -51,7 +51,8 @@ struct TabularHandler: JobHandler {
             lookupValues: known, currentSchoolYear: environment.config.currentSchoolYear)
         storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
         target = LoadTarget(
-            table: table, fields: storedIndices.map { definition.fields[$0].name }, existing: definition.existing)
+            table: table, fields: storedIndices.map { definition.fields[$0].name }, existing: definition.existing,
+            modified: definition.modified)
         if let layout = mapping.xmlLayout {
             source = .xml(
                 XMLRecordStream(
@@ -131,6 +132,7 @@ struct TabularHandler: JobHandler {
                 case .inserted: transaction.counts.inserted += 1
                 case .updated: transaction.counts.updated += 1
                 case .unchanged: transaction.counts.unchanged += 1
+                case .stale: transaction.counts.stale += 1
                 case .duplicateKey:
                     try note(
                         keyIssue(
@@ -147,7 +149,10 @@ struct TabularHandler: JobHandler {
             }
         }
         drained = true
-        if let sequence = definition.sequence { try session.renumber(sequence) }
+        if let sequence = definition.sequence {
+            try session.renumber(sequence)
+            if let growth = definition.growth { try session.computeGrowth(growth, sequence: sequence) }
+        }
         for step in definition.afterLoad {
             switch step {
             case .reconcileMembers: try reconcileMembers(session)

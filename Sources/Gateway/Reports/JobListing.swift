@@ -7,12 +7,14 @@ public enum JobListing {
     /// One line per job under a header.
     public static func table(_ jobs: [JobRecord], empty: String) -> String {
         guard !jobs.isEmpty else { return empty }
-        let header = ["ID", "SOURCE", "KIND", "STATE", "READ", "INS", "UPD", "SAME", "REJ", "WARN", "TRIES", "FILE"]
+        let header = [
+            "ID", "SOURCE", "KIND", "STATE", "READ", "INS", "UPD", "SAME", "STALE", "REJ", "WARN", "TRIES", "FILE",
+        ]
         let rows = jobs.map { job in
             [
                 String(job.id ?? 0), job.source, job.kind ?? "-", job.state.rawValue, String(job.rowsRead),
-                String(job.inserted), String(job.updated), String(job.unchanged), String(job.rejected),
-                String(job.warnings), String(job.attempts), job.originalName,
+                String(job.inserted), String(job.updated), String(job.unchanged), String(job.stale),
+                String(job.rejected), String(job.warnings), String(job.attempts), job.originalName,
             ]
         }
         return TextTable.render(header: header, rows: rows)
@@ -25,7 +27,8 @@ public enum JobListing {
             ("kind", job.kind ?? "-"), ("state", job.state.rawValue), ("sha256", job.sha256),
             ("size", "\(job.size) bytes"), ("encoding", job.encoding ?? "-"), ("attempts", String(job.attempts)),
             ("rows read", String(job.rowsRead)), ("inserted", String(job.inserted)), ("updated", String(job.updated)),
-            ("unchanged", String(job.unchanged)), ("rejected", String(job.rejected)),
+            ("unchanged", String(job.unchanged)), ("stale", String(job.stale)),
+            ("rejected", String(job.rejected)),
             ("warnings", String(job.warnings)),
         ]
         if let duplicateOf = job.duplicateOf { lines.append(("duplicate of", "job \(duplicateOf)")) }

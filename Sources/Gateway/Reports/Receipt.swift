@@ -2,7 +2,7 @@ import Foundation
 
 /// The per-job receipt written to `Outbox/<source>/reports/` (JSON).
 ///
-/// `rows_read == inserted + updated + unchanged + rejected`, always.
+/// `rows_read == inserted + updated + unchanged + stale + rejected`, always.
 public struct Receipt: Sendable, Codable, Equatable {
     /// Job id in the ledger.
     public var jobId: Int64
@@ -30,6 +30,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var updated: Int
     /// Identical records.
     public var unchanged: Int
+    /// Rows older than the stored record (the mapping's `modified` field): not loaded, not rejected.
+    public var stale: Int
     /// Rows not loaded.
     public var rejected: Int
     /// Warnings reported on loaded rows.

@@ -1,5 +1,5 @@
 /// A code table with a default set and per-district overrides (codes differ by district).
-public struct CodeTable: Sendable {
+public struct CodeTable: Sendable, Equatable {
     /// Codes used when a district has no table of its own: code → description.
     public var defaultCodes: [String: String]?
     /// District (source id) → code → description.

@@ -38,8 +38,11 @@ extension MappingDefinition {
             )
             return nil
         }
-        if !columns.isEmpty, constant != nil || derivation != nil {
-            node.issue("field '\(name)' reads a column, so it cannot also have 'value' or 'derive'")
+        if !columns.isEmpty, constant != nil {
+            node.issue("field '\(name)' reads a column, so it cannot also have 'value'")
+        }
+        if constant != nil, derivation != nil {
+            node.issue("field '\(name)' has both 'value' and 'derive'; use one")
         }
         var field = FieldDefinition(name: name, columns: columns)
         field.line = node.line
@@ -70,11 +73,14 @@ extension MappingDefinition {
         field.max = entries["max"].flatMap { decodeBound($0, type: field.type) }
         if let lengthNode = entries["length"] { field.length = decodeLength(lengthNode) }
         decodeValues(entries, codeTables: codeTables, into: &field, at: node)
+        if let derivation, derivation.function == .attendancePercentage, !columns.isEmpty, field.type != .decimal {
+            node.issue("field '\(name)' reads a column and derives attendance_percentage, so its type must be decimal")
+        }
         return field
     }
 
     private static func decodeDerivation(_ node: YAMLNode) -> Derivation? {
-        guard let entries = node.fields(allowed: ["function", "from"]) else { return nil }
+        guard let entries = node.fields(allowed: ["function", "from", "present"]) else { return nil }
         guard let name = entries["function"]?.string(), let from = entries["from"]?.strings(), !from.isEmpty else {
             node.issue("derive needs 'function' and 'from' (the fields it reads)")
             return nil
@@ -84,7 +90,35 @@ extension MappingDefinition {
             entries["function"]?.issue("unknown derivation '\(name)'; expected one of: \(known)")
             return nil
         }
-        return Derivation(function: function, from: from)
+        var present: CodeTable?
+        if let presentNode = entries["present"] {
+            if function == .attendancePercentage {
+                present = decodePresentCodes(presentNode)
+            } else {
+                presentNode.issue("'present' applies to the attendance_percentage derivation only")
+            }
+        } else if function == .attendancePercentage {
+            node.issue("attendance_percentage needs 'present': the period codes that count as attended")
+        }
+        return Derivation(function: function, from: from, present: present)
+    }
+
+    /// `present: [P, L]` for every district, or `present: { default: [P, L], riverside-usd: [P, T] }`.
+    private static func decodePresentCodes(_ node: YAMLNode) -> CodeTable? {
+        func codes(_ node: YAMLNode) -> [String: String]? {
+            guard let list = node.strings(), !list.isEmpty else {
+                node.issue("'present' needs at least one code")
+                return nil
+            }
+            return Dictionary(list.map { ($0, "") }, uniquingKeysWith: { first, _ in first })
+        }
+        guard node.isMapping else { return codes(node).map { CodeTable(defaultCodes: $0, byDistrict: [:]) } }
+        var table = CodeTable(defaultCodes: nil, byDistrict: [:])
+        for (district, codesNode) in node.entries() ?? [] {
+            guard let list = codes(codesNode) else { continue }
+            if district == "default" { table.defaultCodes = list } else { table.byDistrict[district] = list }
+        }
+        return table
     }
 
     private static func decodeDateFormats(_ node: YAMLNode?, into field: inout FieldDefinition) {

@@ -32,11 +32,12 @@ public struct FieldDefinition: Sendable {
     public var line: Int = 0
     /// A fixed value for every record (for example the subject of a per-subject file); no column is read.
     public var constant: String?
-    /// A value computed from other fields of the record; no column is read.
+    /// A value computed from other fields of the record. With no column it is always computed; with a column
+    /// it fills the column in when the file leaves it out or empty, and is checked against it otherwise.
     public var derivation: Derivation?
 
-    /// Whether the value comes from a column of the file (not a constant or a derivation).
-    public var isRead: Bool { constant == nil && derivation == nil }
+    /// Whether the value comes from a column of the file (not a constant or a derivation alone).
+    public var isRead: Bool { constant == nil && (derivation == nil || !columns.isEmpty) }
 
     /// Creates a field definition with permissive defaults.
     public init(

@@ -1,7 +1,7 @@
 extension MappingDefinition {
     static let topLevelKeys = [
         "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
-        "lookups", "code_tables", "sequence", "existing", "after_load", "record",
+        "lookups", "code_tables", "sequence", "existing", "after_load", "record", "modified", "growth",
     ]
 
     /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
@@ -69,8 +69,14 @@ extension MappingDefinition {
         }
         let lookups = top["lookups"].map { decodeLookups($0, names: names) } ?? []
         let sequence = top["sequence"].flatMap { decodeSequence($0, names: names) }
+        let modified = top["modified"].flatMap { decodeModified($0, fields: fields, existing: existing) }
+        let growth = top["growth"].flatMap { decodeGrowth($0, fields: fields, sequence: sequence) }
+        let fieldNodes = Dictionary(
+            fields.isEmpty ? [] : top["fields"]?.entries() ?? [], uniquingKeysWith: { a, _ in a })
         for field in fields {
-            guard let derivation = field.derivation, let node = top["fields"] else { continue }
+            guard let derivation = field.derivation, let node = fieldNodes[field.name] ?? top["fields"] else {
+                continue
+            }
             checkReferences(derivation.from, names: names, at: node, what: "field '\(field.name)' derive")
         }
         guard let kind, let match, let target, let format else { return nil }
@@ -83,6 +89,8 @@ extension MappingDefinition {
         definition.orderRules = orderRules
         definition.afterLoad = afterLoad
         definition.existing = existing
+        definition.modified = modified
+        definition.growth = growth
         return definition
     }
 

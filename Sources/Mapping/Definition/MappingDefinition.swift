@@ -40,6 +40,11 @@ public struct MappingDefinition: Sendable {
     public var afterLoad: [AfterLoadStep] = []
     /// What a key already loaded by an earlier file does.
     public var existing: ExistingRecordPolicy = .update
+    /// The field carrying the record's own modification date: a row older than the stored one is `stale` (not
+    /// loaded), an equal one unchanged, a newer one updates. `nil`: the file processed last wins.
+    public var modified: String?
+    /// Gain and growth progress computed after loading, per group of the ``sequence``.
+    public var growth: GrowthDefinition?
 
     /// Creates a definition.
     public init(

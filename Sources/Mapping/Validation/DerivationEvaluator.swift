@@ -6,11 +6,54 @@ struct DerivationEvaluator: Sendable {
     let currentSchoolYear: SchoolYear
 
     /// The derived value, or the reason it cannot be computed.
-    func evaluate(_ function: Derivation.Function, inputs: [FieldValue]) -> Result<FieldValue, DerivationFailure> {
+    ///
+    /// - Parameter present: the codes that count as attended (`attendance_percentage`), for the district.
+    func evaluate(_ function: Derivation.Function, inputs: [FieldValue], present: Set<String> = [])
+        -> Result<FieldValue, DerivationFailure>
+    {
         switch function {
         case .season: return season(inputs)
         case .schoolYearStatus: return schoolYearStatus(inputs)
+        case .attendancePercentage: return .success(Self.attendancePercentage(inputs, present: present))
         }
+    }
+
+    /// Percent of scheduled periods attended, to 2 decimals rounded half up; `null` when no period is scheduled.
+    ///
+    /// A blank period is not scheduled; a period whose code is in `present` was attended; any other code missed.
+    static func attendancePercentage(_ periods: [FieldValue], present: Set<String>) -> FieldValue {
+        var scheduled: Int64 = 0
+        var attended: Int64 = 0
+        for period in periods where !period.text.isEmpty {
+            scheduled += 1
+            if present.contains(period.text) { attended += 1 }
+        }
+        guard scheduled > 0 else { return .null }
+        // attended / scheduled × 100, in hundredths, half up: ⌊(2 × attended × 10000 + scheduled) / (2 × scheduled)⌋.
+        let hundredths = (2 * attended * 10_000 + scheduled) / (2 * scheduled)
+        return .decimal(FixedDecimal(units: hundredths, scale: 2))
+    }
+
+    /// Whether a value the file gives agrees with the derived one.
+    ///
+    /// Decimals agree when equal once both are rounded (half up) to the fewer decimals of the two, so a file
+    /// writing `83.3` or `83` agrees with a derived `83.33`; other values must be equal.
+    static func agrees(given: FieldValue, derived: FieldValue) -> Bool {
+        guard case .decimal(let file) = given, case .decimal(let computed) = derived else {
+            return given.text == derived.text
+        }
+        let scale = min(file.scale, computed.scale)
+        return rounded(file, to: scale) == rounded(computed, to: scale)
+    }
+
+    /// `value` at `scale` digits after the point, rounded half up (away from zero).
+    static func rounded(_ value: FixedDecimal, to scale: Int) -> FixedDecimal {
+        guard value.scale > scale else { return value }
+        var divisor: Int64 = 1
+        for _ in scale..<value.scale { divisor *= 10 }
+        let magnitude = (value.units.magnitude + divisor.magnitude / 2) / divisor.magnitude
+        let units = Int64(magnitude)
+        return FixedDecimal(units: value.units < 0 ? -units : units, scale: scale)
     }
 
     /// The first input naming a season (a norming window such as `Fall (Beginning of Year - November 15)`),

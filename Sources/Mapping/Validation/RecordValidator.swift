@@ -18,7 +18,7 @@ public struct RecordValidator: Sendable {
     var checkers: [FieldChecker]
     let rules: [CompiledRule]
     let lookups: [CompiledLookup]
-    let derived: [(index: Int, function: Derivation.Function, inputs: [Int])]
+    let derived: [(index: Int, function: Derivation.Function, inputs: [Int], present: Set<String>)]
     let unitRules: [CompiledUnitRule]
     let orderRules: [(rule: OrderRule, fields: [Int])]
     let evaluator: DerivationEvaluator
@@ -51,7 +51,8 @@ public struct RecordValidator: Sendable {
         rules = definition.rules.map { CompiledRule($0, fieldIndex: fieldIndex) }
         derived = definition.fields.indices.compactMap { index in
             guard let derivation = definition.fields[index].derivation else { return nil }
-            return (index, derivation.function, derivation.from.compactMap { fieldIndex[$0] })
+            let present = Set(derivation.present?.codes(for: district).map { Array($0.keys) } ?? [])
+            return (index, derivation.function, derivation.from.compactMap { fieldIndex[$0] }, present)
         }
         unitRules = definition.unitRules.compactMap { CompiledUnitRule($0, fieldIndex: fieldIndex) }
         orderRules = definition.orderRules.map { rule in (rule, rule.fields.compactMap { fieldIndex[$0] }) }
@@ -99,7 +100,8 @@ public struct RecordValidator: Sendable {
             return false
         }
         var accepted = true
-        for index in checkers.indices where checkers[index].field.derivation == nil {
+        // Every field but the purely derived ones: columns and constants (a derived field with a column reads it).
+        for index in checkers.indices where checkers[index].field.derivation == nil || checkers[index].field.isRead {
             let outcome: FieldChecker.Outcome
             if let constant = checkers[index].constant {
                 outcome = constant.withUnsafeBufferPointer { checkers[index].check($0) }
@@ -123,16 +125,32 @@ public struct RecordValidator: Sendable {
                 if checker.field.severity == .error { accepted = false }
             }
         }
-        for (index, function, inputs) in derived {
+        for (index, function, inputs, present) in derived {
+            let readsColumn = checkers[index].field.isRead
+            if readsColumn, failed[index] { continue }
+            let given = readsColumn ? values[index] : .null
             failed[index] = false
             // An input that failed its own check is reported already; its derivation is simply empty.
             if inputs.contains(where: { failed[$0] }) {
-                values[index] = .null
+                values[index] = given
                 continue
             }
-            switch evaluator.evaluate(function, inputs: inputs.map { values[$0] }) {
+            switch evaluator.evaluate(function, inputs: inputs.map { values[$0] }, present: present) {
             case .success(let value):
-                values[index] = value
+                guard !given.isNull else {
+                    values[index] = value
+                    continue
+                }
+                if !value.isNull, !DerivationEvaluator.agrees(given: given, derived: value) {
+                    let checker = checkers[index]
+                    issues.append(
+                        RowIssue(
+                            line: line, column: checker.column, field: checker.field.name,
+                            rule: RuleID.derivedMismatch, severity: .warning,
+                            message:
+                                "\(checker.field.name) is \(given.text) in the file but \(value.text) from \(checker.field.derivation?.from.joined(separator: ", ") ?? "")",
+                            value: given.text))
+                }
             case .failure(let failure):
                 let field = checkers[index].field
                 let source = inputs.first.map { checkers[$0] }

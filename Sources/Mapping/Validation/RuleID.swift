@@ -77,4 +77,7 @@ public enum RuleID {
     public static let invalidSchoolYear = "invalid-school-year"
     /// Neither a norming window nor a date tells the season.
     public static let noSeason = "no-season"
+    /// A field the file gives disagrees with the value derived from other fields (warning; the file's value is
+    /// kept).
+    public static let derivedMismatch = "derived-mismatch"
 }

@@ -45,6 +45,8 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var updated: Int
     /// Rows identical to the stored record.
     public var unchanged: Int
+    /// Rows older than the stored record (the mapping's `modified` field): not loaded.
+    public var stale: Int
     /// Rows rejected by an error.
     public var rejected: Int
     /// Warnings reported (rows loaded).
@@ -88,6 +90,7 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
         self.inserted = 0
         self.updated = 0
         self.unchanged = 0
+        self.stale = 0
         self.rejected = 0
         self.warnings = 0
         self.filePath = filePath

@@ -11,23 +11,26 @@ extension JobRepository {
     ///   - target: the domain table, or `nil` when the job loads no rows (rejections).
     ///   - fields: the mapping fields stored, in the order values will be passed.
     ///   - existing: what a key loaded by an earlier job does.
+    ///   - modified: the stored field carrying the record's own modification date (newer wins), if any.
     ///   - lease: this process's lease on the job, renewed as the transaction starts; when another process
     ///     took the job over, nothing is done (``StoreErrorCode/leased``).
     ///   - body: reads, validates and upserts rows, writes the reports, and says how the job ended.
     public func load(
         jobID: Int64, district: String, target: DomainTable?, fields: [String],
-        existing: ExistingRecordPolicy = .update, lease: JobLease, _ body: (LoadSession) throws -> JobCompletion
+        existing: ExistingRecordPolicy = .update, modified: String? = nil, lease: JobLease,
+        _ body: (LoadSession) throws -> JobCompletion
     ) throws {
         try pool.write { db in
             try renew(lease, jobID: jobID, db: db)
             let session = try LoadSession(
-                db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing)
+                db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing,
+                modified: modified)
             try session.clearExceptions()
             let completion = try body(session)
             try db.execute(
                 sql: """
                     UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
-                        rows_read = ?, inserted = ?, updated = ?, unchanged = ?, rejected = ?, warnings = ?,
+                        rows_read = ?, inserted = ?, updated = ?, unchanged = ?, stale = ?, rejected = ?, warnings = ?,
                         receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?,
                         lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = ?
@@ -35,14 +38,15 @@ extension JobRepository {
                 arguments: [
                     completion.state.rawValue, completion.kind, completion.mappingVersion, completion.encoding,
                     completion.counts.read, completion.counts.inserted, completion.counts.updated,
-                    completion.counts.unchanged, completion.counts.rejected, completion.counts.warnings,
+                    completion.counts.unchanged, completion.counts.stale, completion.counts.rejected,
+                    completion.counts.warnings,
                     completion.receiptPath, completion.reportPath, completion.reason, completion.durationMs,
                     Date(), jobID,
                 ])
             let c = completion.counts
             try db.audit(
                 job: jobID, completion.state.rawValue,
-                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), rejected \(c.rejected), warnings \(c.warnings)"
+                "read \(c.read), inserted \(c.inserted), updated \(c.updated), unchanged \(c.unchanged), stale \(c.stale), rejected \(c.rejected), warnings \(c.warnings)"
             )
         }
     }

@@ -1,4 +1,4 @@
-/// What happened to the rows of a file. `read == inserted + updated + unchanged + rejected`.
+/// What happened to the rows of a file. `read == inserted + updated + unchanged + stale + rejected`.
 public struct LoadCounts: Sendable, Equatable, Codable {
     /// Data rows read.
     public var read = 0
@@ -8,6 +8,8 @@ public struct LoadCounts: Sendable, Equatable, Codable {
     public var updated = 0
     /// Identical rows.
     public var unchanged = 0
+    /// Rows older (by the mapping's `modified` field) than the stored record: not loaded, not rejected.
+    public var stale = 0
     /// Rows not loaded because of an error.
     public var rejected = 0
     /// Warnings (rows loaded).
@@ -17,5 +19,5 @@ public struct LoadCounts: Sendable, Equatable, Codable {
     public init() {}
 
     /// Whether every row read is accounted for (DESIGN §4.7).
-    public var balances: Bool { read == inserted + updated + unchanged + rejected }
+    public var balances: Bool { read == inserted + updated + unchanged + stale + rejected }
 }

@@ -5,26 +5,28 @@ import Values
 /// The one write transaction of a job (DESIGN §4.2): its domain rows, its exceptions and its final
 /// state commit together or not at all.
 ///
-/// Only valid inside ``JobRepository/load(jobID:district:target:fields:existing:_:)``.
+/// Only valid inside ``JobRepository/load(jobID:district:target:fields:existing:modified:lease:_:)``.
 public final class LoadSession {
     /// The job being loaded.
     public let jobID: Int64
     /// The district (source id) rows belong to.
     public let district: String
     let db: Database
-    private let table: DomainTable?
+    let table: DomainTable?
     private let upsert: TableUpsert?
     private let exceptionStatement: Statement
 
     init(
         db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String],
-        existing: ExistingRecordPolicy
+        existing: ExistingRecordPolicy, modified: String?
     ) throws {
         self.db = db
         self.jobID = jobID
         self.district = district
         self.table = table
-        upsert = try table.map { try TableUpsert(db: db, table: $0, fields: fields, existing: existing) }
+        upsert = try table.map {
+            try TableUpsert(db: db, table: $0, fields: fields, existing: existing, modified: modified)
+        }
         exceptionStatement = try db.makeStatement(
             sql: """
                 INSERT INTO job_exceptions (job_id, row, column_name, field, rule_id, severity, message, value)

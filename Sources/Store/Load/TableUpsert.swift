@@ -11,6 +11,11 @@ import Values
 /// 3. `UPDATE … SET job_id WHERE key AND job_id IS NOT job` — one change: unchanged; none: this job already
 ///    wrote the key, so the file repeats it.
 /// `job_id` records the job that last confirmed the row, `last_change` how (1 inserted, 2 updated, 3 unchanged).
+///
+/// With a `modified` column (the record's own modification date), statements 2 and 3 add one comparison: 2 runs
+/// only when the row is newer than the stored one, 3 only when it is not older. A row neither statement
+/// changes is then either repeated in the file or older than the stored record; a fourth statement, run only
+/// then, tells which (`stale`). A date missing on either side compares as not older.
 /// Texts are copied into one reusable buffer per row and bound without further copies.
 final class TableUpsert {
     private let connection: OpaquePointer
@@ -18,12 +23,13 @@ final class TableUpsert {
     private let update: OpaquePointer
     private let touch: OpaquePointer
     private let owner: OpaquePointer
+    private let stale: OpaquePointer?
     private let policy: ExistingRecordPolicy
     private let parameterCount: Int32
     private var arena: [UInt8] = []
     private var spans: [(offset: Int, count: Int)?] = []
 
-    init(db: Database, table: DomainTable, fields: [String], existing: ExistingRecordPolicy) throws {
+    init(db: Database, table: DomainTable, fields: [String], existing: ExistingRecordPolicy, modified: String?) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.sqlite, "database connection closed") }
         self.connection = connection
         let quoted = { (name: String) in name.quotedDatabaseIdentifier }
@@ -40,6 +46,9 @@ final class TableUpsert {
             valueColumns.isEmpty
             ? "0" : valueColumns.map { "\(quoted($0)) IS NOT \(parameter($0))" }.joined(separator: " OR ")
         let assignments = valueColumns.map { "\(quoted($0)) = \(parameter($0))" }
+        // Newer wins: one comparison of the incoming modification date with the stored one.
+        let newer = modified.map { "AND COALESCE(\(parameter($0)) > \(quoted($0)), 1)" } ?? ""
+        let notOlder = modified.map { "AND NOT COALESCE(\(parameter($0)) < \(quoted($0)), 0)" } ?? ""
         let insertSQL = """
             INSERT INTO \(name) (\((columns + ["job_id", "last_change"]).map(quoted).joined(separator: ", ")))
             VALUES (\(columns.indices.map { "?\($0 + 1)" }.joined(separator: ", ")), \(jobParameter), 1)
@@ -47,11 +56,11 @@ final class TableUpsert {
             """
         let updateSQL = """
             UPDATE \(name) SET \((assignments + ["job_id = \(jobParameter)", "last_change = 2"]).joined(separator: ", "))
-            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) AND (\(differs))
+            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) AND (\(differs)) \(newer)
             """
         let touchSQL = """
             UPDATE \(name) SET job_id = \(jobParameter), last_change = 3
-            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)
+            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) \(notOlder)
             """
         let ownerSQL = "SELECT job_id FROM \(name) WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)"
         policy = existing
@@ -59,6 +68,13 @@ final class TableUpsert {
         owner = try Self.prepare(ownerSQL, on: connection, table: table.name)
         update = try Self.prepare(updateSQL, on: connection, table: table.name)
         touch = try Self.prepare(touchSQL, on: connection, table: table.name)
+        stale = try modified.map { column in
+            let sql = """
+                SELECT 1 FROM \(name)
+                WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) AND \(parameter(column)) < \(quoted(column))
+                """
+            return try Self.prepare(sql, on: connection, table: table.name)
+        }
     }
 
     deinit {
@@ -66,6 +82,7 @@ final class TableUpsert {
         sqlite3_finalize(update)
         sqlite3_finalize(touch)
         sqlite3_finalize(owner)
+        sqlite3_finalize(stale)
     }
 
     private static func prepare(_ sql: String, on connection: OpaquePointer, table: String) throws -> OpaquePointer {
@@ -89,6 +106,7 @@ final class TableUpsert {
             }
             if try run(update, values: values, jobID: jobID, bytes: bytes) { return .updated }
             if try run(touch, values: values, jobID: jobID, bytes: bytes) { return .unchanged }
+            if let stale, try exists(stale, values: values, jobID: jobID, bytes: bytes) { return .stale }
             return .duplicateKey
         }
     }
@@ -102,6 +120,19 @@ final class TableUpsert {
         switch sqlite3_step(owner) {
         case SQLITE_ROW: return sqlite3_column_int64(owner, 0)
         case SQLITE_DONE: return nil
+        default: throw DatabaseError.last(on: connection, "upsert failed")
+        }
+    }
+
+    /// Whether a query finds a row.
+    private func exists(
+        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
+    ) throws -> Bool {
+        defer { sqlite3_reset(statement) }
+        bind(statement, values: values, jobID: jobID, bytes: bytes)
+        switch sqlite3_step(statement) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
         default: throw DatabaseError.last(on: connection, "upsert failed")
         }
     }

@@ -33,7 +33,7 @@ extension RemittanceRepository {
             try db.execute(
                 sql: "DELETE FROM remittance_claims WHERE job_id = ? AND set_ordinal = ?", arguments: [jobID, set])
             let session = try LoadSession(
-                db: db, jobID: jobID, district: "", table: nil, fields: [], existing: .update)
+                db: db, jobID: jobID, district: "", table: nil, fields: [], existing: .update, modified: nil)
             try body(session, first)
             try db.execute(
                 sql: "UPDATE remittances SET state = 'released' WHERE job_id = ? AND ordinal = ?",

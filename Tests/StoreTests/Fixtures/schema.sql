@@ -11,6 +11,7 @@
 -- migration v10-job-leases
 -- migration v11-claim-acknowledgments
 -- migration v12-remittance-sets
+-- migration v13-district-rules
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -38,7 +39,7 @@ CREATE TABLE attendance (
     period_5 TEXT,
     period_6 TEXT,
     job_id INTEGER NOT NULL,
-    last_change INTEGER NOT NULL,
+    last_change INTEGER NOT NULL, modified_at TEXT,
     -- Date before student: a district has far fewer school days than students, so
     -- files sorted by date or by student both insert into a few hot B-tree pages.
     PRIMARY KEY (district, date, student_id)
@@ -242,7 +243,7 @@ CREATE TABLE iready_diagnostics (
     geometry_placement TEXT,
     geometry_relative_placement TEXT,
     job_id INTEGER NOT NULL,
-    last_change INTEGER NOT NULL,
+    last_change INTEGER NOT NULL, typical_growth INTEGER, stretch_growth INTEGER, scale_score_gain INTEGER, progress_typical INTEGER, progress_stretch INTEGER,
     PRIMARY KEY (district, subject, completion_date, student_id)
 ) STRICT, WITHOUT ROWID;
 -- table job_exceptions
@@ -287,7 +288,7 @@ CREATE TABLE jobs (
     duration_ms INTEGER,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-, lease_owner TEXT, lease_expires_at TEXT) STRICT;
+, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0) STRICT;
 -- table remittance_claims
 CREATE TABLE remittance_claims (
     job_id INTEGER NOT NULL,
