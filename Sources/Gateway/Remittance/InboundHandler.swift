@@ -34,8 +34,12 @@ struct InboundHandler {
     /// `x12-835`, `x12-999`, `x12-ta1`, `x12-277`.
     var kindName: String { "x12-" + (kind?.rawValue.lowercased() ?? "unknown") }
 
-    /// The exception report's rows, in the order found.
-    var issues: [RowIssue] { acknowledgmentIssues + reconciler.issues }
+    /// The exception report's rows, in the order found: the two lists side by side, not copied into one (an 835
+    /// may report 100,000 unmatched claims).
+    var issues: FlattenSequence<[[RowIssue]]> { [acknowledgmentIssues, reconciler.issues].joined() }
+
+    /// How many rows ``issues`` holds.
+    var issueCount: Int { acknowledgmentIssues.count + reconciler.issues.count }
 
     /// The receipt's counts.
     var counts: LoadCounts {

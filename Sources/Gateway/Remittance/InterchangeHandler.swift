@@ -86,13 +86,13 @@ struct InterchangeHandler: JobHandler {
             RowIssue(line: $0.segment, rule: "x12-envelope", message: $0.description)
         }
         if !envelope.isEmpty || handler.resent != nil {
-            throw JobRejection(envelope + (handler.resent.map { [$0] } ?? []) + handler.issues)
+            throw JobRejection(envelope + (handler.resent.map { [$0] } ?? []) + Array(handler.issues))
         }
         for issue in handler.issues { try transaction.record(issue) }
         try handler.commitReports()
         transaction.counts = handler.counts
         return JobEnding(
             state: .done, kind: handler.kindName, encoding: "x12", message: "payer file applied",
-            metadata: ["payer.id": "\(profile.id)", "issues.count": "\(handler.issues.count)"])
+            metadata: ["payer.id": "\(profile.id)", "issues.count": "\(handler.issueCount)"])
     }
 }
