@@ -2,6 +2,7 @@ import Foundation
 import Gateway
 import Logging
 import Store
+import Transport
 
 /// A scratch gateway for benchmarks: one source, the given mappings, quiet logs, and a timer.
 struct BenchWorkspace {
@@ -24,6 +25,19 @@ struct BenchWorkspace {
         logger.logLevel = .warning
         gateway = try Gateway(config: config, logger: logger)
         self.folder = folder
+    }
+
+    /// Writes `dropgate.yaml` describing this workspace (its folders, mappings and sources), so the
+    /// `dropgate` commands can run against it as a separate process.
+    func writeConfiguration() throws {
+        var text = "# A benchmark workspace written by `dropgate bench … --prepare`.\n"
+        text += "paths: { mappings: \"\(gateway.config.paths.mappings)\" }\n"
+        text += "sources:\n"
+        for source in gateway.config.sources {
+            text += "  - id: \(source.id)\n    kind: local\n"
+            if let payer = source.payer { text += "    payer: \(payer)\n" }
+        }
+        try AtomicFileWriter.write(text, to: folder + "/dropgate.yaml")
     }
 
     /// Ingests `path` (from the district, or from `source`) and returns the job with the seconds it took.

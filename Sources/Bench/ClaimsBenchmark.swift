@@ -73,16 +73,17 @@ public enum ClaimsBenchmark {
             peakRSSMiB: BenchWorkspace.peakRSSMiB())
     }
 
+    /// Loads the generated services and leaves a gateway in `workDirectory` that `dropgate --config
+    /// workDirectory/dropgate.yaml claims build --payer bench` can time as a whole process.
+    public static func prepare(services: Int, mappings: String, workDirectory: String) throws {
+        try prepare(services: services, period: "month", mappings: mappings, workDirectory: workDirectory)
+            .writeConfiguration()
+    }
+
     /// A bench workspace with the `bench` payer (claims grouped by `period`) and the generated files loaded.
     static func prepare(services: Int, period: String, mappings: String, workDirectory: String) throws -> BenchWorkspace
     {
-        let folder = workDirectory + "/Mappings"
-        try FileSystem.makeDirectories(folder + "/payers")
-        for file in try FileManager.default.contentsOfDirectory(atPath: mappings) where file.hasSuffix(".yaml") {
-            try FileManager.default.copyItem(atPath: mappings + "/" + file, toPath: folder + "/" + file)
-        }
-        try AtomicFileWriter.write(profile(period: period), to: folder + "/payers/bench.yaml")
-        let workspace = try BenchWorkspace(folder: workDirectory, mappings: folder)
+        let workspace = try emptyWorkspace(period: period, mappings: mappings, workDirectory: workDirectory)
         let students = max(1, services / 20)
         let today = Day.today()
         try write(workDirectory + "/students.csv") { emit in
@@ -118,6 +119,17 @@ public enum ClaimsBenchmark {
             }
         }
         return workspace
+    }
+
+    /// A bench workspace with the shipped mappings and the `bench` payer's profile, and no data.
+    static func emptyWorkspace(period: String, mappings: String, workDirectory: String) throws -> BenchWorkspace {
+        let folder = workDirectory + "/Mappings"
+        try FileSystem.makeDirectories(folder + "/payers")
+        for file in try FileManager.default.contentsOfDirectory(atPath: mappings) where file.hasSuffix(".yaml") {
+            try FileManager.default.copyItem(atPath: mappings + "/" + file, toPath: folder + "/" + file)
+        }
+        try AtomicFileWriter.write(profile(period: period), to: folder + "/payers/bench.yaml")
+        return try BenchWorkspace(folder: workDirectory, mappings: folder)
     }
 
     private static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }

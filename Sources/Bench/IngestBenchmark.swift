@@ -28,27 +28,63 @@ public enum IngestBenchmark {
         public var isExact: Bool { rejected == expectedRejected && loaded + rejected == rows }
     }
 
+    /// The files a prepared ingest benchmark consists of.
+    public struct Prepared: Sendable {
+        /// The attendance file to time.
+        public var attendance: String
+        /// What its ingest must find.
+        public var expectation: SampleGenerator.Expectation
+    }
+
     /// Generates a roster and an attendance file of `rows` rows under `workDirectory`, loads the roster, then
     /// times the attendance ingest.
     ///
     /// - Parameters:
     ///   - rows: attendance rows.
     ///   - invalidEvery: every n-th row is invalid.
+    ///   - wide: the 15-column export shape (``SampleGenerator/writeWideAttendance(rows:to:)``) instead of
+    ///     the narrow 8-column one.
     ///   - mappings: the mappings folder (the shipped `Mappings/`).
     ///   - workDirectory: an empty scratch folder.
-    public static func run(rows: Int, invalidEvery: Int, mappings: String, workDirectory: String) throws -> Result {
+    public static func run(
+        rows: Int, invalidEvery: Int, wide: Bool = false, mappings: String, workDirectory: String
+    ) throws -> Result {
         let workspace = try BenchWorkspace(folder: workDirectory, mappings: mappings)
+        let prepared = try prepare(
+            workspace, rows: rows, invalidEvery: invalidEvery, wide: wide, workDirectory: workDirectory)
+        let (job, seconds) = try workspace.timedIngest(prepared.attendance)
+        return Result(
+            rows: job.rowsRead, loaded: job.inserted + job.updated + job.unchanged, rejected: job.rejected,
+            expectedRejected: prepared.expectation.invalid, bytes: job.size, seconds: seconds,
+            rowsPerSecond: Double(job.rowsRead) / seconds, megabytesPerSecond: Double(job.size) / 1e6 / seconds,
+            peakRSSMiB: BenchWorkspace.peakRSSMiB())
+    }
+
+    /// Generates the files and loads the roster, leaving a gateway in `workDirectory` that `dropgate --config
+    /// workDirectory/dropgate.yaml ingest attendance.csv --source bench-usd` can time as a whole process
+    /// (side by side with a peer tool, by `scripts/bench-peers`).
+    public static func prepare(
+        rows: Int, invalidEvery: Int, wide: Bool, mappings: String, workDirectory: String
+    ) throws -> Prepared {
+        let workspace = try BenchWorkspace(folder: workDirectory, mappings: mappings)
+        let prepared = try prepare(
+            workspace, rows: rows, invalidEvery: invalidEvery, wide: wide, workDirectory: workDirectory)
+        try workspace.writeConfiguration()
+        return prepared
+    }
+
+    private static func prepare(
+        _ workspace: BenchWorkspace, rows: Int, invalidEvery: Int, wide: Bool, workDirectory: String
+    ) throws -> Prepared {
         let generator = SampleGenerator(students: max(1, rows / 180), invalidEvery: invalidEvery)
         let rosterPath = workDirectory + "/students.csv"
         let attendancePath = workDirectory + "/attendance.csv"
         try generator.writeRoster(to: rosterPath)
-        let expectation = try generator.writeAttendance(rows: rows, to: attendancePath)
+        let expectation =
+            wide
+            ? try generator.writeWideAttendance(rows: rows, to: attendancePath)
+            : try generator.writeAttendance(rows: rows, to: attendancePath)
         _ = try workspace.timedIngest(rosterPath)
-        let (job, seconds) = try workspace.timedIngest(attendancePath)
-        return Result(
-            rows: job.rowsRead, loaded: job.inserted + job.updated + job.unchanged, rejected: job.rejected,
-            expectedRejected: expectation.invalid, bytes: job.size, seconds: seconds,
-            rowsPerSecond: Double(job.rowsRead) / seconds, megabytesPerSecond: Double(job.size) / 1e6 / seconds,
-            peakRSSMiB: BenchWorkspace.peakRSSMiB())
+        return Prepared(attendance: attendancePath, expectation: expectation)
     }
 }

@@ -93,6 +93,67 @@ public struct SampleGenerator: Sendable {
         return expectation
     }
 
+    /// Writes `rows` attendance rows in the shape of a full Aeries export (15 columns): the student's name
+    /// and the teacher's quoted with commas, six period codes consistent with the daily percentage, a
+    /// modified date, and a comment column that is mostly empty, sometimes quoted with an embedded line
+    /// break. Every `invalidEvery`-th row is broken in one of six ways (impossible date, 130 %, letters in
+    /// the id, unknown period code, unknown student, no date). The name, comment and teacher columns are not
+    /// mapped: they are read and skipped, as in a real export.
+    public func writeWideAttendance(rows: Int, to path: String) throws -> Expectation {
+        let writer = try AtomicFileWriter(path: path)
+        try writer.write(
+            "Student ID,Student Name,School,Date,All Day,Daily Attendance Percentage,Period 1,Period 2,Period 3,"
+                + "Period 4,Period 5,Period 6,Modified,Comment,Teacher\r\n")
+        // All-day code, the six periods, and the percentage they give (present codes P, L, M, B attend).
+        let days: [(allDay: String, periods: [String], pct: String)] = [
+            ("", ["P", "P", "P", "P", "P", "P"], "100"), ("", ["P", "P", "P", "P", "P", "P"], "100"),
+            ("", ["L", "P", "P", "P", "P", "P"], "100"), ("", ["P", "P", "P", "I", "I", "I"], "50"),
+            ("A", ["A", "A", "A", "A", "A", "A"], "0"), ("I", ["I", "I", "I", "I", "I", "I"], "0"),
+            ("", ["P", "P", "P", "P", "", ""], "100"), ("X", ["X", "X", "X", "X", "X", "X"], "0"),
+        ]
+        let lastNames = ["Garcia", "Nguyen", "Smith", "Hernandez", "Lopez", "Kim", "Patel", "Johnson"]
+        let firstNames = ["Ana", "Luis", "Mai", "Sam", "Jose", "Lena", "Omar", "Ivy"]
+        let comments = ["", "", "", "", "", "\"Parent called, 8:05\"", "", "\"Left at noon\nreturned 1:10\""]
+        var expectation = Expectation()
+        var broken = 0
+        var buffer = ""
+        for row in 0..<rows {
+            let student = row % students
+            let day = firstDay.adding(days: row / students)
+            var id = Self.studentID(student)
+            var date = "\(pad(day.month))/\(pad(day.day))/\(day.year)"
+            var (allDay, periods, pct) = days[row % days.count]
+            if invalidEvery > 0, row % invalidEvery == invalidEvery - 1 {
+                let rule: String
+                switch broken % 6 {
+                case 0: date = "02/30/\(day.year)"; rule = RuleID.invalidDate
+                case 1: pct = "130"; rule = RuleID.aboveMax
+                case 2: id = "12A45"; rule = RuleID.pattern
+                case 3: periods[2] = "Q"; rule = RuleID.notInValues
+                case 4: id = String(900_000_000 + row); rule = "unmapped-student"
+                default: date = ""; rule = RuleID.required
+                }
+                broken += 1
+                expectation.invalidByRule[rule, default: 0] += 1
+            } else {
+                expectation.valid += 1
+            }
+            expectation.rows += 1
+            let name = "\"\(lastNames[student % 8]), \(firstNames[(student / 8) % 8])\""
+            let teacher = "\"\(lastNames[(student / 3) % 8]), \(firstNames[student % 8])\""
+            buffer += "\(id),\(name),\(1 + student % 9),\(date),\(allDay),\(pct),"
+            buffer += periods.joined(separator: ",")
+            buffer += ",07/01/2024,\(comments[row % comments.count]),\(teacher)\r\n"
+            if buffer.utf8.count >= 1 << 20 {
+                try writer.write(buffer)
+                buffer = ""
+            }
+        }
+        try writer.write(buffer)
+        try writer.commit()
+        return expectation
+    }
+
     /// Writes an XML member batch of at least `bytes` bytes: members match roster students by CIN (every
     /// third), by name and birth date (the rest of the first `students`), or nobody (beyond the roster).
     /// Returns the number of members.

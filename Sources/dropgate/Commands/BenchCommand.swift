@@ -28,14 +28,28 @@ struct BenchCommand: ParsableCommand {
         @Option(help: "Make every n-th row invalid (0: none).")
         var invalidEvery = 100
 
+        @Flag(help: "Generate the 15-column export shape (names, teacher and comments quoted, six periods).")
+        var wide = false
+
         @Flag(help: "Keep the scratch folder and print its path.")
         var keep = false
 
+        @OptionGroup var prepare: PrepareOption
+
         func run() throws {
+            if let folder = try prepare.folder() {
+                let prepared = try IngestBenchmark.prepare(
+                    rows: rows, invalidEvery: invalidEvery, wide: wide, mappings: try bench.absoluteMappings(),
+                    workDirectory: folder)
+                try PrepareOption.printJSON(
+                    file: prepared.attendance, source: "bench-usd", rows: prepared.expectation.rows,
+                    rejected: prepared.expectation.invalid)
+                return
+            }
             let (work, absolute) = try bench.scratch()
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
             let result = try IngestBenchmark.run(
-                rows: rows, invalidEvery: invalidEvery, mappings: absolute, workDirectory: work)
+                rows: rows, invalidEvery: invalidEvery, wide: wide, mappings: absolute, workDirectory: work)
             if bench.json {
                 try BenchOptions.printJSON(result)
             } else {
@@ -121,7 +135,15 @@ extension BenchCommand {
         @Option(help: "Services to generate.")
         var services = 100_000
 
+        @OptionGroup var prepare: PrepareOption
+
         func run() throws {
+            if let folder = try prepare.folder() {
+                try ClaimsBenchmark.prepare(
+                    services: services, mappings: try bench.absoluteMappings(), workDirectory: folder)
+                try PrepareOption.printJSON(file: nil, source: nil, rows: services, rejected: 0)
+                return
+            }
             let (work, absolute) = try bench.scratch()
             defer { try? FileManager.default.removeItem(atPath: work) }
             let result = try ClaimsBenchmark.run(services: services, mappings: absolute, workDirectory: work)
@@ -164,10 +186,22 @@ extension BenchCommand {
         @Option(help: "Claims in the 835.")
         var claims = 100_000
 
+        @Flag(help: "Build no claims first: every claim of the 835 is reported unmatched.")
+        var unmatched = false
+
+        @OptionGroup var prepare: PrepareOption
+
         func run() throws {
+            if let folder = try prepare.folder() {
+                let path = try RemittanceBenchmark.prepare(
+                    claims: claims, matched: !unmatched, mappings: try bench.absoluteMappings(), workDirectory: folder)
+                try PrepareOption.printJSON(file: path, source: "bench-payer", rows: claims, rejected: 0)
+                return
+            }
             let (work, absolute) = try bench.scratch()
             defer { try? FileManager.default.removeItem(atPath: work) }
-            let result = try RemittanceBenchmark.run(claims: claims, mappings: absolute, workDirectory: work)
+            let result = try RemittanceBenchmark.run(
+                claims: claims, matched: !unmatched, mappings: absolute, workDirectory: work)
             if bench.json {
                 try BenchOptions.printJSON(result)
             } else {
@@ -181,7 +215,7 @@ extension BenchCommand {
                         format: "peak RSS      %.1f MiB (%.1f MiB before the 835)", result.peakRSSMiB,
                         result.peakRSSBeforeMiB))
             }
-            if result.matched != result.claims {
+            if result.matched != (unmatched ? 0 : result.claims) {
                 printError("dropgate bench: \(result.claims - result.matched) remitted claims did not match")
                 throw ExitCode(1)
             }
@@ -204,10 +238,47 @@ struct BenchOptions: ParsableArguments {
         try BenchScratch.create(mappings: mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath))
     }
 
+    /// The mappings folder as an absolute path.
+    func absoluteMappings() throws -> String {
+        BenchScratch.absolute(mappings ?? GatewayConfig.mappingsFolder(configPath: options.configPath))
+    }
+
     static func printJSON(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+}
+
+/// `--prepare FOLDER`: generate and load the data, write the workspace's `dropgate.yaml`, and stop, so that a
+/// script can time the measured step as a whole `dropgate` process side by side with a peer tool.
+struct PrepareOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "Only prepare: generate and load into this new (or empty) folder, write its dropgate.yaml, print what to time as JSON, and stop.",
+            valueName: "folder"))
+    var prepare: String?
+
+    /// The folder to prepare, made absolute and checked empty, or nil when not preparing.
+    func folder() throws -> String? {
+        guard let prepare else { return nil }
+        let folder = BenchScratch.absolute(prepare)
+        if let entries = try? FileManager.default.contentsOfDirectory(atPath: folder), !entries.isEmpty {
+            throw CLIError("--prepare: \(folder) is not empty")
+        }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Prints what a prepared workspace holds for the timing script.
+    static func printJSON(file: String?, source: String?, rows: Int, rejected: Int) throws {
+        struct Prepared: Encodable {
+            var file: String?
+            var source: String?
+            var rows: Int
+            var rejected: Int
+        }
+        try BenchOptions.printJSON(Prepared(file: file, source: source, rows: rows, rejected: rejected))
     }
 }
