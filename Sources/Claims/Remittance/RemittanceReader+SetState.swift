@@ -27,19 +27,36 @@ extension RemittanceReader {
         /// Whether line-level segments (DTM, CAS, REF, AMT after an SVC) belong to the claim's last line.
         private var lineOpen: Bool { claimOpen && !claim.lines.isEmpty }
 
+        /// The segment ids this reader acts on, packed (``Formats/X12Segment/idKey``): compared as integers.
+        private enum ID {
+            static let bpr = X12Segment.key("BPR")
+            static let trn = X12Segment.key("TRN")
+            static let n1 = X12Segment.key("N1")
+            static let lx = X12Segment.key("LX")
+            static let clp = X12Segment.key("CLP")
+            static let cas = X12Segment.key("CAS")
+            static let nm1 = X12Segment.key("NM1")
+            static let svc = X12Segment.key("SVC")
+            static let dtm = X12Segment.key("DTM")
+            static let ref = X12Segment.key("REF")
+            static let amt = X12Segment.key("AMT")
+            static let plb = X12Segment.key("PLB")
+            static let se = X12Segment.key("SE")
+        }
+
         mutating func read(_ segment: X12Segment, _ emit: (RemittanceEvent) throws -> Void) throws {
-            switch segment.id {
-            case "BPR", "TRN", "N1":
+            switch segment.idKey {
+            case ID.bpr, ID.trn, ID.n1:
                 if header == nil { try builder.read(segment) }
-            case "LX":
+            case ID.lx:
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)
-            case "CLP":
+            case ID.clp:
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)
                 claim = try Self.claim(segment)
                 claimOpen = true
-            case "CAS":
+            case ID.cas:
                 let adjustments = try Self.adjustments(segment)
                 if lineOpen {
                     claim.lines[claim.lines.count - 1].adjustments += adjustments
@@ -48,14 +65,14 @@ extension RemittanceReader {
                 } else {
                     throw segment.failure("CAS outside a claim (no CLP before it)")
                 }
-            case "NM1" where claimOpen && segment.hasQualifier("QC"):
+            case ID.nm1 where claimOpen && segment.hasQualifier("QC"):
                 claim.patient = RemittancePatient(
                     lastName: segment.element(3), firstName: segment.element(4), middleName: segment.element(5),
                     idQualifier: segment.element(8), id: segment.element(9))
-            case "SVC":
+            case ID.svc:
                 guard claimOpen else { throw segment.failure("SVC outside a claim (no CLP before it)") }
                 claim.lines.append(try Self.line(segment))
-            case "DTM" where lineOpen:
+            case ID.dtm where lineOpen:
                 let date = segment.element(2)
                 let last = claim.lines.count - 1
                 switch segment.element(1) {
@@ -66,18 +83,18 @@ extension RemittanceReader {
                 case "151": claim.lines[last].serviceThrough = date
                 default: break
                 }
-            case "REF" where lineOpen && segment.hasQualifier("6R"):
+            case ID.ref where lineOpen && segment.hasQualifier("6R"):
                 claim.lines[claim.lines.count - 1].controlNumber = segment.element(2)
-            case "AMT" where lineOpen && segment.hasQualifier("B6"):
+            case ID.amt where lineOpen && segment.hasQualifier("B6"):
                 claim.lines[claim.lines.count - 1].allowed = try segment.money(2)
-            case "PLB":
+            case ID.plb:
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)
                 for adjustment in try Self.providerAdjustments(segment) {
                     providerAdjustments.append(adjustment)
                     providerAdjustmentTotal += adjustment.amount
                 }
-            case "SE":
+            case ID.se:
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)
                 try closeSet(segment, emit)

@@ -55,7 +55,7 @@ public struct X12ElementRule: Sendable {
     }
 
     /// The length X12 counts for a value: characters, without a minus sign or decimal point in numbers.
-    func length(of value: ArraySlice<UInt8>) -> Int {
+    func length(of value: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         for byte in value where byte & 0xC0 != 0x80 {
             switch type {
@@ -68,7 +68,7 @@ public struct X12ElementRule: Sendable {
     }
 
     /// Whether `value` is one of the listed codes (`true` when the guide lists none).
-    func allows(_ value: ArraySlice<UInt8>) -> Bool {
+    func allows(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let codeBytes else { return true }
         return codeBytes.contains { $0.elementsEqual(value) }
     }

@@ -39,9 +39,24 @@ public struct X12Segment: Sendable, Equatable {
     /// The segment id (`ST`, `CLP`, …).
     public var id: String { String(decoding: bytes[0..<ends[0]], as: UTF8.self) }
 
+    /// The segment id packed into an integer (``key(_:)``), compared and looked up without building a string;
+    /// `UInt32.max` for an id longer than four bytes (X12 ids have two or three).
+    public var idKey: UInt32 {
+        guard ends[0] <= 4 else { return .max }
+        var key: UInt32 = 0
+        for index in 0..<ends[0] { key = key << 8 | UInt32(bytes[index]) }
+        return key
+    }
+
+    /// The packed form of a segment id, as ``idKey`` gives it.
+    public static func key(_ id: String) -> UInt32 {
+        guard id.utf8.count <= 4 else { return .max }
+        return id.utf8.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
     /// Whether the segment id is `id`, compared without building a string.
     public func hasID(_ id: String) -> Bool {
-        bytes[0..<ends[0]].elementsEqual(id.utf8)
+        idKey == Self.key(id)
     }
 
     /// The number of elements after the id.
@@ -49,9 +64,29 @@ public struct X12Segment: Sendable, Equatable {
 
     /// The bytes of element `index` (1-based, as X12 numbers them: `CLP01` is element 1); empty when absent.
     public func bytes(_ index: Int) -> ArraySlice<UInt8> {
-        guard index >= 0, index < ends.count else { return [] }
-        let start = index == 0 ? 0 : ends[index - 1] + 1
-        return bytes[start..<ends[index]]
+        bytes[range(index)]
+    }
+
+    /// Where element `index` lies in ``bytes``; an empty range when absent.
+    public func range(_ index: Int) -> Range<Int> {
+        guard index >= 0, index < ends.count else { return 0..<0 }
+        return (index == 0 ? 0 : ends[index - 1] + 1)..<ends[index]
+    }
+
+    /// Where component `component` (1-based) of element `index` lies in ``bytes``; an empty range when absent.
+    public func range(_ index: Int, _ component: Int) -> Range<Int> {
+        let element = range(index)
+        var start = element.lowerBound
+        var number = 1
+        while number < component {
+            guard let separator = bytes[start..<element.upperBound].firstIndex(of: delimiters.component) else {
+                return 0..<0
+            }
+            start = separator + 1
+            number += 1
+        }
+        let end = bytes[start..<element.upperBound].firstIndex(of: delimiters.component) ?? element.upperBound
+        return start..<end
     }
 
     /// Element `index` (1-based, as X12 numbers them: `CLP01` is `element(1)`) as text; empty when absent.
@@ -73,13 +108,6 @@ public struct X12Segment: Sendable, Equatable {
 
     /// The bytes of component `component` (1-based) of element `index`; empty when absent.
     public func componentBytes(_ index: Int, _ component: Int) -> ArraySlice<UInt8> {
-        var rest = bytes(index)
-        var number = 1
-        while number < component {
-            guard let separator = rest.firstIndex(of: delimiters.component) else { return [] }
-            rest = rest[(separator + 1)...]
-            number += 1
-        }
-        return rest.prefix { $0 != delimiters.component }
+        bytes[range(index, component)]
     }
 }

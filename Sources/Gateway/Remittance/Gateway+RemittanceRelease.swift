@@ -46,7 +46,7 @@ extension Gateway {
                 throw GatewayError(.invalidInput, error.message)
             }
             if let resent = reconciler.resent { throw GatewayError(.invalidInput, resent.message) }
-            for issue in reconciler.issues { try session.record(issue) }
+            try reconciler.issues.forEach { try session.record($0) }
             try reconciler.commit()
             counts = reconciler.counts
         }

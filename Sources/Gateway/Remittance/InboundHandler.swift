@@ -34,11 +34,14 @@ struct InboundHandler {
     /// `x12-835`, `x12-999`, `x12-ta1`, `x12-277`.
     var kindName: String { "x12-" + (kind?.rawValue.lowercased() ?? "unknown") }
 
-    /// The exception report's rows, in the order found: the two lists side by side, not copied into one (an 835
-    /// may report 100,000 unmatched claims).
-    var issues: FlattenSequence<[[RowIssue]]> { [acknowledgmentIssues, reconciler.issues].joined() }
+    /// Calls `body` with each row of the exception report, in the order found: acknowledgment rows, then the
+    /// remittance's, read back from its spool (an 835 may report 100,000 unmatched claims).
+    func forEachIssue(_ body: (RowIssue) throws -> Void) throws {
+        for issue in acknowledgmentIssues { try body(issue) }
+        try reconciler.issues.forEach(body)
+    }
 
-    /// How many rows ``issues`` holds.
+    /// How many rows the exception report has.
     var issueCount: Int { acknowledgmentIssues.count + reconciler.issues.count }
 
     /// The receipt's counts.

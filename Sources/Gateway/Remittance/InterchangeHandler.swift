@@ -86,9 +86,11 @@ struct InterchangeHandler: JobHandler {
             RowIssue(line: $0.segment, rule: "x12-envelope", message: $0.description)
         }
         if !envelope.isEmpty || handler.resent != nil {
-            throw JobRejection(envelope + (handler.resent.map { [$0] } ?? []) + Array(handler.issues))
+            var issues = envelope + (handler.resent.map { [$0] } ?? [])
+            try handler.forEachIssue { issues.append($0) }
+            throw JobRejection(issues)
         }
-        for issue in handler.issues { try transaction.record(issue) }
+        try handler.forEachIssue { try transaction.record($0) }
         try handler.commitReports()
         transaction.counts = handler.counts
         return JobEnding(

@@ -22,8 +22,8 @@ struct Reconciler {
     private let recorder: RemittanceRecorder
     let csvPath: String
     let summaryPath: String
-    /// The exception report's rows.
-    private(set) var issues: [RowIssue] = []
+    /// The exception report's rows, spilled to a scratch file beside the staged 835 when there are many.
+    let issues: RowIssueSpool
     /// The receipt's counts.
     private(set) var counts = LoadCounts()
     /// The first payment found already applied by an earlier job: the file is rejected after all its checks.
@@ -56,7 +56,7 @@ struct Reconciler {
 
     /// What a held set takes back: everything recorded since the set began.
     private struct Checkpoint {
-        var issues: Int
+        var issues: RowIssueSpool.Mark
         var counts: LoadCounts
         var classifier: RemittanceClassifier
         var summary: RemittanceSummary
@@ -75,6 +75,7 @@ struct Reconciler {
         self.profile = profile
         self.session = session
         self.path = path
+        issues = RowIssueSpool(folder: FileSystem.directory(of: path))
         recorder = try session.remittanceRecorder()
         self.csvPath = csvPath
         self.summaryPath = summaryPath
@@ -86,10 +87,10 @@ struct Reconciler {
         switch event {
         case .header(let header): try begin(header)
         case .claim(let claim): try apply(claim)
-        case .issue(let issue): note(issue)
+        case .issue(let issue): try note(issue)
         case .element(let issue) where !releasing:
             counts.warnings += 1
-            issues.append(issue.rowIssue)
+            try issues.append(issue.rowIssue)
         case .element: break
         case .totals(let totals): try end(totals)
         }
@@ -112,7 +113,7 @@ struct Reconciler {
         guard !releasing else { return }
         try session.beginRemittanceSet()
         checkpoint = Checkpoint(
-            issues: issues.count, counts: counts, classifier: classifier, summary: summary, sequence: sequence,
+            issues: issues.mark(), counts: counts, classifier: classifier, summary: summary, sequence: sequence,
             csvBytes: try csvWriter().byteCount)
     }
 
@@ -161,7 +162,7 @@ struct Reconciler {
         if let claim = found, decision.applies {
             try record(decision, on: claim, remitted, paidOn: set.paidOn)
         }
-        report(decision.match, remitted)
+        try report(decision.match, remitted)
         summary.count(decision, of: remitted)
         let adjustments = remitted.adjustmentSummary
         try row([
@@ -206,7 +207,7 @@ struct Reconciler {
     }
 
     /// Counts one remitted claim on the receipt and reports the ones not applied.
-    private mutating func report(_ match: ClaimMatch, _ remitted: RemittanceClaim) {
+    private mutating func report(_ match: ClaimMatch, _ remitted: RemittanceClaim) throws {
         let pcn = remitted.patientControlNumber
         let issue: RowIssue?
         switch match {
@@ -233,19 +234,19 @@ struct Reconciler {
         counts.rejected += 1
         if let issue {
             if issue.severity == .warning { counts.warnings += 1 }
-            issues.append(issue)
+            try issues.append(issue)
         }
     }
 
     /// Notes a failed balance check; an error holds the set. A release overrides the checks: they are on the
     /// job's report since the set was held.
-    private mutating func note(_ issue: BalanceIssue) {
+    private mutating func note(_ issue: BalanceIssue) throws {
         summary.note(issue)
         open?.balanceIssues += 1
         guard !releasing else { return }
         if issue.severity == .error { open?.unbalanced = true } else { counts.warnings += 1 }
         let context = open.map { "\($0.header.identity): " } ?? ""
-        issues.append(
+        try issues.append(
             RowIssue(
                 line: issue.segment, rule: issue.rule.rawValue,
                 severity: issue.severity == .error ? .error : .warning,
@@ -273,7 +274,7 @@ struct Reconciler {
             return
         }
         try hold(header.identity)
-        issues.append(
+        try issues.append(
             RowIssue(
                 line: header.position, rule: "835-set-held",
                 message:
@@ -285,7 +286,7 @@ struct Reconciler {
     private mutating func hold(_ identity: RemittanceSetIdentity) throws {
         try session.endRemittanceSet(undo: true)
         if let checkpoint {
-            issues.removeSubrange(checkpoint.issues...)
+            try issues.rollback(to: checkpoint.issues)
             counts = checkpoint.counts
             classifier = checkpoint.classifier
             summary = checkpoint.summary
