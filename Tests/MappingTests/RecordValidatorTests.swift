@@ -74,6 +74,35 @@ struct TextRecord: FieldRecord {
         #expect(try !check(["1", "09/08/2025", "1", "A"], district: "north").0)
     }
 
+    /// Codes are matched on bytes: exact spellings, `ignore_case` giving the canonical value, codes that are
+    /// prefixes of one another, and a code table that is not ASCII (matched as text).
+    @Test(arguments: [
+        (false, ["A", "AB", "Élan"], "AB", "AB"), (false, ["A", "AB"], "ab", nil), (false, ["A", "AB"], "ABC", nil),
+        (false, ["A", "AB"], "", nil), (true, ["Ex", "ab"], "EX", "Ex"), (true, ["Ex", "ab"], "aB", "ab"),
+        (true, ["Ex", "ab"], "e", nil), (false, ["Élan", "Über"], "Über", "Über"), (true, ["élan"], "ÉLAN", "élan"),
+        (false, ["Élan"], "Elan", nil),
+    ] as [(Bool, [String], String, String?)])
+    func enumCodesMatchAsTheirSpellings(ignoreCase: Bool, codes: [String], input: String, expected: String?) throws {
+        var definition = Self.definition
+        definition.fields[3].values = .inline(Dictionary(uniqueKeysWithValues: codes.map { ($0, $0) }))
+        definition.fields[3].ignoreCase = ignoreCase
+        definition.rules = []
+        let mapping = CompiledMapping(definition)
+        let binding = try mapping.bind(header: ["ID", "When", "Pct", "Code"]).get()
+        var validator = RecordValidator(mapping: mapping, binding: binding, district: "south", today: Self.today)
+        let accepted = validator.validate(TextRecord(fields: ["1", "09/08/2025", "1", input]), line: 2)
+        if let expected {
+            #expect(accepted)
+            #expect(validator.values[3] == .text(expected))
+        } else if input.isEmpty {
+            #expect(accepted)
+            #expect(validator.values[3] == .null)
+        } else {
+            #expect(!accepted)
+            #expect(validator.issues.map(\.rule) == ["not-in-values"])
+        }
+    }
+
     @Test func warningSeverityLoadsTheRowAndReports() throws {
         var definition = Self.definition
         definition.fields[3].severity = .warning

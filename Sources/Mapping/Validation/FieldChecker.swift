@@ -12,6 +12,11 @@ struct FieldChecker: Sendable {
     let column: String?
     /// Accepted spelling (uppercased when ignoring case) → canonical value, for enum fields.
     let codes: [String: String]?
+    /// The same spellings as ASCII bytes, one after the other (`nil` when a spelling is not ASCII), with each
+    /// one's range and canonical value: a code is found by comparing bytes, without building a string.
+    private let codeBytes: [UInt8]?
+    private let codeRanges: [Range<Int>]
+    private let codeValues: [FieldValue]
     let minNumber: FixedDecimal?
     let maxNumber: FixedDecimal?
     let minDay: Day?
@@ -25,6 +30,21 @@ struct FieldChecker: Sendable {
         self.position = position
         self.column = column
         self.codes = codes
+        let spellings = (codes ?? [:]).sorted { $0.key < $1.key }
+        if codes != nil, spellings.allSatisfy({ $0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+            var bytes: [UInt8] = []
+            codeRanges = spellings.map { spelling in
+                let start = bytes.count
+                bytes.append(contentsOf: spelling.key.utf8)
+                return start..<bytes.count
+            }
+            codeBytes = bytes
+            codeValues = spellings.map { .text($0.value) }
+        } else {
+            codeBytes = nil
+            codeRanges = []
+            codeValues = []
+        }
         constant = field.constant.map { Array($0.utf8) }
         func number(_ bound: Bound?) -> FixedDecimal? {
             if case .number(let value) = bound { return value }
@@ -124,9 +144,30 @@ struct FieldChecker: Sendable {
     }
 
     private func convertEnum(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        if let codeBytes, bytes.allSatisfy({ $0 < 0x80 }) {
+            let ignoreCase = field.ignoreCase
+            let found = codeBytes.withUnsafeBufferPointer { spellings in
+                codeRanges.firstIndex { range in
+                    guard range.count == bytes.count else { return false }
+                    for offset in 0..<range.count {
+                        var byte = bytes[offset]
+                        if ignoreCase, byte >= UInt8(ascii: "a"), byte <= UInt8(ascii: "z") { byte -= 32 }
+                        if byte != spellings[range.lowerBound + offset] { return false }
+                    }
+                    return true
+                }
+            }
+            if let found { return .value(codeValues[found]) }
+            return notInValues(bytes)
+        }
         let text = String(decoding: bytes, as: UTF8.self)
         let key = field.ignoreCase ? text.uppercased() : text
         if let canonical = codes?[key] { return .value(.text(canonical)) }
+        return notInValues(bytes)
+    }
+
+    private func notInValues(_ bytes: UnsafeBufferPointer<UInt8>) -> Outcome {
+        let text = String(decoding: bytes, as: UTF8.self)
         let accepted = (codes ?? [:]).keys.sorted()
         let list = accepted.count <= 12 ? accepted.joined(separator: ", ") : "\(accepted.count) codes"
         var message = "\(field.name) '\(text)' is not an accepted value (\(list))"

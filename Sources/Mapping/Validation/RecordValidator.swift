@@ -16,6 +16,9 @@ public struct RecordValidator: Sendable {
     let mapping: CompiledMapping
     let binding: HeaderBinding
     var checkers: [FieldChecker]
+    /// The fields read from the record: every field but the purely derived ones (a derived field with a
+    /// column reads it), found once here rather than per record.
+    let checked: [Int]
     let rules: [CompiledRule]
     let lookups: [CompiledLookup]
     let derived: [(index: Int, function: Derivation.Function, inputs: [Int], present: Set<String>)]
@@ -46,6 +49,9 @@ public struct RecordValidator: Sendable {
             return FieldChecker(
                 field: field, position: binding.columnIndex[index], column: binding.columnName[index],
                 codes: Self.codes(for: field, in: definition, district: district), today: today)
+        }
+        checked = definition.fields.indices.filter {
+            definition.fields[$0].derivation == nil || definition.fields[$0].isRead
         }
         let fieldIndex = Dictionary(uniqueKeysWithValues: definition.fields.enumerated().map { ($1.name, $0) })
         rules = definition.rules.map { CompiledRule($0, fieldIndex: fieldIndex) }
@@ -100,8 +106,9 @@ public struct RecordValidator: Sendable {
             return false
         }
         var accepted = true
-        // Every field but the purely derived ones: columns and constants (a derived field with a column reads it).
-        for index in checkers.indices where checkers[index].field.derivation == nil || checkers[index].field.isRead {
+        // Loops run over indices: iterating the arrays themselves would copy each element (and retain what it
+        // holds) once per record.
+        for index in checked {
             let outcome: FieldChecker.Outcome
             if let constant = checkers[index].constant {
                 outcome = constant.withUnsafeBufferPointer { checkers[index].check($0) }
@@ -164,9 +171,9 @@ public struct RecordValidator: Sendable {
                 if field.severity == .error { accepted = false }
             }
         }
-        for rule in rules where !rule.holds(values, failed: failed) {
-            issues.append(rule.issue(line: line, values: values, checkers: checkers))
-            if rule.definition.severity == .error { accepted = false }
+        for rule in rules.indices where !rules[rule].holds(values, failed: failed) {
+            issues.append(rules[rule].issue(line: line, values: values, checkers: checkers))
+            if rules[rule].definition.severity == .error { accepted = false }
         }
         for rule in unitRules {
             guard let issue = rule.check(values, failed: failed, line: line, checkers: checkers) else { continue }
@@ -189,9 +196,10 @@ public struct RecordValidator: Sendable {
                     value: values[broken.1].text))
             if rule.severity == .error { accepted = false }
         }
-        for lookup in lookups {
-            let value = values[lookup.fieldIndex]
-            guard !value.isNull, !lookup.known.contains(value.text) else { continue }
+        for position in lookups.indices {
+            let value = values[lookups[position].fieldIndex]
+            guard !value.isNull, !lookups[position].known.contains(value.text) else { continue }
+            let lookup = lookups[position]
             let checker = checkers[lookup.fieldIndex]
             issues.append(
                 RowIssue(

@@ -28,6 +28,8 @@ final class TableUpsert {
     private let parameterCount: Int32
     private var arena: [UInt8] = []
     private var spans: [(offset: Int, count: Int)?] = []
+    /// A staged row: the arena's bytes and where each parameter's text is in them.
+    private typealias Staged = (bytes: UnsafeBufferPointer<UInt8>, spans: [(offset: Int, count: Int)?])
 
     init(db: Database, table: DomainTable, fields: [String], existing: ExistingRecordPolicy, modified: String?) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.sqlite, "database connection closed") }
@@ -98,7 +100,9 @@ final class TableUpsert {
     /// Upserts one row: `values` are the stored fields in the order given at init.
     func upsert(district: String, values: ArraySlice<FieldValue>, jobID: Int64) throws -> UpsertOutcome {
         stage(district: district, values: values)
-        return try arena.withUnsafeBufferPointer { bytes in
+        let spans = self.spans
+        return try arena.withUnsafeBufferPointer { buffer in
+            let bytes = (buffer, spans)
             if try run(insert, values: values, jobID: jobID, bytes: bytes) { return .inserted }
             if policy == .reject {
                 return try firstOwner(values: values, jobID: jobID, bytes: bytes).map { .alreadyLoaded(byJob: $0) }
@@ -112,7 +116,7 @@ final class TableUpsert {
     }
 
     /// The earlier job that loaded this key, `nil` when only this job has.
-    private func firstOwner(values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>) throws
+    private func firstOwner(values: ArraySlice<FieldValue>, jobID: Int64, bytes: Staged) throws
         -> Int64?
     {
         defer { sqlite3_reset(owner) }
@@ -126,7 +130,7 @@ final class TableUpsert {
 
     /// Whether a query finds a row.
     private func exists(
-        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
+        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: Staged
     ) throws -> Bool {
         defer { sqlite3_reset(statement) }
         bind(statement, values: values, jobID: jobID, bytes: bytes)
@@ -138,9 +142,21 @@ final class TableUpsert {
     }
 
     /// Copies the row's texts into the arena, remembering where each parameter's bytes are.
+    ///
+    /// The buffers are moved out of the object while they are filled, so each append is a plain local one
+    /// (no exclusivity check per access), and moved back after.
     private func stage(district: String, values: ArraySlice<FieldValue>) {
+        var arena = self.arena
+        var spans = self.spans
+        self.arena = []
+        self.spans = []
         arena.removeAll(keepingCapacity: true)
         spans.removeAll(keepingCapacity: true)
+        func append(_ text: String) -> (offset: Int, count: Int) {
+            let offset = arena.count
+            arena.append(contentsOf: text.utf8)
+            return (offset, arena.count - offset)
+        }
         spans.append(append(district))
         for value in values {
             switch value {
@@ -149,17 +165,13 @@ final class TableUpsert {
             case .null, .int, .cents, .bool: spans.append(nil)
             }
         }
-    }
-
-    private func append(_ text: String) -> (offset: Int, count: Int) {
-        let offset = arena.count
-        arena.append(contentsOf: text.utf8)
-        return (offset, arena.count - offset)
+        self.arena = arena
+        self.spans = spans
     }
 
     /// Binds and steps one statement; `true` when it changed a row.
     private func run(
-        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
+        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: Staged
     ) throws -> Bool {
         defer { sqlite3_reset(statement) }
         bind(statement, values: values, jobID: jobID, bytes: bytes)
@@ -169,18 +181,17 @@ final class TableUpsert {
         return sqlite3_changes(connection) > 0
     }
 
-    private func bind(
-        _ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: UnsafeBufferPointer<UInt8>
-    ) {
+    private func bind(_ statement: OpaquePointer, values: ArraySlice<FieldValue>, jobID: Int64, bytes: Staged) {
+        let (buffer, spans) = bytes
         // Parameters a statement does not use are ignored by SQLite's bind calls (SQLITE_RANGE is harmless).
-        bindText(statement, 1, spans[0], bytes)
+        bindText(statement, 1, spans[0], buffer)
         var position: Int32 = 2
         for value in values {
             switch value {
             case .null: sqlite3_bind_null(statement, position)
             case .int(let int), .cents(let int): sqlite3_bind_int64(statement, position, int)
             case .bool(let bool): sqlite3_bind_int64(statement, position, bool ? 1 : 0)
-            case .text, .date, .decimal, .time: bindText(statement, position, spans[Int(position) - 1], bytes)
+            case .text, .date, .decimal, .time: bindText(statement, position, spans[Int(position) - 1], buffer)
             }
             position += 1
         }
