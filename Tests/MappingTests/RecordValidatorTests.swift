@@ -76,12 +76,14 @@ struct TextRecord: FieldRecord {
 
     /// Codes are matched on bytes: exact spellings, `ignore_case` giving the canonical value, codes that are
     /// prefixes of one another, and a code table that is not ASCII (matched as text).
-    @Test(arguments: [
-        (false, ["A", "AB", "Élan"], "AB", "AB"), (false, ["A", "AB"], "ab", nil), (false, ["A", "AB"], "ABC", nil),
-        (false, ["A", "AB"], "", nil), (true, ["Ex", "ab"], "EX", "Ex"), (true, ["Ex", "ab"], "aB", "ab"),
-        (true, ["Ex", "ab"], "e", nil), (false, ["Élan", "Über"], "Über", "Über"), (true, ["élan"], "ÉLAN", "élan"),
-        (false, ["Élan"], "Elan", nil),
-    ] as [(Bool, [String], String, String?)])
+    @Test(
+        arguments: [
+            (false, ["A", "AB", "Élan"], "AB", "AB"), (false, ["A", "AB"], "ab", nil),
+            (false, ["A", "AB"], "ABC", nil),
+            (false, ["A", "AB"], "", nil), (true, ["Ex", "ab"], "EX", "Ex"), (true, ["Ex", "ab"], "aB", "ab"),
+            (true, ["Ex", "ab"], "e", nil), (false, ["Élan", "Über"], "Über", "Über"), (true, ["élan"], "ÉLAN", "élan"),
+            (false, ["Élan"], "Elan", nil),
+        ] as [(Bool, [String], String, String?)])
     func enumCodesMatchAsTheirSpellings(ignoreCase: Bool, codes: [String], input: String, expected: String?) throws {
         var definition = Self.definition
         definition.fields[3].values = .inline(Dictionary(uniqueKeysWithValues: codes.map { ($0, $0) }))
