@@ -263,14 +263,6 @@ public final class Gateway: Sendable {
         try claimBuilder.build(payer: payer, through: through, dryRun: dryRun, today: today(), now: Date())
     }
 
-    /// Gives up a claim batch whose file could not be written, so its payer's builds can go on (see
-    /// ``ClaimRepository/discardUnwrittenBatch(id:fileExists:now:)``).
-    public func discardBatch(id: Int64) throws {
-        let file = try ledger.claims.claimBatch(id: id)?.file
-        try ledger.claims.discardUnwrittenBatch(id: id, fileExists: file.map { FileSystem.exists($0) } ?? false)
-        logger.notice("claim batch discarded", metadata: ["batch.id": "\(id)"])
-    }
-
     var claimBuilder: ClaimBuilder {
         ClaimBuilder(ledger: ledger, layout: layout, profiles: payers, logger: logger, faults: faults)
     }

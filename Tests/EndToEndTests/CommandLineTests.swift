@@ -73,7 +73,7 @@ import Testing
 
     @Test(arguments: [
         ["dropgate"], ["run"], ["ingest"], ["jobs"], ["requeue"], ["sources"], ["mappings", "check"], ["claims"],
-        ["claims", "discard"], ["remit"],
+        ["claims", "discard"], ["claims", "release"], ["claims", "batches"], ["remit"],
     ])
     func helpDiscussionsAreNotHardWrapped(command: [String]) throws {
         let scratch = try Scratch()

@@ -53,4 +53,21 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stderr.contains("Mappings/odd.yaml:7: field 'shoe_size' is not a column of table students"))
     }
+
+    @Test func misusedDatedRatesAndReviewAreReportedWithTheProfilesLine() throws {
+        let scratch = try Scratch()
+        let path = scratch.path("Mappings/payers/cybhi.yaml")
+        var lines = try String(contentsOfFile: path, encoding: .utf8).components(separatedBy: "\n")
+        let rates = try #require(lines.firstIndex { $0.hasPrefix("    rates: [") })
+        lines[rates] = "    rates: [{ from: 2026-10-12, rate: \"104.00\" }, { from: 2026-01-01, rate: \"100.005\" }]"
+        lines.append("review: maybe")
+        try scratch.write("Mappings/payers/cybhi.yaml", lines.joined(separator: "\n"))
+        let check = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("Mappings/payers/cybhi.yaml:\(rates + 1):"), "\(check.stderr)")
+        #expect(check.stderr.contains("list the periods oldest first"), "\(check.stderr)")
+        #expect(check.stderr.contains("rate '100.005' must be an amount ≥ 0 with at most two decimals"))
+        #expect(check.stderr.contains("Mappings/payers/cybhi.yaml:\(lines.count):"), "\(check.stderr)")
+        #expect(check.stderr.contains("unknown review 'maybe'"))
+    }
 }

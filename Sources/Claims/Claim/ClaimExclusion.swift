@@ -17,6 +17,8 @@ public struct ClaimExclusion: Error, Sendable, Equatable {
         case studentUnknown = "student-unknown"
         /// The code is not in the payer's fee schedule.
         case notInFeeSchedule = "not-in-fee-schedule"
+        /// The service date is before every period of the code's dated `rates`.
+        case rateNotInEffect = "rate-not-in-effect"
         /// A modifier the fee schedule does not allow with the code.
         case modifierNotAllowed = "modifier-not-allowed"
         /// Units below one, or a charge too large to represent.

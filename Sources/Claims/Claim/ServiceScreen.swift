@@ -18,7 +18,7 @@ public struct ServiceScreen: Sendable {
     public struct Accepted: Sendable {
         /// The member id of the covering span.
         public var memberID: String
-        /// Rate × units.
+        /// The rate in force on the service date × units.
         public var charge: Money
         /// The fee-schedule entry used.
         public var entry: FeeScheduleEntry
@@ -39,6 +39,14 @@ public struct ServiceScreen: Sendable {
         guard let entry = profile.feeSchedule[code] else {
             return .failure(
                 ClaimExclusion(.notInFeeSchedule, "code \(code) is not in the \(profile.id) fee schedule"))
+        }
+        guard let rate = entry.rate(on: service.key.date) else {
+            let first = entry.rates.first?.from.map { "\($0)" } ?? "-"
+            return .failure(
+                ClaimExclusion(
+                    .rateNotInEffect,
+                    "code \(code) has no \(profile.id) rate in force on \(service.key.date): its first rate is from \(first)"
+                ))
         }
         if let modifier = service.modifiers.first(where: { !entry.modifiers.contains($0) }) {
             let allowed = entry.modifiers.isEmpty ? "none" : entry.modifiers.joined(separator: ", ")
@@ -99,10 +107,10 @@ public struct ServiceScreen: Sendable {
             }
         }
         // A charge must stay far from Int64's limit so that claim and batch totals cannot overflow.
-        let (product, overflow) = entry.rate.cents.multipliedReportingOverflow(by: Int64(service.units))
+        let (product, overflow) = rate.cents.multipliedReportingOverflow(by: Int64(service.units))
         guard !overflow, product < 1_000_000_000_000 else {
             return .failure(
-                ClaimExclusion(.unitsInvalid, "\(service.units) units at \(entry.rate) is not a plausible charge"))
+                ClaimExclusion(.unitsInvalid, "\(service.units) units at \(rate) is not a plausible charge"))
         }
         return .success(Accepted(memberID: span.memberID, charge: Money(cents: product), entry: entry))
     }

@@ -7,16 +7,17 @@ extension PayerProfile {
         "payer", "name", "format", "payer_id", "districts", "envelope", "submitter", "receiver", "billing_provider",
         "ndis", "claim_filing_code", "eligible_plans", "under_age", "requires_consent", "place_of_service",
         "max_lines_per_claim",
-        "max_claims_per_set", "billing_period", "filing_limit", "timely_filing_days", "fee_schedule",
+        "max_claims_per_set", "billing_period", "filing_limit", "timely_filing_days", "fee_schedule", "review",
     ]
 
     /// Decodes and lints a payer profile, reporting every mistake with its line.
     ///
     /// - Throws: ``DefinitionError`` listing each problem: unknown keys, missing values, an NPI that fails its
     ///   check digit, a tax id that is not an EIN, a billing ZIP without 9 digits, a PO box as billing street,
-    ///   rates with more than two decimals, limits out of range, a `filing_limit` that does not state exactly
-    ///   one of `months_after_service_month` and `days_after_service` or names a delay reason code 837P does not
-    ///   have.
+    ///   rates with more than two decimals, negative or not stated one way (`rate` or `rates`), dated `rates`
+    ///   that are empty, not dates, or not in strictly increasing `from` order, limits out of range, a
+    ///   `filing_limit` that does not state exactly one of `months_after_service_month` and `days_after_service`
+    ///   or names a delay reason code 837P does not have, a `review` other than `required` or `none`.
     public static func decode(yaml text: String, file: String) throws(DefinitionError) -> PayerProfile {
         let log = YAMLIssueLog(file: file)
         guard let root = YAMLNode.parse(text, log: log), let fields = root.fields(allowed: keys) else {
@@ -47,7 +48,7 @@ extension PayerProfile {
             maxClaimsPerSet: reader.number("max_claims_per_set", in: 1...5000, default: 5000),
             billingPeriod: reader.choice("billing_period", BillingPeriod.self) ?? .month,
             filingLimit: reader.filingLimit(),
-            feeSchedule: [:], file: file)
+            feeSchedule: [:], review: reader.choice("review", Review.self) ?? .notRequired, file: file)
         profile.feeSchedule = reader.feeSchedule(ndis: format == .ndis)
         if profile.districts.isEmpty, fields["districts"] != nil {
             fields["districts"]?.issue("name at least one district (source id) whose services this payer is billed for")
@@ -287,18 +288,15 @@ private struct ProfileReader {
         }
         guard let entries = node.entries() else { return [:] }
         var schedule: [String: FeeScheduleEntry] = [:]
-        let allowed = ["rate", "unit", "modifiers", "verified", "description"] + (ndis ? ["support_item", "gst"] : [])
+        let allowed =
+            ["rate", "rates", "unit", "modifiers", "verified", "description"] + (ndis ? ["support_item", "gst"] : [])
         for (code, entry) in entries {
             guard code.count == 5, code.allSatisfy({ $0.isNumber || $0.isUppercase }) else {
                 entry.issue("'\(code)' is not a 5-character CPT/HCPCS code")
                 continue
             }
             guard let values = entry.fields(allowed: allowed) else { continue }
-            let rateText = value(values, "rate")
-            guard let rate = Money(x12: rateText), rate.cents >= 0 else {
-                (values["rate"] ?? entry).issue("rate '\(rateText)' must be an amount ≥ 0 with at most two decimals")
-                continue
-            }
+            guard let rates = rates(values, entry: entry) else { continue }
             let modifiers = values["modifiers"]?.strings() ?? []
             for modifier in modifiers
             where !(modifier.count == 2 && modifier.allSatisfy({ $0.isNumber || $0.isUppercase })) {
@@ -317,10 +315,75 @@ private struct ProfileReader {
                 if values["gst"] == nil { entry.issue("missing required key 'gst'") }
             }
             schedule[code] = FeeScheduleEntry(
-                code: code, rate: rate, unit: values["unit"]?.string() ?? "unit", modifiers: modifiers,
+                code: code, rates: rates, unit: values["unit"]?.string() ?? "unit", modifiers: modifiers,
                 verified: values["verified"]?.bool() ?? false, supportItem: item, gstCode: gst)
         }
         if schedule.isEmpty, entries.isEmpty { node.issue("the fee schedule lists no codes") }
         return schedule
+    }
+
+    /// A code's rate stated one way: `rate: "52.00"` (every day) or `rates: [{ from: yyyy-MM-dd, rate: … }, …]`
+    /// with strictly increasing `from` days; `nil` (with an issue at its node) when misused.
+    func rates(_ values: [String: YAMLNode], entry: YAMLNode) -> [FeeRate]? {
+        switch (values["rate"], values["rates"]) {
+        case (_?, _?):
+            entry.issue("state the rate one way: 'rate' (every day) or 'rates' (a list of { from, rate }), not both")
+            return nil
+        case (nil, nil):
+            entry.issue("missing required key 'rate' (or 'rates: [{ from: yyyy-MM-dd, rate: … }]')")
+            return nil
+        case (let node?, nil):
+            return amount(node).map { [FeeRate(from: nil, rate: $0)] }
+        case (nil, let list?):
+            guard let items = list.sequence() else { return nil }
+            guard !items.isEmpty else {
+                list.issue("'rates' lists no period: give at least one { from: yyyy-MM-dd, rate: … }")
+                return nil
+            }
+            var periods: [FeeRate] = []
+            var valid = true
+            for item in items {
+                guard let fields = item.fields(allowed: ["from", "rate"]) else {
+                    valid = false
+                    continue
+                }
+                for required in ["from", "rate"] where fields[required] == nil {
+                    item.issue("missing required key '\(required)'")
+                }
+                guard let fromNode = fields["from"], let rateNode = fields["rate"] else {
+                    valid = false
+                    continue
+                }
+                let text = fromNode.string() ?? ""
+                guard let from = Day(iso: text) else {
+                    fromNode.issue("'from' '\(text)' is not a date: expected yyyy-MM-dd")
+                    valid = false
+                    continue
+                }
+                if let previous = periods.last?.from, from <= previous {
+                    fromNode.issue(
+                        from == previous
+                            ? "'from' \(from) is repeated: each period starts on its own day"
+                            : "'from' \(from) is before \(previous) above it: list the periods oldest first")
+                    valid = false
+                }
+                guard let rate = amount(rateNode) else {
+                    valid = false
+                    continue
+                }
+                periods.append(FeeRate(from: from, rate: rate))
+            }
+            return valid ? periods : nil
+        }
+    }
+
+    /// A rate per unit: an amount ≥ 0 with at most two decimals.
+    func amount(_ node: YAMLNode) -> Money? {
+        let text = node.string() ?? ""
+        guard let rate = Money(x12: text), rate.cents >= 0 else {
+            node.issue("rate '\(text)' must be an amount ≥ 0 with at most two decimals")
+            return nil
+        }
+        return rate
     }
 }

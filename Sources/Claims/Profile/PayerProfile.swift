@@ -1,4 +1,5 @@
 import Mapping
+import Values
 
 /// Who a payer is and how to bill it: parties, billing provider, fee schedule and claim rules.
 ///
@@ -10,6 +11,14 @@ public struct PayerProfile: Sendable {
         case x12_837P = "837P"
         /// NDIS bulk payment request CSV (Australia).
         case ndis
+    }
+
+    /// Whether an operator reviews a batch before it goes to the payer.
+    public enum Review: String, Sendable, CaseIterable {
+        /// Built batches go to the delivery folder at once (the default).
+        case notRequired = "none"
+        /// Built batches are held (`awaiting-review`) until `claims release` or `claims discard`.
+        case required
     }
 
     /// How services are grouped into claims over time.
@@ -60,6 +69,8 @@ public struct PayerProfile: Sendable {
     public var filingLimit: FilingLimit
     /// Billing codes this payer pays, with rates.
     public var feeSchedule: [String: FeeScheduleEntry]
+    /// Whether a built batch waits for an operator's release before it is delivered (`review: required`).
+    public var review: Review
     /// The file the profile was read from.
     public var file: String
 
@@ -154,8 +165,10 @@ public struct PostalAddress: Sendable, Equatable {
 public struct FeeScheduleEntry: Sendable {
     /// The CPT/HCPCS code.
     public var code: String
-    /// Rate per unit in cents.
-    public var rate: Money
+    /// Rates per unit by period, oldest first: each is in force from its `from` day until the next one starts.
+    ///
+    /// The single `rate:` form is one period with no start (in force on every day).
+    public var rates: [FeeRate]
     /// What one unit is (`15 minutes`, `session`, `per participant`).
     public var unit: String
     /// Modifiers allowed with the code (any other is a claim exception).
@@ -166,4 +179,11 @@ public struct FeeScheduleEntry: Sendable {
     public var supportItem: String?
     /// The NDIS GST code (NDIS only).
     public var gstCode: String?
+
+    /// The rate per unit in force on a service date: the period with the latest `from` on or before it.
+    ///
+    /// - Returns: `nil` when the day is before every period (the service is excluded, `rate-not-in-effect`).
+    public func rate(on day: Day) -> Money? {
+        rates.last { $0.from.map { $0 <= day } ?? true }?.rate
+    }
 }

@@ -28,4 +28,6 @@ public struct ClaimBuildSummary: Sendable, Codable, Equatable {
     public var unverifiedRateLines: Int
     /// The claim-exception report (every service left out, with its rule).
     public var exceptionReport: String?
+    /// Whether the batch is held for review (`review: required`) until `claims release` or `claims discard`.
+    public var awaitingReview = false
 }

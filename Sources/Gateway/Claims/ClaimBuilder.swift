@@ -115,6 +115,7 @@ struct ClaimBuilder {
             summary.batchID = batch.id
             summary.file = batch.file
             summary.controlNumber = batch.control
+            summary.awaitingReview = profile.review == .required
             faults.hit(.claimsAfterCommit)
             try writeBatch(profile, id: batch.id)
         }
@@ -169,7 +170,8 @@ struct ClaimBuilder {
                 // Renamed into place whole, perhaps already delivered: keep those bytes, never render them anew
                 // (the profile may have changed since) under the same control number.
                 try ledger.claims.markBatchWritten(
-                    id: batch.id, sha256: try Deliverer.sha256(of: batch.file), bytes: status.size)
+                    id: batch.id, sha256: try Deliverer.sha256(of: batch.file), bytes: status.size,
+                    held: isHeld(batch))
             } else {
                 try writeBatch(profile, id: batch.id)
             }
@@ -205,7 +207,13 @@ struct ClaimBuilder {
         try file.commit()
         faults.hit(.claimsAfterWrite)
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        try ledger.claims.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount)
+        try ledger.claims.markBatchWritten(id: id, sha256: digest, bytes: file.byteCount, held: isHeld(batch))
+    }
+
+    /// Whether a batch was recorded for review: its file is in the payer's held folder (decided when the batch
+    /// was recorded, so a build finishing it after the profile changed keeps it held).
+    private func isHeld(_ batch: ClaimBatchRecord) -> Bool {
+        FileSystem.directory(of: batch.file) == layout.heldFolder(payer: batch.payer)
     }
 
     /// Streams a recorded batch as an 837P through `store`, checking every segment on the way.
@@ -256,7 +264,8 @@ struct ClaimBuilder {
                         deliveredFrom: line.date, deliveredTo: line.date, supportNumber: entry.supportItem ?? "",
                         claimReference: claim.patientControlNumber + "-" + String(index + 1),
                         quantity: String(line.units),
-                        unitPrice: exact ? Money(cents: line.charge.cents / units) : entry.rate,
+                        unitPrice: exact
+                            ? Money(cents: line.charge.cents / units) : entry.rate(on: line.date) ?? line.charge,
                         gstCode: NDISGSTCode(rawValue: entry.gstCode ?? "") ?? .gstFree, abn: settings.abn ?? ""))
             }
         }
@@ -271,11 +280,21 @@ struct ClaimBuilder {
         return requests
     }
 
+    /// Where a new batch's file goes: the delivery folder (`Outbox/<payer>/837P/`, `ndis/`), or the held folder
+    /// when the profile requires review.
     private func batchPath(_ profile: PayerProfile, control: Int) -> String {
-        let folder = layout.batchFolder(payer: profile.id, format: profile.format.rawValue)
+        let folder =
+            profile.review == .required
+            ? layout.heldFolder(payer: profile.id)
+            : layout.batchFolder(payer: profile.id, format: profile.format.rawValue)
+        return folder + "/" + Self.batchFileName(profile, control: control)
+    }
+
+    /// A batch file's name: `<payer>-<control>.x12` (837P) or `BPR<number>.csv` (NDIS).
+    static func batchFileName(_ profile: PayerProfile, control: Int) -> String {
         switch profile.format {
-        case .x12_837P: return folder + "/\(profile.id)-\(ProfessionalClaimWriter.padded(control, 9)).x12"
-        case .ndis: return folder + "/" + NDISBulkPaymentFile.fileName(batch: UInt32(clamping: control))
+        case .x12_837P: return "\(profile.id)-\(ProfessionalClaimWriter.padded(control, 9)).x12"
+        case .ndis: return NDISBulkPaymentFile.fileName(batch: UInt32(clamping: control))
         }
     }
 

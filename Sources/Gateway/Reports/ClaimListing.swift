@@ -23,6 +23,11 @@ public enum ClaimListing {
         }
         if let batch = summary.batchID, let file = summary.file {
             lines.append("batch \(batch) (control number \(summary.controlNumber ?? 0)) written to \(file)")
+            if summary.awaitingReview {
+                lines.append(
+                    "batch \(batch) is awaiting review: `dropgate claims release \(batch)` delivers it, "
+                        + "`dropgate claims discard \(batch)` gives it up")
+            }
         } else if !summary.dryRun {
             lines.append("no batch: nothing billable")
         }
@@ -38,12 +43,21 @@ public enum ClaimListing {
                 String(batch.id), batch.payer, batch.format.rawValue, String(batch.interchangeControl),
                 batch.state.rawValue,
                 String(batch.claims), String(batch.lines), Money(cents: batch.totalCents).description, batch.createdAt,
-                (batch.file as NSString).lastPathComponent,
+                (batch.file as NSString).lastPathComponent, review(batch) ?? "",
             ]
         }
         return TextTable.render(
-            header: ["ID", "PAYER", "FORMAT", "CONTROL", "STATE", "CLAIMS", "LINES", "TOTAL", "CREATED", "FILE"],
+            header: [
+                "ID", "PAYER", "FORMAT", "CONTROL", "STATE", "CLAIMS", "LINES", "TOTAL", "CREATED", "FILE", "REVIEW",
+            ],
             rows: rows)
+    }
+
+    /// Who released or discarded a batch held for review, and when (`released by ann 2026-12-01T10:00:00Z`).
+    static func review(_ batch: ClaimBatchRecord) -> String? {
+        if let by = batch.releasedBy { return "released by \(by) \(batch.releasedAt ?? "")" }
+        if let by = batch.discardedBy { return "discarded by \(by) \(batch.discardedAt ?? "")" }
+        return batch.state == .awaitingReview ? "awaiting review" : nil
     }
 
     /// A batch and its claims.
@@ -53,6 +67,7 @@ public enum ClaimListing {
             "file \(batch.file)", "sha256 \(batch.sha256 ?? "-")  bytes \(batch.bytes.map(String.init) ?? "-")",
         ]
         if let acknowledgment = batch.acknowledgment { text.append("acknowledgment \(acknowledgment)") }
+        if let review = review(batch) { text.append("review \(review)") }
         let rows = claims.map { claim in
             [
                 String(claim.id), claim.pcn, claim.setControl, claim.frequency, claim.studentId, claim.renderingNpi,
@@ -75,7 +90,8 @@ public enum ClaimListing {
     ) -> String {
         var text = [
             "claim \(record.id)  pcn \(record.pcn)  payer \(record.payer)  status \(record.status.rawValue)  frequency \(record.frequency)",
-            "batch \(record.batchId)  set \(record.setControl)  file \(batch?.file ?? "-")  batch state \(batch?.state.rawValue ?? "-")",
+            "batch \(record.batchId)  set \(record.setControl)  file \(batch?.file ?? "-")  batch state \(batch?.state.rawValue ?? "-")"
+                + (batch.flatMap(review).map { "  review \($0)" } ?? ""),
             "district \(record.district)  student \(record.studentId)  member \(record.memberId)  rendering \(record.renderingNpi)",
             "diagnoses \(claim.diagnoses.joined(separator: ", "))  place of service \(claim.placeOfService)",
             "charge \(Money(cents: record.totalCents))\(record.paidCents.map { "  paid \(Money(cents: $0))" } ?? "")\(record.payerClaimNumber.map { "  payer claim number \($0)" } ?? "")",

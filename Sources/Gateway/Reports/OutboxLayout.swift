@@ -23,6 +23,16 @@ public struct OutboxLayout: Sendable {
         Self.normalized(paths.outbox + "/" + payer + "/" + format)
     }
 
+    /// `Outbox/<payer>/held/`: batches of a payer that requires review, waiting for `claims release`.
+    public func heldFolder(payer: String) -> String {
+        Self.normalized(paths.outbox + "/" + payer + "/held")
+    }
+
+    /// `Outbox/<payer>/discarded/`: held batches an operator gave up (`claims discard`), kept for the record.
+    public func discardedFolder(payer: String) -> String {
+        Self.normalized(paths.outbox + "/" + payer + "/discarded")
+    }
+
     /// A path without empty or `.` components (`Outbox//a/./b/` → `Outbox/a/b`), so paths built from
     /// configuration compare equal to the ones the gateway records.
     public static func normalized(_ path: String) -> String {

@@ -16,7 +16,8 @@ public struct ClaimBatchRecord: Sendable, Codable, Equatable, FetchableRecord, T
     public var interchangeControl: Int64
     /// Path of the file in the outbox.
     public var file: String
-    /// `writing`, `built`, `submitted`, `accepted`, `partially-accepted` or `rejected`.
+    /// `writing`, `awaiting-review`, `built`, `submitted`, `accepted`, `partially-accepted`, `rejected` or
+    /// `discarded`.
     public var state: BatchState
     /// Claims in the batch.
     public var claims: Int
@@ -34,6 +35,14 @@ public struct ClaimBatchRecord: Sendable, Codable, Equatable, FetchableRecord, T
     public var acknowledgedAt: String?
     /// What the acknowledgment said.
     public var acknowledgment: String?
+    /// Who released it from review.
+    public var releasedBy: String?
+    /// When it was released from review (ISO 8601, UTC).
+    public var releasedAt: String?
+    /// Who discarded it while it awaited review.
+    public var discardedBy: String?
+    /// When it was discarded (ISO 8601, UTC).
+    public var discardedAt: String?
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
 }

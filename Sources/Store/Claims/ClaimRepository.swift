@@ -14,14 +14,18 @@ public struct ClaimRepository: Sendable {
         }
     }
 
-    /// Completes a batch whose file is written: `writing` → `built`.
-    public func markBatchWritten(id: Int64, sha256: String, bytes: Int64) throws {
+    /// Completes a batch whose file is written: `writing` → `built`, or `awaiting-review` when `held` (its file
+    /// is in the payer's held folder, not delivered until released).
+    public func markBatchWritten(id: Int64, sha256: String, bytes: Int64, held: Bool) throws {
+        let state: BatchState = held ? .awaitingReview : .built
         try pool.write { db in
             try db.execute(
                 sql:
-                    "UPDATE claim_batches SET state = 'built', sha256 = ?, bytes = ? WHERE id = ? AND state = 'writing'",
-                arguments: [sha256, bytes, id])
-            try db.audit(job: nil, "batch-built", "batch \(id): \(bytes) bytes, sha256 \(sha256.prefix(12))")
+                    "UPDATE claim_batches SET state = ?, sha256 = ?, bytes = ? WHERE id = ? AND state = 'writing'",
+                arguments: [state, sha256, bytes, id])
+            try db.audit(
+                job: nil, held ? "batch-held" : "batch-built",
+                "batch \(id): \(bytes) bytes, sha256 \(sha256.prefix(12))")
         }
     }
 
@@ -64,17 +68,7 @@ public struct ClaimRepository: Sendable {
                     "batch \(id) is \(batch.state.rawValue)\(fileExists ? " and its file exists" : ""): only a batch whose file was never written can be discarded"
                 )
             }
-            try db.execute(
-                sql: """
-                    UPDATE billed_services SET claim_id = (SELECT corrects FROM claims WHERE id = billed_services.claim_id)
-                    WHERE claim_id IN (SELECT id FROM claims WHERE batch_id = ? AND corrects IS NOT NULL)
-                    """, arguments: [id])
-            try db.execute(
-                sql: "DELETE FROM billed_services WHERE claim_id IN (SELECT id FROM claims WHERE batch_id = ?)",
-                arguments: [id])
-            try db.execute(
-                sql: "UPDATE claims SET status = 'rejected', status_at = ? WHERE batch_id = ?",
-                arguments: [Ledger.timestamp(now), id])
+            try Self.releaseServices(db, batchID: id, now: now)
             try db.execute(
                 sql: """
                     UPDATE claim_batches SET state = 'rejected', acknowledged_at = ?,
@@ -83,6 +77,22 @@ public struct ClaimRepository: Sendable {
                     """, arguments: [Ledger.timestamp(now), id])
             try db.audit(job: nil, "batch-discarded", "batch \(id)")
         }
+    }
+
+    /// Frees the services of a batch's claims for the next build (corrections hand theirs back to the claims
+    /// they correct) and marks the claims `rejected`.
+    static func releaseServices(_ db: Database, batchID id: Int64, now: Date) throws {
+        try db.execute(
+            sql: """
+                UPDATE billed_services SET claim_id = (SELECT corrects FROM claims WHERE id = billed_services.claim_id)
+                WHERE claim_id IN (SELECT id FROM claims WHERE batch_id = ? AND corrects IS NOT NULL)
+                """, arguments: [id])
+        try db.execute(
+            sql: "DELETE FROM billed_services WHERE claim_id IN (SELECT id FROM claims WHERE batch_id = ?)",
+            arguments: [id])
+        try db.execute(
+            sql: "UPDATE claims SET status = 'rejected', status_at = ? WHERE batch_id = ?",
+            arguments: [Ledger.timestamp(now), id])
     }
 
     /// Batches whose file may not have been written (a build interrupted between commit and rename).

@@ -13,10 +13,13 @@ struct ClaimsCommand: ParsableCommand {
             on a live claim yet: the student eligible with the payer on the service date (member batches), consent \
             where required, within the payer's filing_limit, the code in the fee schedule. Every service left out is listed \
             with its rule in Outbox/<payer>/claims/<time>-<pid>-exceptions.csv. Batches are written to \
-            Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery.
+            Outbox/<payer>/837P/ (or ndis/) and handed to the payer's delivery; a payer whose profile says \
+            `review: required` has its batches held in Outbox/<payer>/held/ (awaiting-review) until `claims release` \
+            or `claims discard`.
             """,
         subcommands: [
-            Build.self, Batches.self, Batch.self, Show.self, Replace.self, VoidClaim.self, Aging.self, Discard.self,
+            Build.self, Batches.self, Batch.self, Show.self, Replace.self, VoidClaim.self, Aging.self, Release.self,
+            Discard.self,
         ])
 
     struct Build: ParsableCommand {
@@ -48,7 +51,10 @@ struct ClaimsCommand: ParsableCommand {
     struct Batches: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List claim batches, newest first.",
-            discussion: "States: writing, built, submitted, accepted, partially-accepted, rejected.")
+            discussion: """
+                States: writing, awaiting-review, built, submitted, accepted, partially-accepted, rejected, \
+                discarded. REVIEW says who released or discarded a batch held for review, and when.
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -181,14 +187,14 @@ struct ClaimsCommand: ParsableCommand {
         }
     }
 
-    struct Discard: ParsableCommand {
+    struct Release: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Give up a batch whose file could not be written (it blocks its payer's builds).",
+            abstract: "Release a batch awaiting review for delivery.",
             discussion: """
-                A batch is recorded with its control number before its file is written; if writing fails (an 837P \
-                check or an NDIS file rule), the batch stays `writing` and every build of the payer tries it again. \
-                After fixing the cause, `discard` marks its claims rejected and frees their services for the next \
-                build; the control number is not reused. A batch whose file exists cannot be discarded.
+                A payer profile with `review: required` leaves each built batch `awaiting-review`, its file in \
+                Outbox/<payer>/held/. `release` moves the file to the payer's delivery folder (837P/ or ndis/) and \
+                makes the batch `built`, as it would have been without review: the next pass delivers it. Who \
+                released it and when are recorded. Any other batch is refused.
                 """)
 
         @OptionGroup var options: GlobalOptions
@@ -196,10 +202,53 @@ struct ClaimsCommand: ParsableCommand {
         @Argument(help: "The batch id (see `dropgate claims batches`).")
         var id: Int64
 
+        @Option(help: "Who releases it (default: the user running the command).")
+        var by: String?
+
+        func validate() throws {
+            if let by, by.allSatisfy(\.isWhitespace) {
+                throw ValidationError("--by must name who releases the batch")
+            }
+        }
+
         func run() throws {
             let gateway = try options.openGateway()
-            try gateway.discardBatch(id: id)
-            print("batch \(id) discarded: its services are billable again")
+            let who = try gateway.releaseBatch(id: id, by: by)
+            print("batch \(id) released by \(who): it goes to the payer with the next pass")
+        }
+    }
+
+    struct Discard: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give up a batch awaiting review, or one whose file could not be written.",
+            discussion: """
+                A batch awaiting review (`review: required`) becomes `discarded`: its file moves from \
+                Outbox/<payer>/held/ to Outbox/<payer>/discarded/, who discarded it and when are recorded, and its \
+                services are billable again, so the next build bills them in a new batch with new control numbers. \
+                A batch is recorded with its control number before its file is written; if writing fails (an 837P \
+                check or an NDIS file rule), the batch stays `writing` and every build of the payer tries it again. \
+                After fixing the cause, `discard` marks its claims rejected and frees their services for the next \
+                build; the control number is not reused. Any other batch is refused.
+                """)
+
+        @OptionGroup var options: GlobalOptions
+
+        @Argument(help: "The batch id (see `dropgate claims batches`).")
+        var id: Int64
+
+        @Option(help: "Who discards it (default: the user running the command).")
+        var by: String?
+
+        func validate() throws {
+            if let by, by.allSatisfy(\.isWhitespace) {
+                throw ValidationError("--by must name who discards the batch")
+            }
+        }
+
+        func run() throws {
+            let gateway = try options.openGateway()
+            let who = try gateway.discardBatch(id: id, by: by)
+            print("batch \(id) discarded by \(who): its services are billable again")
         }
     }
 

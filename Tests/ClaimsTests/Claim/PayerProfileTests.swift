@@ -20,9 +20,9 @@ struct PayerProfileTests {
         let cybhiPath = Self.shipped.appendingPathComponent("cybhi.yaml").path
         let cybhi = try PayerProfile.decode(
             yaml: try String(contentsOfFile: cybhiPath, encoding: .utf8), file: cybhiPath)
-        #expect(cybhi.feeSchedule["0591T"]?.rate == Money(cents: 6624))
-        #expect(cybhi.feeSchedule["0592T"]?.rate == Money(cents: 4108))
-        #expect(cybhi.feeSchedule["0593T"]?.rate == Money(cents: 1245))
+        #expect(cybhi.feeSchedule["0591T"]?.rates == [FeeRate(from: nil, rate: Money(cents: 6624))])
+        #expect(cybhi.feeSchedule["0592T"]?.rates == [FeeRate(from: nil, rate: Money(cents: 4108))])
+        #expect(cybhi.feeSchedule["0593T"]?.rates == [FeeRate(from: nil, rate: Money(cents: 1245))])
         #expect(cybhi.feeSchedule["0591T"]?.verified == true)
         #expect(cybhi.feeSchedule["90834"]?.verified == false)
         #expect(cybhi.filingLimit == FilingLimit(span: .daysAfterService(365)))
@@ -38,7 +38,7 @@ struct PayerProfileTests {
         #expect(profile.maxLinesPerClaim == 3)
         #expect(profile.maxClaimsPerSet == 4)
         #expect(profile.feeSchedule["92507"]?.modifiers == ["GN"])
-        #expect(profile.feeSchedule["T1002"]?.rate == Money(cents: 1575))
+        #expect(profile.feeSchedule["T1002"]?.rates == [FeeRate(from: nil, rate: Money(cents: 1575))])
         #expect(profile.feeSchedule["92507"]?.verified == false)
     }
 

@@ -12,6 +12,7 @@
 -- migration v11-claim-acknowledgments
 -- migration v12-remittance-sets
 -- migration v13-district-rules
+-- migration v14-claim-review
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -83,14 +84,15 @@ CREATE TABLE claim_acknowledgments (
     PRIMARY KEY (job_id, seq)
 ) STRICT;
 -- table claim_batches
-CREATE TABLE claim_batches (
+CREATE TABLE "claim_batches" (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     payer TEXT NOT NULL,
     format TEXT NOT NULL,
     interchange_control INTEGER NOT NULL,
     file TEXT NOT NULL UNIQUE,
     state TEXT NOT NULL CHECK (state IN (
-        'writing', 'built', 'submitted', 'accepted', 'partially-accepted', 'rejected')),
+        'writing', 'awaiting-review', 'built', 'submitted', 'accepted', 'partially-accepted', 'rejected',
+        'discarded')),
     claims INTEGER NOT NULL,
     lines INTEGER NOT NULL,
     total_cents INTEGER NOT NULL,
@@ -99,6 +101,10 @@ CREATE TABLE claim_batches (
     bytes INTEGER,
     acknowledged_at TEXT,
     acknowledgment TEXT,
+    released_by TEXT,
+    released_at TEXT,
+    discarded_by TEXT,
+    discarded_at TEXT,
     UNIQUE (payer, interchange_control)
 ) STRICT;
 -- table claim_lines
