@@ -48,6 +48,7 @@ public final class Console: Sendable {
         router.get("readyz") { _, _ in
             self.gateway.isReady ? Self.text("ready\n") : Self.text("not ready\n", status: .serviceUnavailable)
         }
+        router.get("metrics") { request, context in try self.metrics(request, context) }
         router.get("login") { request, _ in self.loginForm(request) }
         router.post("login") { request, context in try await self.login(request, context: context) }
         router.post("logout") { request, context in try await self.logout(request, context: context) }

@@ -115,6 +115,11 @@ extension Gateway {
         try ledger.claims.claimBatches(state: state, offset: offset, limit: limit)
     }
 
+    /// Every job counted by source, kind and state, with its rows by outcome (for `/metrics`).
+    public func jobTally() throws -> [JobTally] {
+        try ledger.jobs.tally()
+    }
+
     /// How many claim batches are in each state.
     public func claimBatchCounts() throws -> [BatchState: Int] {
         try ledger.claims.batchCounts()

@@ -58,6 +58,11 @@ import Testing
             #expect(page.body.contains("data-fact=\"\(fact)\">\(job[key] as? Int ?? -1)<"), "\(fact)")
         }
         #expect(page.body.contains("data-fact=\"sha256\">\(job["sha256"] as? String ?? "-")<"))
+        let metrics = try client.get("/metrics")
+        #expect(
+            metrics.body.contains("dropgate_jobs{source=\"lincoln-usd\",kind=\"aeries-students\",state=\"done\"} 1.0"))
+        let promtool = try Promtool.check(metrics.body)
+        #expect(promtool.status == 0, "\(promtool.output)")
         let csv = try client.get("/jobs/\(id)/exceptions.csv")
         let exported = try Binary.run(["exceptions", String(id), "--format", "csv"], in: scratch.root)
         #expect(csv.body == exported.stdout)
@@ -172,5 +177,25 @@ struct Curl {
         guard let range = page.range(of: "id=\"\(id)\">"), let bold = page[range.upperBound...].range(of: "<b>")
         else { return nil }
         return Int(page[bold.upperBound...].prefix { $0.isNumber })
+    }
+}
+
+/// Prometheus's own checker (Debian's `prometheus`, installed by scripts/setup): a missing promtool fails the test.
+enum Promtool {
+    static func check(_ metrics: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/promtool")
+        process.arguments = ["check", "metrics"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(metrics.utf8))
+        try input.fileHandleForWriting.close()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
     }
 }

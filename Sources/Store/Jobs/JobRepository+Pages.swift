@@ -110,3 +110,25 @@ extension JobRepository {
         return (clauses.joined(separator: " AND "), arguments)
     }
 }
+
+extension JobRepository {
+    /// Every job counted by source, kind and state, with its rows by outcome, in that order.
+    public func tally() throws -> [JobTally] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source, coalesce(kind, '') AS kind, state, count(*) AS jobs, sum(inserted) AS inserted,
+                        sum(updated) AS updated, sum(unchanged) AS unchanged, sum(stale) AS stale,
+                        sum(rejected) AS rejected
+                    FROM jobs GROUP BY source, coalesce(kind, ''), state ORDER BY 1, 2, 3
+                    """
+            ).compactMap { row in
+                guard let state = JobState(rawValue: row["state"]) else { return nil }
+                var rows: [String: Int] = [:]
+                for outcome in JobTally.outcomes { rows[outcome] = row[outcome] ?? 0 }
+                return JobTally(source: row["source"], kind: row["kind"], state: state, jobs: row["jobs"], rows: rows)
+            }
+        }
+    }
+}
