@@ -92,6 +92,10 @@ import Testing
             }
             #expect(seen == [fixture.hostileJob, fixture.rejectedJob, fixture.riversideJob, fixture.lincolnJob])
             #expect(Self.jobRows(try await browser.get("/jobs?per=1&page=5").text).isEmpty)
+            // Pages past the end, however far, are empty pages, not a crash.
+            let far = try await browser.get("/jobs?per=500&page=\(Int.max)&since=inf")
+            #expect(far.status == .ok)
+            #expect(Self.jobRows(far.text).isEmpty)
             #expect(Self.jobRows(try await browser.get("/jobs?name=STUDENTS").text).count == 2)
         }
     }

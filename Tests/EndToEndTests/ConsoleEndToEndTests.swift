@@ -100,7 +100,7 @@ final class ServedConsole {
 
     init(scratch: Scratch, arguments: [String] = ["serve"]) throws {
         let log = scratch.path("serve.log")
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         process = Process()
         process.executableURL = URL(fileURLWithPath: Binary.path)
         process.arguments = arguments

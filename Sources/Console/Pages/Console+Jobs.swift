@@ -12,7 +12,9 @@ extension Console {
         let paging = Paging(query)
         let text = { (name: String) in query[name].flatMap { $0.isEmpty ? nil : $0 } }
         let state = text("state").flatMap(JobState.init(rawValue:))
-        let since = text("since").flatMap(TimeInterval.init).map(Date.init(timeIntervalSince1970:))
+        let since = text("since").flatMap(TimeInterval.init).flatMap {
+            $0.isFinite ? Date(timeIntervalSince1970: $0) : nil
+        }
         let filter = JobFilter(
             sources: visitor.visibleSources, source: text("source"), kind: text("kind"), state: state,
             name: text("name"), since: since)

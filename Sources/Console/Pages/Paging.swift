@@ -10,10 +10,13 @@ struct Paging: Sendable, Equatable {
     static let defaultPerPage = 50
     /// The most rows a page shows.
     static let maximumPerPage = 500
+    /// The highest page asked for that is taken as it is (a higher one would overflow the offset; it shows
+    /// nothing either way).
+    static let maximumPage = 1 << 40
 
     /// The paging a query asks for; missing or invalid values fall back to page 1 and the default size.
     init(_ query: FormData) {
-        page = query["page"].flatMap(Int.init).map { max($0, 1) } ?? 1
+        page = query["page"].flatMap(Int.init).map { min(max($0, 1), Self.maximumPage) } ?? 1
         perPage = query["per"].flatMap(Int.init).map { min(max($0, 1), Self.maximumPerPage) } ?? Self.defaultPerPage
     }
 
