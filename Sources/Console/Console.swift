@@ -3,6 +3,7 @@ import Gateway
 import Hummingbird
 import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// The operator console: login, roles, server-rendered pages and health endpoints, over a ``Gateway``.
 ///
@@ -70,7 +71,10 @@ public final class Console: Sendable {
     }
 
     /// The console as a Hummingbird application listening on `http.listen`, a `Service` for a `ServiceGroup`.
-    public func application() -> some ApplicationProtocol {
+    ///
+    /// - Parameter announce: the level of the "console listening" line (address and port actually bound):
+    ///   `notice` for `dropgate serve`; the daemon names the configured address in its own start line instead.
+    public func application(announce: Logger.Level = .notice) -> some ApplicationProtocol {
         let logger = self.logger
         let http = self.http
         return Application(
@@ -78,13 +82,33 @@ public final class Console: Sendable {
             configuration: .init(address: .hostname(http.host, port: http.port), serverName: "dropgate"),
             onServerRunning: { channel in
                 let address = channel.localAddress
-                logger.notice(
-                    "console listening",
+                logger.log(
+                    level: announce, "console listening",
                     metadata: [
                         "http.address": "\(address?.ipAddress ?? http.host)",
                         "http.port": "\(address?.port ?? http.port)",
                     ])
             },
             logger: logger)
+    }
+
+    /// The console beside the daemon's watcher: if it cannot listen (a second daemon on the same configuration
+    /// finds the port taken), it logs a warning and the watcher runs on without it until shutdown.
+    public func besideWatcher() -> some Service {
+        BesideWatcher(application: application(announce: .info), logger: logger)
+    }
+
+    private struct BesideWatcher<App: ApplicationProtocol>: Service {
+        let application: App
+        let logger: Logger
+
+        func run() async throws {
+            do {
+                try await application.run()
+            } catch {
+                logger.warning("console not served", metadata: ["error": "\(error)"])
+                try? await gracefulShutdown()
+            }
+        }
     }
 }

@@ -6,9 +6,6 @@ import Testing
 @Suite(.serialized) struct ConsoleEndToEndTests {
     @Test func serveShowsTheIngestedSamplesToAUserMadeByUsersAdd() throws {
         let scratch = try Scratch()
-        let yaml = try String(contentsOfFile: scratch.path("dropgate.yaml"), encoding: .utf8)
-        try scratch.write(
-            "dropgate.yaml", yaml.replacingOccurrences(of: "listen: 127.0.0.1:8480", with: "listen: 127.0.0.1:0"))
         try scratch.dropSamples()
         _ = try Binary.run(["run", "--once"], in: scratch.root)
         try scratch.write("password", "correct-horse-battery\n")
@@ -71,10 +68,7 @@ import Testing
 
     @Test func theDaemonServesTheConsoleBesideTheWatcherAndStopsOnSIGTERM() throws {
         let scratch = try Scratch()
-        let yaml = try String(contentsOfFile: scratch.path("dropgate.yaml"), encoding: .utf8)
-        try scratch.write(
-            "dropgate.yaml", yaml.replacingOccurrences(of: "listen: 127.0.0.1:8480", with: "listen: 127.0.0.1:0"))
-        let server = try ServedConsole(scratch: scratch, arguments: ["run"])
+        let server = try ServedConsole(scratch: scratch, arguments: ["--log-level", "info", "run"])
         let client = Curl(base: "http://127.0.0.1:\(server.port)", jar: scratch.path("cookies"))
         #expect(try client.get("/readyz").body == "ready\n")
         try scratch.write(
@@ -89,6 +83,19 @@ import Testing
         }
         #expect(taken)
         #expect(try client.get("/").status == 303)
+        // A second daemon on the same configuration finds the console's port taken: it warns and watches on.
+        let yaml = try String(contentsOfFile: scratch.path("dropgate.yaml"), encoding: .utf8)
+        try scratch.write(
+            "dropgate.yaml",
+            yaml.replacingOccurrences(of: "listen: 127.0.0.1:0", with: "listen: 127.0.0.1:\(server.port)"))
+        let second = try Binary.start(["run"], in: scratch.root)
+        Thread.sleep(forTimeInterval: 2)
+        #expect(second.isRunning)
+        kill(second.processIdentifier, SIGTERM)
+        let stderr = (second.standardError as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+        #expect(String(decoding: stderr, as: UTF8.self).contains("console not served"))
         #expect(server.stop() == 0)
     }
 }

@@ -57,7 +57,7 @@ struct RunCommand: AsyncParsableCommand {
             configuration: .init(
                 services: [
                     .init(service: WatcherService(gateway: gateway, logger: logger)),
-                    .init(service: console.application()),
+                    .init(service: console.besideWatcher()),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
