@@ -1,5 +1,5 @@
-/// HTML text built from escaped values: every value reaches a page through an interpolation in an `HTML` literal
-/// or ``init(escaping:)``, so none can open a tag or close an attribute.
+/// HTML text built from escaped values: every value reaches a page through an interpolation in an `HTML` literal,
+/// so none can open a tag or close an attribute.
 ///
 /// A dozen lines of our own instead of a template engine: the pages are few and built in code, and the one rule
 /// that matters (escape every value) is easier to see here than in templates.
@@ -9,9 +9,6 @@ public struct HTML: Sendable, Equatable, CustomStringConvertible {
 
     /// Markup written by the console itself (tags, never values).
     init(markup: String) { description = markup }
-
-    /// A value as text: `& < > " '` replaced by entities.
-    init(escaping value: String) { description = Self.escape(value) }
 
     /// Appends markup (a literal's values escaped by its interpolation; a `String` is never taken as markup).
     static func += (lhs: inout HTML, rhs: HTML) { lhs.description += rhs.description }
