@@ -18,6 +18,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure: streaming readers over bytes handed to them.
@@ -74,6 +78,19 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The operator console: login, roles, server-rendered pages, health endpoints (Hummingbird).
+        .target(
+            name: "Console",
+            dependencies: [
+                "Gateway", "Store", "Claims", "Mapping", "Values",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // Test tooling: a payer answering 837P batches (999, TA1, 835), sample 835s. No product module imports it.
         .target(
             name: "PayerSimulator",
@@ -90,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "dropgate",
             dependencies: [
-                "Gateway", "Store", "Claims", "Values", "PayerSimulator", "Bench",
+                "Gateway", "Console", "Store", "Claims", "Values", "PayerSimulator", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -124,6 +141,14 @@ let package = Package(
             dependencies: [
                 "Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
+        .testTarget(
+            name: "ConsoleTests",
+            dependencies: [
+                "Console", "Gateway", "Store", "Values",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(
             name: "EndToEndTests",

@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import Mapping
 import Store
 
 /// What the CLI and the tools read: the ledger's repositories, read-only. Nothing outside the gateway holds
@@ -77,5 +78,70 @@ extension Gateway {
     /// The claims an 835 job remitted, in file order.
     public func remittedClaims(jobID: Int64) throws -> [[String]] {
         try ledger.remittance.remittedClaims(jobID: jobID)
+    }
+}
+
+/// Paged reads and the audit trail, for the operator console.
+extension Gateway {
+    /// Jobs matching `filter`, newest first, `limit` from `offset`.
+    public func jobs(matching filter: JobFilter, offset: Int, limit: Int) throws -> [JobRecord] {
+        try ledger.jobs.jobs(matching: filter, offset: offset, limit: limit)
+    }
+
+    /// How many jobs match `filter`.
+    public func jobCount(matching filter: JobFilter) throws -> Int {
+        try ledger.jobs.count(matching: filter)
+    }
+
+    /// The jobs matching `filter` counted by state, with their rows loaded and rejected.
+    public func jobSummary(matching filter: JobFilter) throws -> JobSummary {
+        try ledger.jobs.summary(matching: filter)
+    }
+
+    /// A job's exceptions, optionally of one rule and one column, `limit` from `offset`.
+    public func exceptions(
+        jobID: Int64, rule: String?, column: String?, offset: Int, limit: Int
+    ) throws -> [ExceptionRecord] {
+        try ledger.jobs.exceptions(jobID: jobID, rule: rule, column: column, offset: offset, limit: limit)
+    }
+
+    /// How many of a job's exceptions are of a rule and a column (both optional).
+    public func exceptionCount(jobID: Int64, rule: String?, column: String?) throws -> Int {
+        try ledger.jobs.exceptionCount(jobID: jobID, rule: rule, column: column)
+    }
+
+    /// Claim batches, newest first, optionally of one state, `limit` from `offset`.
+    public func claimBatches(state: BatchState?, offset: Int, limit: Int) throws -> [ClaimBatchRecord] {
+        try ledger.claims.claimBatches(state: state, offset: offset, limit: limit)
+    }
+
+    /// Every job counted by source, kind and state, with its rows by outcome (for `/metrics`).
+    public func jobTally() throws -> [JobTally] {
+        try ledger.jobs.tally()
+    }
+
+    /// How many claim batches are in each state.
+    public func claimBatchCounts() throws -> [BatchState: Int] {
+        try ledger.claims.batchCounts()
+    }
+
+    /// The audit trail, newest first, `limit` from `offset`.
+    public func auditEntries(offset: Int, limit: Int) throws -> [AuditEntry] {
+        try ledger.audit.entries(offset: offset, limit: limit)
+    }
+
+    /// How many entries the audit trail holds.
+    public func auditCount() throws -> Int {
+        try ledger.audit.count()
+    }
+
+    /// Writes a console action to the audit trail (never personal data: user names, ids, addresses).
+    public func audit(_ action: String, detail: String, actor: String?, target: String?, job: Int64? = nil) throws {
+        try ledger.audit.record(action, detail: detail, actor: actor, target: target, job: job)
+    }
+
+    /// Whether the gateway can serve: the database answers, its migrations are current and mappings are loaded.
+    public var isReady: Bool {
+        !mappings.mappings.isEmpty && ledger.isReady()
     }
 }

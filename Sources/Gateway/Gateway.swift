@@ -268,8 +268,20 @@ public final class Gateway: Sendable {
     }
 
     /// Re-runs a requeued job at once.
-    public func requeue(jobID: Int64) throws -> JobRecord {
-        let requeued = try ledger.jobs.requeue(jobID: jobID)
+    ///
+    /// - Parameters:
+    ///   - jobID: a `rejected` or `dead` job.
+    ///   - actor: the console user asking, for the audit trail (`nil`: the CLI).
+    public func requeue(jobID: Int64, actor: String? = nil) throws -> JobRecord {
+        let requeued = try ledger.jobs.requeue(jobID: jobID, actor: actor)
         return runner.process(jobID: jobID) ?? requeued
+    }
+
+    /// ``requeue(jobID:actor:)`` on a thread of its own, for async callers (the console): the job's processing
+    /// never blocks the concurrency pool.
+    public func requeueAwaiting(jobID: Int64, actor: String?) async throws -> JobRecord {
+        try await DedicatedThread.run(name: "dropgate-requeue") {
+            Result { try self.requeue(jobID: jobID, actor: actor) }
+        }.get()
     }
 }

@@ -27,7 +27,7 @@ struct DropGate: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,
             RequeueCommand.self, SourcesCommand.self, MappingsCommand.self, ClaimsCommand.self, RemitCommand.self,
-            SimulateCommand.self,
+            ServeCommand.self, UsersCommand.self, SimulateCommand.self,
             BenchCommand.self,
         ]
     )

@@ -65,7 +65,8 @@ enum Binary {
     }
 }
 
-/// A scratch copy of the repository's runnable layout: dropgate.yaml, Mappings/, empty Inbox/ and Outbox/.
+/// A scratch copy of the repository's runnable layout: dropgate.yaml (its console on a free port), Mappings/, empty
+/// Inbox/ and Outbox/.
 final class Scratch {
     let root: String
 
@@ -74,7 +75,10 @@ final class Scratch {
         let manager = FileManager.default
         try manager.createDirectory(atPath: root, withIntermediateDirectories: true)
         try manager.copyItem(atPath: Binary.repositoryRoot + "/Mappings", toPath: root + "/Mappings")
-        try manager.copyItem(atPath: Binary.repositoryRoot + "/dropgate.yaml", toPath: root + "/dropgate.yaml")
+        // The console of each daemon a test starts listens on a free port, never the demo's fixed one.
+        let yaml = try String(contentsOfFile: Binary.repositoryRoot + "/dropgate.yaml", encoding: .utf8)
+        try Data(yaml.replacingOccurrences(of: "listen: 127.0.0.1:8480", with: "listen: 127.0.0.1:0").utf8)
+            .write(to: URL(fileURLWithPath: root + "/dropgate.yaml"))
     }
 
     deinit {

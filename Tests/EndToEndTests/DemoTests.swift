@@ -87,7 +87,7 @@ import Testing
         let scratch = try Scratch()
         for command in [
             ["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["sources"], ["mappings", "check"],
-            ["bench", "ingest"], ["bench", "members"],
+            ["bench", "ingest"], ["bench", "members"], ["serve"], ["users", "add"], ["users", "list"],
         ] {
             let help = try Binary.run(command + ["--help"], in: scratch.root)
             #expect(help.status == 0)

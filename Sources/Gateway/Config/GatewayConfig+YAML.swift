@@ -14,7 +14,7 @@ extension GatewayConfig {
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
                 "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources", "deliveries",
-                "aging",
+                "aging", "http",
             ])
         else {
             throw DefinitionError(issues: log.issues)
@@ -23,14 +23,16 @@ extension GatewayConfig {
             if path.hasPrefix("/") { return absolute(path) }
             return root.hasPrefix("/") ? absolute(root + "/" + path) : root == "." ? path : root + "/" + path
         }
-        if let paths = top["paths"]?.fields(allowed: ["inbox", "outbox", "archive", "staging", "database", "mappings"])
-        {
+        if let paths = top["paths"]?.fields(allowed: [
+            "inbox", "outbox", "archive", "staging", "database", "mappings", "users",
+        ]) {
             if let value = paths["inbox"]?.string() { config.paths.inbox = resolve(value) }
             if let value = paths["outbox"]?.string() { config.paths.outbox = resolve(value) }
             if let value = paths["archive"]?.string() { config.paths.archive = resolve(value) }
             if let value = paths["staging"]?.string() { config.paths.staging = resolve(value) }
             if let value = paths["database"]?.string() { config.paths.database = resolve(value) }
             if let value = paths["mappings"]?.string() { config.paths.mappings = resolve(value) }
+            if let value = paths["users"]?.string() { config.paths.users = resolve(value) }
         }
         if let node = top["poll_interval"], let seconds = duration(node, atLeast: minimumPollInterval) {
             config.pollInterval = seconds
@@ -40,6 +42,7 @@ extension GatewayConfig {
             config.maxRecordBytes = bytes
         }
         if let node = top["retry"] { config.retry = retry(node) }
+        if let node = top["http"] { config.http = http(node) }
         if let node = top["current_school_year"], let text = node.string() {
             config.currentSchoolYear = SchoolYear(parsing: text)
             if config.currentSchoolYear == nil { node.issue("expected a school year like 2025-2026, found '\(text)'") }
@@ -130,6 +133,19 @@ extension GatewayConfig {
             return nil
         }
         return DeliveryConfig(id: id, folder: outbox + "/" + folder, files: globs, destination: destination)
+    }
+
+    private static func http(_ node: YAMLNode) -> HTTPConfig {
+        var http = HTTPConfig()
+        guard let entries = node.fields(allowed: ["listen", "secure_cookies"]) else { return http }
+        if let node = entries["listen"], let text = node.string() {
+            switch HTTPConfig.parse(listen: text) {
+            case .success(let address): (http.host, http.port) = address
+            case .failure(let error): node.issue(error.description)
+            }
+        }
+        if let secure = entries["secure_cookies"]?.bool() { http.secureCookies = secure }
+        return http
     }
 
     private static func retry(_ node: YAMLNode) -> RetryPolicy {

@@ -19,6 +19,15 @@ public struct GatewayConfig: Sendable {
         public var database: String
         /// Mapping definitions.
         public var mappings: String
+        /// The console's users file (`paths.users`; `nil`: `dropgate.users` beside the database).
+        public var users: String?
+
+        /// The console's users file: `users` when configured, else `dropgate.users` beside the database.
+        public var usersFile: String {
+            if let users { return users }
+            let folder = database.split(separator: "/", omittingEmptySubsequences: false).dropLast()
+            return folder.isEmpty ? "dropgate.users" : folder.joined(separator: "/") + "/dropgate.users"
+        }
     }
 
     /// Where things live.
@@ -35,6 +44,8 @@ public struct GatewayConfig: Sendable {
     public var sources: [SourceConfig]
     /// Outbox files pushed to destinations.
     public var deliveries: [DeliveryConfig] = []
+    /// The operator console's listener (`http:`).
+    public var http = HTTPConfig()
     /// Days after which `claims aging` lists a sent claim with no acknowledgment.
     public var acknowledgmentDays = 2
     /// Days after which `claims aging` lists an accepted claim with no payment.

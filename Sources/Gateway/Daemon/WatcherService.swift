@@ -10,7 +10,7 @@ import ServiceLifecycle
 /// further job starts, and the service returns.
 ///
 /// It says so at the default log level (`notice`): one line when it starts (configuration file, database, source
-/// ids, poll interval) and one when it stops; nothing personal.
+/// ids, poll interval, the console's configured address) and one when it stops; nothing personal.
 public struct WatcherService: Service {
     let gateway: Gateway
     let logger: Logger
@@ -28,6 +28,7 @@ public struct WatcherService: Service {
             metadata: [
                 "config": "\(config.file)", "database": "\(config.paths.database)",
                 "sources": "\(config.sources.map(\.id).joined(separator: ","))", "poll_s": "\(config.pollInterval)",
+                "http.listen": "\(config.http.host):\(config.http.port)",
             ])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let finished = await gateway.pass()

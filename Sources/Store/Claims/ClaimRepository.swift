@@ -123,6 +123,26 @@ public struct ClaimRepository: Sendable {
         }
     }
 
+    /// Batches, newest first, optionally of one state, `limit` from `offset`.
+    public func claimBatches(state: BatchState?, offset: Int, limit: Int) throws -> [ClaimBatchRecord] {
+        try pool.read { db in
+            var request = ClaimBatchRecord.all()
+            if let state { request = request.filter(sql: "state = ?", arguments: [state.rawValue]) }
+            return try request.order(sql: "id DESC").limit(limit, offset: offset).fetchAll(db)
+        }
+    }
+
+    /// How many batches are in each state; a state with none is absent.
+    public func batchCounts() throws -> [BatchState: Int] {
+        try pool.read { db in
+            var counts: [BatchState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM claim_batches GROUP BY state") {
+                if let state = BatchState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
     /// One batch.
     public func claimBatch(id: Int64) throws -> ClaimBatchRecord? {
         try pool.read { db in try ClaimBatchRecord.fetchOne(db, key: id) }

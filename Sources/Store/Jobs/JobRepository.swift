@@ -131,7 +131,11 @@ public struct JobRepository: Sendable {
     }
 
     /// Puts a `rejected` or `dead` job back in the queue, after the operator fixed the mapping or file.
-    public func requeue(jobID: Int64) throws -> JobRecord {
+    ///
+    /// - Parameters:
+    ///   - jobID: the job.
+    ///   - actor: the console user asking, recorded on the audit trail (`nil`: the CLI).
+    public func requeue(jobID: Int64, actor: String? = nil) throws -> JobRecord {
         try pool.write { db in
             guard var job = try JobRecord.fetchOne(db, key: jobID) else {
                 throw StoreError(.jobNotFound, "no job \(jobID)")
@@ -147,7 +151,7 @@ public struct JobRepository: Sendable {
             job.lastError = nil
             job.updatedAt = Date()
             try job.update(db)
-            try db.audit(job: jobID, "requeued", "by operator")
+            try db.audit(job: jobID, "requeued", "by operator", actor: actor)
             return job
         }
     }

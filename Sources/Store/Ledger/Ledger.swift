@@ -33,6 +33,8 @@ public final class Ledger: Sendable {
     public let sources: SourceHealthRepository
     /// Files sources left in place once taken.
     public let seen: SeenFileRepository
+    /// The audit trail.
+    public let audit: AuditRepository
     let pool: DatabasePool
     let logger: Logger
 
@@ -69,6 +71,12 @@ public final class Ledger: Sendable {
         deliveries = DeliveryRepository(pool: pool)
         sources = SourceHealthRepository(pool: pool)
         seen = SeenFileRepository(pool: pool)
+        audit = AuditRepository(pool: pool)
+    }
+
+    /// Whether the database answers and every migration this build knows has run (the console's `/readyz`).
+    public func isReady() -> Bool {
+        (try? pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }) ?? false
     }
 
     /// Runs once per process, before the first connection opens SQLite (later calls would be refused).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Console
 import Gateway
 import Logging
 import ServiceLifecycle
@@ -13,8 +14,9 @@ struct RunCommand: AsyncParsableCommand {
             Polls each source's drop folder every poll_interval seconds. A file is taken only once it has not \
             changed for its source's stable_after seconds; names ending in .part or .tmp and dot-files are \
             ignored. Each file is staged, hashed, recorded as a job, removed from the inbox, validated and \
-            loaded in one transaction, then archived. SIGINT or SIGTERM lets the current file's transaction \
-            finish and stops cleanly.
+            loaded in one transaction, then archived. The daemon also serves the operator console on \
+            http.listen (default 127.0.0.1:8480; see `dropgate serve`). SIGINT or SIGTERM lets the current file's \
+            transaction finish and stops cleanly.
 
             With --once, makes one pass over all sources (waiting up to 5 seconds for files still being written \
             to settle), prints the finished jobs, writes one line on stderr for each source it could not \
@@ -50,9 +52,13 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let logger = options.makeLogger()
+        let console = Console(gateway: gateway, users: UserFile(path: gateway.config.paths.usersFile), logger: logger)
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: WatcherService(gateway: gateway, logger: logger))],
+                services: [
+                    .init(service: WatcherService(gateway: gateway, logger: logger)),
+                    .init(service: console.besideWatcher()),
+                ],
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         try await group.run()

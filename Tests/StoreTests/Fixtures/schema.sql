@@ -13,6 +13,7 @@
 -- migration v12-remittance-sets
 -- migration v13-district-rules
 -- migration v14-claim-review
+-- migration v15-console-audit
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -52,7 +53,7 @@ CREATE TABLE audit (
     job_id INTEGER REFERENCES jobs(id),
     action TEXT NOT NULL,
     detail TEXT NOT NULL
-) STRICT;
+, actor TEXT, target TEXT) STRICT;
 -- table billed_services
 CREATE TABLE billed_services (
     district TEXT NOT NULL,

@@ -1,0 +1,59 @@
+import Foundation
+import Gateway
+import Hummingbird
+import Logging
+import Mapping
+import Store
+
+/// The jobs list: filtered by source, kind, state, file name and creation time; paged with no cap.
+extension Console {
+    func jobList(_ request: Request, _ context: ConsoleRequestContext, _ visitor: Visitor) throws -> Response {
+        let query = Self.query(request)
+        let paging = Paging(query)
+        let text = { (name: String) in query[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let state = text("state").flatMap(JobState.init(rawValue:))
+        let since = text("since").flatMap(TimeInterval.init).flatMap {
+            $0.isFinite ? Date(timeIntervalSince1970: $0) : nil
+        }
+        let filter = JobFilter(
+            sources: visitor.visibleSources, source: text("source"), kind: text("kind"), state: state,
+            name: text("name"), since: since)
+        let total = try gateway.jobCount(matching: filter)
+        let jobs = try gateway.jobs(matching: filter, offset: paging.offset, limit: paging.perPage)
+        var body: HTML = "<form method=\"get\" action=\"/jobs\">"
+        body += "<label>source <select name=\"source\"><option value=\"\">any</option>"
+        for source in gateway.config.sources where visitor.sees(source: source.id) {
+            body += Self.option(source.id, selected: filter.source)
+        }
+        body += "</select></label> <label>kind <select name=\"kind\"><option value=\"\">any</option>"
+        for kind in gateway.mappings.mappings.map(\.kind).sorted() { body += Self.option(kind, selected: filter.kind) }
+        body += "</select></label> <label>state <select name=\"state\"><option value=\"\">any</option>"
+        for state in JobState.allCases { body += Self.option(state.rawValue, selected: filter.state?.rawValue) }
+        body += "</select></label> <label>file name <input name=\"name\" value=\"\(filter.name ?? "")\"></label>"
+        if let since = text("since") { body += "<input type=\"hidden\" name=\"since\" value=\"\(since)\">" }
+        body += " <button>Filter</button></form>"
+        let parameters = ["source", "kind", "state", "name", "since"].map { ($0, query[$0] ?? "") }
+        body += paging.navigation(total: total, path: "/jobs", parameters: parameters)
+        body += """
+            <table id="jobs"><tr><th>job</th><th>source</th><th>kind</th><th>state</th><th>read</th><th>inserted</th>\
+            <th>updated</th><th>unchanged</th><th>stale</th><th>rejected</th><th>warnings</th><th>file</th>\
+            <th>created</th></tr>
+            """
+        for job in jobs {
+            let id = job.id ?? 0
+            body += """
+                <tr><td><a href="/jobs/\(id)">\(id)</a></td><td>\(job.source)</td><td>\(job.kind ?? "-")</td>\
+                <td>\(job.state.rawValue)</td><td>\(job.rowsRead)</td><td>\(job.inserted)</td><td>\(job.updated)</td>\
+                <td>\(job.unchanged)</td><td>\(job.stale)</td><td>\(job.rejected)</td><td>\(job.warnings)</td>\
+                <td>\(job.originalName)</td><td>\(Self.timestamp(job.createdAt))</td></tr>
+                """
+        }
+        body += "</table>"
+        return Self.html(
+            Layout.page(title: "Jobs", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+    }
+
+    static func option(_ value: String, selected: String?) -> HTML {
+        "<option value=\"\(value)\"\(HTML(markup: value == selected ? " selected" : ""))>\(value)</option>"
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import GRDB
+
+/// The audit trail: every state change the gateway makes and every console login and action.
+public struct AuditRepository: Sendable {
+    let pool: DatabasePool
+
+    /// Records an action in a transaction of its own.
+    ///
+    /// - Parameters:
+    ///   - action: what happened (`console-login`, `console-login-refused`, …).
+    ///   - detail: more about it (never personal data).
+    ///   - actor: who did it.
+    ///   - target: what it was done to (an address, a user, a job).
+    ///   - job: the job concerned, if any.
+    public func record(_ action: String, detail: String, actor: String?, target: String?, job: Int64? = nil) throws {
+        try pool.write { db in try db.audit(job: job, action, detail, actor: actor, target: target) }
+    }
+
+    /// Entries, newest first, from `offset`.
+    public func entries(offset: Int, limit: Int) throws -> [AuditEntry] {
+        try pool.read { db in
+            try AuditEntry.fetchAll(
+                db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset])
+        }
+    }
+
+    /// How many entries the trail holds.
+    public func count() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0 }
+    }
+}

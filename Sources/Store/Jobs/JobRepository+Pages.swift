@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Paged and counted reads for the operator console: lists are never capped, they are paged.
+extension JobRepository {
+    /// Jobs matching `filter`, newest first, `limit` of them from `offset`.
+    public func jobs(matching filter: JobFilter, offset: Int, limit: Int) throws -> [JobRecord] {
+        let (condition, arguments) = Self.condition(filter)
+        return try pool.read { db in
+            try JobRecord.fetchAll(
+                db, sql: "SELECT * FROM jobs WHERE \(condition) ORDER BY id DESC LIMIT ? OFFSET ?",
+                arguments: arguments + [limit, offset])
+        }
+    }
+
+    /// How many jobs match `filter`.
+    public func count(matching filter: JobFilter) throws -> Int {
+        let (condition, arguments) = Self.condition(filter)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs WHERE \(condition)", arguments: arguments) ?? 0
+        }
+    }
+
+    /// Counts of the jobs matching `filter`, by state, with the rows they loaded (inserted, updated, unchanged
+    /// or stale) and rejected.
+    public func summary(matching filter: JobFilter) throws -> JobSummary {
+        let (condition, arguments) = Self.condition(filter)
+        return try pool.read { db in
+            var summary = JobSummary()
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT state, count(*) AS jobs, sum(inserted + updated + unchanged + stale) AS loaded,
+                        sum(rejected) AS rejected
+                    FROM jobs WHERE \(condition) GROUP BY state
+                    """, arguments: arguments)
+            for row in rows {
+                guard let state = JobState(rawValue: row["state"]) else { continue }
+                summary.byState[state] = row["jobs"]
+                summary.rowsLoaded += row["loaded"] ?? 0
+                summary.rowsRejected += row["rejected"] ?? 0
+            }
+            return summary
+        }
+    }
+
+    /// A job's exceptions in row order, optionally only those of a rule and a column, `limit` from `offset`.
+    public func exceptions(
+        jobID: Int64, rule: String? = nil, column: String? = nil, offset: Int, limit: Int
+    ) throws -> [ExceptionRecord] {
+        let (condition, arguments) = Self.exceptionCondition(jobID: jobID, rule: rule, column: column)
+        return try pool.read { db in
+            try ExceptionRecord.fetchAll(
+                db, sql: "SELECT * FROM job_exceptions WHERE \(condition) ORDER BY row, rowid LIMIT ? OFFSET ?",
+                arguments: arguments + [limit, offset])
+        }
+    }
+
+    /// How many of a job's exceptions are of a rule and a column (both optional).
+    public func exceptionCount(jobID: Int64, rule: String? = nil, column: String? = nil) throws -> Int {
+        let (condition, arguments) = Self.exceptionCondition(jobID: jobID, rule: rule, column: column)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM job_exceptions WHERE \(condition)", arguments: arguments)
+                ?? 0
+        }
+    }
+
+    private static func condition(_ filter: JobFilter) -> (String, StatementArguments) {
+        var clauses = ["1"]
+        var arguments: StatementArguments = []
+        if let sources = filter.sources {
+            clauses.append("source IN (\(sources.isEmpty ? "NULL" : sources.map { _ in "?" }.joined(separator: ",")))")
+            arguments += StatementArguments(sources)
+        }
+        if let source = filter.source {
+            clauses.append("source = ?")
+            arguments += [source]
+        }
+        if let kind = filter.kind {
+            clauses.append("kind = ?")
+            arguments += [kind]
+        }
+        if let state = filter.state {
+            clauses.append("state = ?")
+            arguments += [state.rawValue]
+        }
+        if let name = filter.name, !name.isEmpty {
+            clauses.append("instr(lower(original_name), lower(?)) > 0")
+            arguments += [name]
+        }
+        if let since = filter.since {
+            clauses.append("created_at >= ?")
+            arguments += [since]
+        }
+        return (clauses.joined(separator: " AND "), arguments)
+    }
+
+    private static func exceptionCondition(jobID: Int64, rule: String?, column: String?) -> (String, StatementArguments)
+    {
+        var clauses = ["job_id = ?"]
+        var arguments: StatementArguments = [jobID]
+        if let rule, !rule.isEmpty {
+            clauses.append("rule_id = ?")
+            arguments += [rule]
+        }
+        if let column, !column.isEmpty {
+            clauses.append("column_name = ?")
+            arguments += [column]
+        }
+        return (clauses.joined(separator: " AND "), arguments)
+    }
+}
+
+extension JobRepository {
+    /// Every job counted by source, kind and state, with its rows by outcome, in that order.
+    public func tally() throws -> [JobTally] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source, coalesce(kind, '') AS kind, state, count(*) AS jobs, sum(inserted) AS inserted,
+                        sum(updated) AS updated, sum(unchanged) AS unchanged, sum(stale) AS stale,
+                        sum(rejected) AS rejected
+                    FROM jobs GROUP BY source, coalesce(kind, ''), state ORDER BY 1, 2, 3
+                    """
+            ).compactMap { row in
+                guard let state = JobState(rawValue: row["state"]) else { return nil }
+                var rows: [String: Int] = [:]
+                for outcome in JobTally.outcomes { rows[outcome] = row[outcome] ?? 0 }
+                return JobTally(source: row["source"], kind: row["kind"], state: state, jobs: row["jobs"], rows: rows)
+            }
+        }
+    }
+}
