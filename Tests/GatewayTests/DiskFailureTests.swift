@@ -99,6 +99,9 @@ import Transport
         #expect(try gateway.ledger.sources.health(of: "riverside-usd").state == .ok)
 
         try FileManager.default.removeItem(atPath: workspace.root + "/blocked")
+        // The daemon's next pass takes the source once its retry time has come, never before.
+        let retryAt = try #require(failing.nextAttemptAt)
+        Thread.sleep(until: retryAt.addingTimeInterval(0.01))
         gateway.runPass()
         #expect(try gateway.ledger.sources.health(of: "lincoln-usd").state == .ok)
         #expect(try gateway.ledger.jobs.jobs().map(\.state) == [.done])
