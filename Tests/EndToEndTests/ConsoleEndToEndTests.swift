@@ -129,6 +129,9 @@ final class ServedConsole {
         port = found
     }
 
+    /// A server no test stopped stops with the test.
+    deinit { stop() }
+
     /// Stops the server with SIGTERM; its exit status.
     @discardableResult
     func stop() -> Int32 {
