@@ -33,26 +33,30 @@ final class XMLInputContext {
         self.read = read
     }
 
-    /// Fills `buffer` from the read closure; returns the number of bytes, 0 at the end or after an error.
+    /// Fills `buffer` from the read closure, calling it until the buffer is full or the input ends; returns the
+    /// number of bytes, fewer than the buffer holds only at the end or after an error.
     ///
-    /// An error thrown by the closure is kept for the caller and ends the input: reporting it to libxml2 as an
-    /// I/O error would make libxml2 print it.
+    /// libxml2 parses each buffer it gets as a block, and some errors (a CDATA section never closed, a byte that is
+    /// not UTF-8 in a tag name) are placed or worded by where a block ended: handing it the closure's chunks as
+    /// they come would make them depend on how the input was split. An error thrown by the closure is kept for the
+    /// caller and ends the input: reporting it to libxml2 as an I/O error would make libxml2 print it.
     func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        guard !ended else {
-            return 0
+        var filled = 0
+        while !ended, filled < buffer.count {
+            do {
+                let count = try read(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                precondition(
+                    count >= 0 && count <= buffer.count - filled,
+                    "read returned \(count) for a \(buffer.count - filled)-byte buffer")
+                filled += count
+                ended = count == 0
+            } catch {
+                readError = error
+                ended = true
+            }
         }
-        do {
-            let count = try read(buffer)
-            precondition(
-                count >= 0 && count <= buffer.count, "read returned \(count) for a \(buffer.count)-byte buffer")
-            bytesRead += count
-            ended = count == 0
-            return count
-        } catch {
-            readError = error
-            ended = true
-            return 0
-        }
+        bytesRead += filled
+        return filled
     }
 
     /// Keeps the most telling error libxml2 reports, the first among equals; warnings are ignored.
