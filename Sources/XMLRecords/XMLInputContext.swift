@@ -69,14 +69,14 @@ final class XMLInputContext {
             return
         }
         var rank = 0
-        var state: (document: xmlDocPtr?, openElements: [xmlNodePtr])?
+        var parser: xmlParserCtxtPtr?
         if error.level == XML_ERR_FATAL {
             rank = 1
             if error.domain == Int32(XML_FROM_PARSER.rawValue),
                 let context = error.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self), context.pointee.depth == 0
             {
                 rank = 2
-                state = (context.pointee.myDoc, Self.elements(from: context.pointee.node))
+                parser = context
             }
         }
         guard rank > parseErrorRank else {
@@ -86,13 +86,15 @@ final class XMLInputContext {
         while let last = message.last, last.isWhitespace {
             message.removeLast()
         }
-        if let state {
-            parserState = state
+        var reported = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: message)
+        if let parser {
+            let openElements = Self.elements(from: parser.pointee.node)
+            parserState = (parser.pointee.myDoc, openElements)
             if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
-                message = Self.endMessage(document: state.document, openElement: state.openElements.first) ?? message
+                Self.clarifyEnd(&reported, parser: parser, openElement: openElements.first)
             }
         }
-        parseError = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: message)
+        parseError = reported
         parseErrorRank = rank
     }
 
@@ -107,17 +109,38 @@ final class XMLInputContext {
         return elements
     }
 
-    /// A clearer message than libxml2's "Extra content at the end of the document" when there is no extra content.
+    /// Says more clearly than libxml2's "Extra content at the end of the document" what is wrong when there is no
+    /// extra content.
     ///
-    /// libxml2 says so when the input ends inside an element, and when it holds nothing but whitespace.
-    private static func endMessage(document: xmlDocPtr?, openElement: xmlNodePtr?) -> String? {
-        if let openElement {
-            let name = XMLName.string(openElement.pointee.name)
-            let line = Int(openElement.pointee.line)
-            let start = line < Int(UInt16.max) ? " (line \(line))" : ""
-            return "the document ends inside element '\(name)'\(start): it is truncated"
+    /// libxml2 says so when the input ends inside an element (or a CDATA section in it), and when it holds nothing
+    /// but whitespace. A truncated document is reported at its end: libxml2 reports it where it stopped parsing,
+    /// which can be characters or a whole block before (it waits for the end of a text or CDATA section).
+    private static func clarifyEnd(_ error: inout XMLRecordError, parser: xmlParserCtxtPtr, openElement: xmlNodePtr?) {
+        guard let openElement else {
+            if xmlDocGetRootElement(parser.pointee.myDoc) == nil {
+                error.message = "the document is empty"
+            }
+            return
         }
-        return xmlDocGetRootElement(document) == nil ? "the document is empty" : nil
+        let name = XMLName.string(openElement.pointee.name)
+        let line = Int(openElement.pointee.line)
+        let start = line < Int(UInt16.max) ? " (line \(line))" : ""
+        let section = parser.pointee.instate == XML_PARSER_CDATA_SECTION ? "a CDATA section in " : ""
+        error.message = "the document ends inside \(section)element '\(name)'\(start): it is truncated"
+        if let input = parser.pointee.input, var next = input.pointee.cur, let end = input.pointee.end {
+            // Move from where libxml2 stopped over what it did not parse, counting characters as it does.
+            error.line = Int(input.pointee.line)
+            error.column = Int(input.pointee.col)
+            while next < end {
+                if next.pointee == UInt8(ascii: "\n") {
+                    error.line += 1
+                    error.column = 1
+                } else if next.pointee & 0xC0 != 0x80 {
+                    error.column += 1
+                }
+                next += 1
+            }
+        }
     }
 
     /// The fatal error libxml2 reported, if it reported one.

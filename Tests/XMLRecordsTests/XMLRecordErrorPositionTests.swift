@@ -31,7 +31,8 @@ import XMLRecords
         try Self.expect(
             "fuzz-error-position-by-chunk.xml", chunk: chunk, lines: [],
             error:
-                "line 10, column 24: the document ends inside element 'MemberId' (line 4): it is truncated")
+                "line 12, column 43: the document ends inside a CDATA section in element 'MemberId' (line 4): "
+                + "it is truncated")
     }
 
     /// A CDATA section in the sixth record runs to the end of the document.
@@ -40,7 +41,8 @@ import XMLRecords
         try Self.expect(
             "cdata-never-closed.xml", chunk: chunk, lines: Array(4...8),
             error:
-                "line 12, column 133: the document ends inside element 'Note' (line 9): it is truncated")
+                "line 14, column 1: the document ends inside a CDATA section in element 'Note' (line 9): "
+                + "it is truncated")
     }
 
     /// Byte 0xFF inside the name of a start tag, `<Firs\xFFt>` in the ninth record.
@@ -52,11 +54,11 @@ import XMLRecords
                 "line 12, column 82: Input is not proper UTF-8, indicate encoding !\nBytes: 0xFF 0x74 0x3E 0x53")
     }
 
-    /// The document stops right after the `<` of a tag in the ninth record.
+    /// The document stops right after the `<` of a tag in the ninth record: reported there, not before the `<`.
     @Test(arguments: chunkSizes)
     func truncatedIsReportedAtItsEnd(chunk: Int) throws {
         try Self.expect(
             "truncated.xml", chunk: chunk, lines: Array(4...11),
-            error: "line 12, column 186: the document ends inside element 'AidCode' (line 12): it is truncated")
+            error: "line 12, column 187: the document ends inside element 'AidCode' (line 12): it is truncated")
     }
 }
