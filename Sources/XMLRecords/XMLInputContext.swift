@@ -82,11 +82,7 @@ final class XMLInputContext {
         guard rank > parseErrorRank else {
             return
         }
-        var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
-        while let last = message.last, last.isWhitespace {
-            message.removeLast()
-        }
-        var reported = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: message)
+        var reported = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: Self.message(of: error))
         if let parser {
             let openElements = Self.elements(from: parser.pointee.node)
             parserState = (parser.pointee.myDoc, openElements)
@@ -96,6 +92,25 @@ final class XMLInputContext {
         }
         parseError = reported
         parseErrorRank = rank
+    }
+
+    /// libxml2's message without trailing whitespace, in clearer words for a byte that is not UTF-8.
+    ///
+    /// libxml2 reports that byte as "Input is not proper UTF-8, indicate encoding !" and a second line with the
+    /// four bytes from it on; only the first is kept, so that the message holds nothing of the document's content.
+    private static func message(of error: xmlError) -> String {
+        var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
+        while let last = message.last, last.isWhitespace {
+            message.removeLast()
+        }
+        if error.code == Int32(XML_ERR_INVALID_CHAR.rawValue), message.hasPrefix("Input is not proper UTF-8"),
+            let bytes = message.firstRange(of: "Bytes: ")
+        {
+            let byte = message[bytes.upperBound...].prefix(4)
+            return "the document is not proper UTF-8 (byte \(byte)): if it is in another encoding, its XML declaration "
+                + "must name it"
+        }
+        return message
     }
 
     /// `element` and its ancestor elements, innermost first.

@@ -17,8 +17,9 @@ public struct XMLRecordError: Error, Sendable, CustomStringConvertible {
     ///
     /// For example `Opening and ending tag mismatch: MemberId line 3 and Member`. A document that ends inside an
     /// element is reported as `the document ends inside element 'Member' (line 3): it is truncated` (`inside a
-    /// CDATA section in element …` when a CDATA section is not closed), and one with no element at all as
-    /// `the document is empty`, where libxml2's own words would mislead.
+    /// CDATA section in element …` when a CDATA section is not closed), one with no element at all as `the
+    /// document is empty`, where libxml2's own words would mislead, and a byte that is not UTF-8 as `the document
+    /// is not proper UTF-8 (byte 0xFF): …`, without the document's bytes that libxml2 adds.
     public var message: String
 
     /// The position and the message.

@@ -51,7 +51,8 @@ import XMLRecords
         try Self.expect(
             "non-utf8-start-tag.xml", chunk: chunk, lines: Array(4...11),
             error:
-                "line 12, column 82: Input is not proper UTF-8, indicate encoding !\nBytes: 0xFF 0x74 0x3E 0x53")
+                "line 12, column 82: the document is not proper UTF-8 (byte 0xFF): if it is in another encoding, "
+                + "its XML declaration must name it")
     }
 
     /// The document stops right after the `<` of a tag in the ninth record: reported there, not before the `<`.
