@@ -115,7 +115,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"]),
+        .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats", "Values"]),
         .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Values", "Mapping", "PyX12Support"]),

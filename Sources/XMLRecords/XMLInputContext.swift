@@ -33,26 +33,30 @@ final class XMLInputContext {
         self.read = read
     }
 
-    /// Fills `buffer` from the read closure; returns the number of bytes, 0 at the end or after an error.
+    /// Fills `buffer` from the read closure, calling it until the buffer is full or the input ends; returns the
+    /// number of bytes, fewer than the buffer holds only at the end or after an error.
     ///
-    /// An error thrown by the closure is kept for the caller and ends the input: reporting it to libxml2 as an
-    /// I/O error would make libxml2 print it.
+    /// libxml2 parses each buffer it gets as a block, and some errors (a CDATA section never closed, a byte that is
+    /// not UTF-8 in a tag name) are placed or worded by where a block ended: handing it the closure's chunks as
+    /// they come would make them depend on how the input was split. An error thrown by the closure is kept for the
+    /// caller and ends the input: reporting it to libxml2 as an I/O error would make libxml2 print it.
     func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        guard !ended else {
-            return 0
+        var filled = 0
+        while !ended, filled < buffer.count {
+            do {
+                let count = try read(UnsafeMutableRawBufferPointer(rebasing: buffer[filled...]))
+                precondition(
+                    count >= 0 && count <= buffer.count - filled,
+                    "read returned \(count) for a \(buffer.count - filled)-byte buffer")
+                filled += count
+                ended = count == 0
+            } catch {
+                readError = error
+                ended = true
+            }
         }
-        do {
-            let count = try read(buffer)
-            precondition(
-                count >= 0 && count <= buffer.count, "read returned \(count) for a \(buffer.count)-byte buffer")
-            bytesRead += count
-            ended = count == 0
-            return count
-        } catch {
-            readError = error
-            ended = true
-            return 0
-        }
+        bytesRead += filled
+        return filled
     }
 
     /// Keeps the most telling error libxml2 reports, the first among equals; warnings are ignored.
@@ -65,31 +69,48 @@ final class XMLInputContext {
             return
         }
         var rank = 0
-        var state: (document: xmlDocPtr?, openElements: [xmlNodePtr])?
+        var parser: xmlParserCtxtPtr?
         if error.level == XML_ERR_FATAL {
             rank = 1
             if error.domain == Int32(XML_FROM_PARSER.rawValue),
                 let context = error.ctxt?.assumingMemoryBound(to: xmlParserCtxt.self), context.pointee.depth == 0
             {
                 rank = 2
-                state = (context.pointee.myDoc, Self.elements(from: context.pointee.node))
+                parser = context
             }
         }
         guard rank > parseErrorRank else {
             return
         }
+        var reported = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: Self.message(of: error))
+        if let parser {
+            let openElements = Self.elements(from: parser.pointee.node)
+            parserState = (parser.pointee.myDoc, openElements)
+            if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
+                Self.clarifyEnd(&reported, parser: parser, openElement: openElements.first)
+            }
+        }
+        parseError = reported
+        parseErrorRank = rank
+    }
+
+    /// libxml2's message without trailing whitespace, in clearer words for a byte that is not UTF-8.
+    ///
+    /// libxml2 reports that byte as "Input is not proper UTF-8, indicate encoding !" and a second line with the
+    /// four bytes from it on; only the first is kept, so that the message holds nothing of the document's content.
+    private static func message(of error: xmlError) -> String {
         var message = error.message.map { String(cString: $0) } ?? "unknown XML error"
         while let last = message.last, last.isWhitespace {
             message.removeLast()
         }
-        if let state {
-            parserState = state
-            if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue) {
-                message = Self.endMessage(document: state.document, openElement: state.openElements.first) ?? message
-            }
+        if error.code == Int32(XML_ERR_INVALID_CHAR.rawValue), message.hasPrefix("Input is not proper UTF-8"),
+            let bytes = message.firstRange(of: "Bytes: ")
+        {
+            let byte = message[bytes.upperBound...].prefix(4)
+            return "the document is not proper UTF-8 (byte \(byte)): if it is in another encoding, its XML declaration "
+                + "must name it"
         }
-        parseError = XMLRecordError(line: Int(error.line), column: Int(error.int2), message: message)
-        parseErrorRank = rank
+        return message
     }
 
     /// `element` and its ancestor elements, innermost first.
@@ -103,17 +124,38 @@ final class XMLInputContext {
         return elements
     }
 
-    /// A clearer message than libxml2's "Extra content at the end of the document" when there is no extra content.
+    /// Says more clearly than libxml2's "Extra content at the end of the document" what is wrong when there is no
+    /// extra content.
     ///
-    /// libxml2 says so when the input ends inside an element, and when it holds nothing but whitespace.
-    private static func endMessage(document: xmlDocPtr?, openElement: xmlNodePtr?) -> String? {
-        if let openElement {
-            let name = XMLName.string(openElement.pointee.name)
-            let line = Int(openElement.pointee.line)
-            let start = line < Int(UInt16.max) ? " (line \(line))" : ""
-            return "the document ends inside element '\(name)'\(start): it is truncated"
+    /// libxml2 says so when the input ends inside an element (or a CDATA section in it), and when it holds nothing
+    /// but whitespace. A truncated document is reported at its end: libxml2 reports it where it stopped parsing,
+    /// which can be characters or a whole block before (it waits for the end of a text or CDATA section).
+    private static func clarifyEnd(_ error: inout XMLRecordError, parser: xmlParserCtxtPtr, openElement: xmlNodePtr?) {
+        guard let openElement else {
+            if xmlDocGetRootElement(parser.pointee.myDoc) == nil {
+                error.message = "the document is empty"
+            }
+            return
         }
-        return xmlDocGetRootElement(document) == nil ? "the document is empty" : nil
+        let name = XMLName.string(openElement.pointee.name)
+        let line = Int(openElement.pointee.line)
+        let start = line < Int(UInt16.max) ? " (line \(line))" : ""
+        let section = parser.pointee.instate == XML_PARSER_CDATA_SECTION ? "a CDATA section in " : ""
+        error.message = "the document ends inside \(section)element '\(name)'\(start): it is truncated"
+        if let input = parser.pointee.input, var next = input.pointee.cur, let end = input.pointee.end {
+            // Move from where libxml2 stopped over what it did not parse, counting characters as it does.
+            error.line = Int(input.pointee.line)
+            error.column = Int(input.pointee.col)
+            while next < end {
+                if next.pointee == UInt8(ascii: "\n") {
+                    error.line += 1
+                    error.column = 1
+                } else if next.pointee & 0xC0 != 0x80 {
+                    error.column += 1
+                }
+                next += 1
+            }
+        }
     }
 
     /// The fatal error libxml2 reported, if it reported one.

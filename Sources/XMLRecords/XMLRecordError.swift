@@ -10,14 +10,16 @@ public struct XMLRecordError: Error, Sendable, CustomStringConvertible {
 
     /// The 1-based column where libxml2 detected the problem.
     ///
-    /// 0 when libxml2 did not say.
+    /// For a truncated document, the column just past its last character; 0 when libxml2 did not say.
     public var column: Int
 
     /// What is wrong, in libxml2's words.
     ///
     /// For example `Opening and ending tag mismatch: MemberId line 3 and Member`. A document that ends inside an
-    /// element is reported as `the document ends inside element 'Member' (line 3): it is truncated`, and one with
-    /// no element at all as `the document is empty`, where libxml2's own words would mislead.
+    /// element is reported as `the document ends inside element 'Member' (line 3): it is truncated` (`inside a
+    /// CDATA section in element …` when a CDATA section is not closed), one with no element at all as `the
+    /// document is empty`, where libxml2's own words would mislead, and a byte that is not UTF-8 as `the document
+    /// is not proper UTF-8 (byte 0xFF): …`, without the document's bytes that libxml2 adds.
     public var message: String
 
     /// The position and the message.

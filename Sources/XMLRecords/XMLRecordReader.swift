@@ -8,9 +8,9 @@ internal import CLibXML2
 /// encoding from the byte-order mark and XML declaration (UTF-8, UTF-16, ISO-8859-1 and others) and hands out
 /// UTF-8.
 ///
-/// The records delivered do not depend on how `read` splits the input: when the document turns out malformed,
-/// every record that ended before the error is delivered, including those libxml2 had parsed but not yet handed
-/// out.
+/// Neither the records delivered nor the error thrown depend on how `read` splits the input: libxml2 is handed
+/// full buffers whatever the size of the chunks, and when the document turns out malformed, every record that
+/// ended before the error is delivered, including those libxml2 had parsed but not yet handed out.
 public enum XMLRecordReader {
     /// libxml2's parser options: no network access and full line numbers.
     ///
@@ -22,7 +22,7 @@ public enum XMLRecordReader {
     /// Streams the records of an XML document read through `read`, calling `body` for each in document order.
     ///
     /// A record is handed to `body` as soon as its end tag has been parsed. Reading stops at the first error;
-    /// libxml2 asks `read` for a few kilobytes at a time.
+    /// libxml2 asks for a few kilobytes at a time, and `read` is called until they are there or the input ends.
     ///
     /// - Parameters:
     ///   - read: fills the buffer with the next bytes and returns how many (0 at end, never more than the buffer
