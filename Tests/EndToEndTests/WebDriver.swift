@@ -146,7 +146,7 @@ final class WebDriver {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
         var arguments = ["-s", "-X", method, url, "-H", "Content-Type: application/json"]
-        if let body { arguments += ["--data-binary", "@-"] }
+        if body != nil { arguments += ["--data-binary", "@-"] }
         process.arguments = arguments
         let input = Pipe()
         let output = Pipe()
