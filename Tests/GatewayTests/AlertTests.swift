@@ -195,7 +195,7 @@ import Values
                 == "f7bc83f430538424b13298e6aa6fb143ef4d59a14946175997479dbc2d1a3cd8")
     }
 
-    @Test func aMissingSecretIsAClearErrorAndTheNotificationStaysQueued() throws {
+    @Test func aMissingSecretIsAClearErrorNamingTheVariable() throws {
         let sender = AlertSender(environment: [:], timeout: 1)
         let channel = AlertsConfig.Channel(
             name: "ops",
