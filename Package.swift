@@ -67,11 +67,15 @@ let package = Package(
             name: "SFTP",
             dependencies: ["CLibSSH2", "Transport", .product(name: "Logging", package: "swift-log")]
         ),
+        // libcurl, for the notification transport only.
+        .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Adapter: HTTP POST and SMTP through libcurl (blocking calls, run on the pass's thread).
+        .target(name: "Notify", dependencies: ["CLibCurl"]),
         // Wiring: watcher, job runner, outbox, reports.
         .target(
             name: "Gateway",
             dependencies: [
-                "Formats", "Values", "Mapping", "Claims", "Store", "Transport", "XMLRecords", "SFTP",
+                "Formats", "Values", "Mapping", "Claims", "Store", "Transport", "XMLRecords", "SFTP", "Notify",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -128,6 +132,7 @@ let package = Package(
             dependencies: ["Store", "Mapping", "Claims", "Values", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify"]),
         .testTarget(
             name: "SFTPTests",
             dependencies: [

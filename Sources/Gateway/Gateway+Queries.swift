@@ -145,3 +145,13 @@ extension Gateway {
         !mappings.mappings.isEmpty && ledger.isReady()
     }
 }
+
+extension Gateway {
+    /// Alerts, newest first, each with its notifications; only open ones when `openOnly`.
+    public func alerts(openOnly: Bool = false) throws -> [AlertListing.Entry] {
+        try ledger.alerts.alerts(openOnly: openOnly).map { alert in
+            AlertListing.Entry(
+                alert: alert, notifications: try alert.id.map { try ledger.alerts.notifications(alert: $0) } ?? [])
+        }
+    }
+}

@@ -29,6 +29,7 @@ public final class Gateway: Sendable {
     let localIntake: LocalIntake
     let remoteIntake: RemoteIntake
     let deliverer: Deliverer
+    let alerter: Alerter
     let logger: Logger
     let faults: FaultInjection
 
@@ -64,6 +65,8 @@ public final class Gateway: Sendable {
         remoteIntake = RemoteIntake(
             config: config, ledger: ledger, intake: intake, logger: logger, environment: environment)
         deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
+        let sender = AlertSender(environment: environment, timeout: config.alerts.timeout)
+        alerter = Alerter(config: config, ledger: ledger, logger: logger, send: sender.send)
     }
 
     /// Reads `dropgate.yaml` and opens the gateway (`faults`: see ``init(config:logger:today:environment:faults:)``).
@@ -99,7 +102,8 @@ public final class Gateway: Sendable {
         runReportedPass(waitForSettling: waitForSettling, shouldStop: shouldStop).finished
     }
 
-    /// One pass over every source: take complete files, then run every runnable job; reports what was left undone.
+    /// One pass over every source: take complete files, then run every runnable job, deliver, open and close
+    /// alerts and send their notifications; reports what was left undone.
     ///
     /// - Parameters:
     ///   - waitForSettling: keep polling (up to the longest `stable_after`, at most ``settlingWait`` seconds, plus a
@@ -129,7 +133,10 @@ public final class Gateway: Sendable {
             }
             settling = outcomes.values.map(\.settling).reduce(0, +)
         } while waitForSettling && settling > 0 && Date() < deadline
-        if !shouldStop() { deliverer.run() }
+        if !shouldStop() {
+            deliverer.run()
+            alerter.run()
+        }
         report.conditions = conditions(outcomes: outcomes, failures: failures)
         return report
     }

@@ -72,7 +72,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ["dropgate"], ["run"], ["ingest"], ["jobs"], ["requeue"], ["sources"], ["mappings", "check"], ["claims"],
+        ["dropgate"], ["run"], ["ingest"], ["jobs"], ["requeue"], ["sources"], ["alerts"], ["mappings", "check"],
+        ["claims"],
         ["claims", "discard"], ["claims", "release"], ["claims", "batches"], ["remit"],
     ])
     func helpDiscussionsAreNotHardWrapped(command: [String]) throws {

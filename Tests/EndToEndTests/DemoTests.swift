@@ -86,7 +86,8 @@ import Testing
     @Test func everyCommandExplainsItselfInHelp() throws {
         let scratch = try Scratch()
         for command in [
-            ["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["sources"], ["mappings", "check"],
+            ["run"], ["ingest"], ["jobs"], ["job"], ["exceptions"], ["requeue"], ["sources"], ["alerts"],
+            ["mappings", "check"],
             ["bench", "ingest"], ["bench", "members"], ["serve"], ["users", "add"], ["users", "list"],
         ] {
             let help = try Binary.run(command + ["--help"], in: scratch.root)

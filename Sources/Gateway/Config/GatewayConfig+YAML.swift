@@ -14,7 +14,7 @@ extension GatewayConfig {
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
                 "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources", "deliveries",
-                "aging", "http",
+                "aging", "http", "alerts",
             ])
         else {
             throw DefinitionError(issues: log.issues)
@@ -69,6 +69,10 @@ extension GatewayConfig {
                 item.issue("delivery id '\(delivery.id)' is used twice")
             }
             config.deliveries.append(delivery)
+        }
+        if let node = top["alerts"] {
+            let known = config.sources.map(\.id) + config.deliveries.map(\.id) + config.sources.compactMap(\.payer)
+            config.alerts = alerts(node, knownSources: Set(known), resolve: resolve)
         }
         guard log.issues.isEmpty else { throw DefinitionError(issues: log.issues) }
         return config

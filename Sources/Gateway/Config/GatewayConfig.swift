@@ -46,6 +46,8 @@ public struct GatewayConfig: Sendable {
     public var deliveries: [DeliveryConfig] = []
     /// The operator console's listener (`http:`).
     public var http = HTTPConfig()
+    /// Alert channels and routes (`alerts:`).
+    public var alerts = AlertsConfig()
     /// Days after which `claims aging` lists a sent claim with no acknowledgment.
     public var acknowledgmentDays = 2
     /// Days after which `claims aging` lists an accepted claim with no payment.

@@ -1,3 +1,4 @@
+import Notify
 import Store
 import Transport
 import Values
@@ -9,6 +10,8 @@ enum LogSafe {
         if let summary = Ledger.logSummary(of: error) { return summary }
         if let error = error as? FileSystemError { return error.reason }
         if let error = error as? GatewayError { return "gateway \(error.code)" }
+        // Endpoint (`scheme://host:port`) and libcurl's text only: never a path, body or secret.
+        if let error = error as? NotifyError { return error.description }
         return String(describing: type(of: error))
     }
 }

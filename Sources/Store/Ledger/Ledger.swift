@@ -35,6 +35,8 @@ public final class Ledger: Sendable {
     public let seen: SeenFileRepository
     /// The audit trail.
     public let audit: AuditRepository
+    /// Alerts and their notifications.
+    public let alerts: AlertRepository
     let pool: DatabasePool
     let logger: Logger
 
@@ -72,6 +74,7 @@ public final class Ledger: Sendable {
         sources = SourceHealthRepository(pool: pool)
         seen = SeenFileRepository(pool: pool)
         audit = AuditRepository(pool: pool)
+        alerts = AlertRepository(pool: pool)
     }
 
     /// Whether the database answers and every migration this build knows has run (the console's `/readyz`).

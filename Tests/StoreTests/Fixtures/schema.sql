@@ -14,6 +14,7 @@
 -- migration v13-district-rules
 -- migration v14-claim-review
 -- migration v15-console-audit
+-- migration v16-alerts
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -25,6 +26,32 @@ CREATE TABLE acknowledgments (
     result TEXT NOT NULL,
     detail TEXT NOT NULL,
     PRIMARY KEY (job_id, seq)
+) STRICT;
+-- table alert_notifications
+CREATE TABLE alert_notifications (
+    id INTEGER PRIMARY KEY,
+    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+    event TEXT NOT NULL CHECK (event IN ('opened', 'closed', 'reminder')),
+    channel TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error TEXT,
+    sent_at TEXT
+) STRICT;
+-- table alerts
+CREATE TABLE alerts (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    condition TEXT NOT NULL,
+    source TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open', 'closed')),
+    opened_at TEXT NOT NULL,
+    closed_at TEXT,
+    reminded_at TEXT,
+    last_notified_at TEXT,
+    detail TEXT NOT NULL
 ) STRICT;
 -- table attendance
 CREATE TABLE attendance (
@@ -407,6 +434,10 @@ CREATE TABLE students (
     last_change INTEGER NOT NULL, address TEXT, city TEXT, state TEXT, zip TEXT,
     PRIMARY KEY (district, student_id)
 ) STRICT, WITHOUT ROWID;
+-- index alert_notifications_pending
+CREATE INDEX alert_notifications_pending ON alert_notifications(next_attempt_at) WHERE sent_at IS NULL;
+-- index alerts_open_key
+CREATE UNIQUE INDEX alerts_open_key ON alerts(key) WHERE state = 'open';
 -- index billed_by_claim
 CREATE INDEX billed_by_claim ON billed_services(claim_id);
 -- index claim_acknowledgments_by_claim

@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+extension AlertRepository {
+    /// A job an operator must look at, with what an alert may say about it (no file name, no content).
+    public struct FailedJob: Sendable, Equatable {
+        /// Job id.
+        public var id: Int64
+        /// Source id.
+        public var source: String
+        /// `rejected` or `dead`.
+        public var state: JobState
+        /// Mapping kind, when recognised.
+        public var kind: String?
+        /// Hex SHA-256 of the file.
+        public var sha256: String
+        /// Processing attempts.
+        public var attempts: Int
+    }
+
+    /// A claim batch sent and not acknowledged (no 999 or TA1) for a number of days.
+    public struct UnacknowledgedBatch: Sendable, Equatable {
+        /// Batch id.
+        public var id: Int64
+        /// Payer profile id.
+        public var payer: String
+        /// Claims in the batch.
+        public var claims: Int
+        /// Whole days since it was built.
+        public var days: Int
+    }
+
+    /// Every job now `rejected` or `dead`.
+    public func failedJobs() throws -> [FailedJob] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, source, state, kind, sha256, attempts FROM jobs
+                    WHERE state IN ('rejected', 'dead') ORDER BY id
+                    """
+            ).compactMap { row in
+                guard let state = JobState(rawValue: row[2]) else { return nil }
+                return FailedJob(
+                    id: row[0], source: row[1], state: state, kind: row[3], sha256: row[4], attempts: row[5])
+            }
+        }
+    }
+
+    /// Batches built or submitted at least `days` days before `now` with no acknowledgment yet.
+    public func unacknowledgedBatches(days: Int, now: Date = Date()) throws -> [UnacknowledgedBatch] {
+        let today = Ledger.timestamp(now)
+        return try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, payer, claims, CAST(julianday(?) - julianday(created_at) AS INTEGER) FROM claim_batches
+                    WHERE state IN ('built', 'submitted') AND julianday(?) - julianday(created_at) >= ?
+                    ORDER BY id
+                    """, arguments: [today, today, days]
+            ).map { row in UnacknowledgedBatch(id: row[0], payer: row[1], claims: row[2], days: row[3]) }
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Alerts and the notifications they owe their channels.
+///
+/// ``reconcile(_:channels:remindEvery:now:)`` is the only place alerts open and close: one transaction that
+/// compares the conditions holding now with the open alerts, so each condition opens exactly once and closes
+/// exactly once, whatever the number of passes in between, and queues its notifications in that same
+/// transaction (nothing is lost when a channel is down or the process stops).
+public struct AlertRepository: Sendable {
+    let pool: DatabasePool
+
+    /// Opens an alert for each candidate without an open one, closes each open alert whose condition is gone,
+    /// and queues a reminder for alerts open longer than `remindEvery` since they opened or were last reminded.
+    ///
+    /// - Parameters:
+    ///   - candidates: every condition holding now (duplicate keys count once).
+    ///   - channels: the channels an alert is routed to; a notification is queued for each.
+    ///   - remindEvery: seconds between reminders of an open alert; `nil`: none.
+    ///   - now: the time recorded.
+    /// - Returns: the alerts opened, closed and reminded.
+    @discardableResult
+    public func reconcile(
+        _ candidates: [AlertCandidate], channels: (AlertRecord) -> [String], remindEvery: Double? = nil,
+        now: Date = Date()
+    ) throws -> AlertChanges {
+        try pool.write { db in
+            var changes = AlertChanges()
+            let open = try AlertRecord.filter(Column("state") == AlertRecord.State.open.rawValue).fetchAll(db)
+            let openKeys = Set(open.map(\.key))
+            var holding = Set<String>()
+            for candidate in candidates
+            where holding.insert(candidate.key).inserted && !openKeys.contains(candidate.key) {
+                var alert = AlertRecord(
+                    key: candidate.key, condition: candidate.condition, source: candidate.source,
+                    subject: candidate.subject, state: .open, openedAt: now, detail: candidate.detail)
+                try alert.insert(db)
+                try queue(.opened, for: alert, channels: channels(alert), now: now, db)
+                try db.audit(job: nil, "alert-opened", candidate.key)
+                changes.opened.append(alert)
+            }
+            for var alert in open {
+                if !holding.contains(alert.key) {
+                    alert.state = .closed
+                    alert.closedAt = now
+                    try alert.update(db)
+                    try queue(.closed, for: alert, channels: channels(alert), now: now, db)
+                    try db.audit(job: nil, "alert-closed", alert.key)
+                    changes.closed.append(alert)
+                } else if let remindEvery, now.timeIntervalSince(alert.remindedAt ?? alert.openedAt) >= remindEvery {
+                    alert.remindedAt = now
+                    try alert.update(db)
+                    try queue(.reminder, for: alert, channels: channels(alert), now: now, db)
+                    changes.reminded.append(alert)
+                }
+            }
+            return changes
+        }
+    }
+
+    private func queue(
+        _ event: AlertNotification.Event, for alert: AlertRecord, channels: [String], now: Date, _ db: Database
+    ) throws {
+        guard let id = alert.id else { return }
+        for channel in Set(channels).sorted() {
+            var notification = AlertNotification(
+                alertId: id, event: event, channel: channel, createdAt: now, attempts: 0, nextAttemptAt: now)
+            try notification.insert(db)
+        }
+    }
+
+    /// Notifications not yet sent whose time has come, oldest first, each with its alert.
+    public func due(now: Date = Date()) throws -> [(notification: AlertNotification, alert: AlertRecord)] {
+        try pool.read { db in
+            let notifications = try AlertNotification.filter(
+                Column("sent_at") == nil && Column("next_attempt_at") <= now
+            )
+            .order(Column("id")).fetchAll(db)
+            return try notifications.compactMap { notification in
+                try AlertRecord.fetchOne(db, key: notification.alertId).map { (notification, $0) }
+            }
+        }
+    }
+
+    /// Records that a channel took a notification.
+    public func markSent(_ notification: AlertNotification, now: Date = Date()) throws {
+        try pool.write { db in
+            try db.execute(
+                sql: "UPDATE alert_notifications SET sent_at = ?, last_error = NULL WHERE id = ?",
+                arguments: [now, notification.id])
+            try db.execute(
+                sql: "UPDATE alerts SET last_notified_at = ? WHERE id = ?", arguments: [now, notification.alertId])
+        }
+    }
+
+    /// Records a failed attempt; the notification is due again at `retryAt`. The alert itself is left as it is.
+    public func markFailed(_ notification: AlertNotification, error: String, retryAt: Date) throws {
+        try pool.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE alert_notifications SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                arguments: [error, retryAt, notification.id])
+        }
+    }
+
+    /// Alerts, newest first; only open ones when `openOnly`.
+    public func alerts(openOnly: Bool = false) throws -> [AlertRecord] {
+        try pool.read { db in
+            var request = AlertRecord.order(Column("id").desc)
+            if openOnly { request = request.filter(Column("state") == AlertRecord.State.open.rawValue) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    /// The notifications of an alert, oldest first.
+    public func notifications(alert: Int64) throws -> [AlertNotification] {
+        try pool.read { db in
+            try AlertNotification.filter(Column("alert_id") == alert).order(Column("id")).fetchAll(db)
+        }
+    }
+}
+
+/// What ``AlertRepository/reconcile(_:channels:remindEvery:now:)`` changed.
+public struct AlertChanges: Sendable, Equatable {
+    /// Alerts opened.
+    public var opened: [AlertRecord] = []
+    /// Alerts closed.
+    public var closed: [AlertRecord] = []
+    /// Open alerts a reminder was queued for.
+    public var reminded: [AlertRecord] = []
+
+    /// Nothing changed.
+    public init() {}
+}
