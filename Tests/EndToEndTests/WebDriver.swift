@@ -57,7 +57,7 @@ final class WebDriver {
 
     deinit {
         _ = try? Self.call(session, method: "DELETE", body: nil)
-        // chromedriver does not stop on SIGTERM; its browser has closed with the session.
+        // A child of the test runner inherits its ignored SIGTERM; the browser has closed with the session.
         kill(driver.processIdentifier, SIGKILL)
         driver.waitUntilExit()
         try? FileManager.default.removeItem(atPath: profile)
