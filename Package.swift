@@ -132,11 +132,11 @@ let package = Package(
             dependencies: ["Store", "Mapping", "Claims", "Values", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
-        .testTarget(name: "NotifyTests", dependencies: ["Notify"]),
+        .testTarget(name: "NotifyTests", dependencies: ["Notify", "LoopbackSupport"]),
         .testTarget(
             name: "SFTPTests",
             dependencies: [
-                "SFTP", "Transport", "Gateway", "Store", "Mapping",
+                "SFTP", "Transport", "Gateway", "Store", "Mapping", "LoopbackSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
@@ -157,9 +157,13 @@ let package = Package(
             ]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support"]),
+            dependencies: [
+                "Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support", "LoopbackSupport",
+            ]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
+        // Test support: loopback ports for the servers tests start (and for connections that must be refused).
+        .target(name: "LoopbackSupport", path: "Tests/LoopbackSupport"),
     ]
 )
 

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSupport
 import Testing
 
 /// Alerts through the real binary to real servers on loopback started by the tests: a webhook receiver
@@ -9,7 +10,7 @@ import Testing
 
     @Test func aRejectedFileIsSignedToTheWebhookOnceAndADownReceiverGetsItOnTheNextPass() throws {
         let scratch = try Scratch()
-        let port = try LoopbackServer.freePort()
+        let port = try FreePort.pick()
         try Self.configure(
             scratch,
             alerts: """
@@ -78,7 +79,7 @@ import Testing
 
     @Test func anAlertIsMailedWithLoginToAnSMTPServer() throws {
         let scratch = try Scratch()
-        let port = try LoopbackServer.freePort()
+        let port = try FreePort.pick()
         try scratch.write("secrets/smtp-password", "mail-pass-\(port)\n")
         try Self.configure(
             scratch,
@@ -272,23 +273,5 @@ final class LoopbackServer {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-    }
-
-    /// A loopback port the kernel picked as free (bound to port 0, read, closed): nothing listens on it.
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw Failure("socket: \(errno)") }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        guard bound else { throw Failure("bind: \(errno)") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

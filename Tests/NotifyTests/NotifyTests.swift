@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSupport
 import Testing
 
 @testable import Notify
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func aRefusedConnectionIsCurlsErrorTextWithoutThePath() throws {
-        let (descriptor, port) = try Self.refusingPort()
+        let (descriptor, port) = try FreePort.holdUnused()
         defer { close(descriptor) }
         let post = HTTPPost(url: "http://127.0.0.1:\(port)/hook/TOKEN", headers: [], body: Array("{}".utf8), timeout: 5)
         let error = try #require(throws: NotifyError.self) { try post.send() }
@@ -45,22 +46,5 @@ import Testing
         let error = try #require(throws: NotifyError.self) { try mail.send() }
         #expect(error.code == .invalidRequest)
         #expect(error.description.contains("smtp://"), "\(error)")
-    }
-
-    /// A loopback port bound without listening, so connections to it are refused; close the descriptor after.
-    static func refusingPort() throws -> (descriptor: Int32, port: Int) {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        try #require(descriptor >= 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { address in
-                bind(descriptor, address, length) == 0 && getsockname(descriptor, address, &length) == 0
-            }
-        }
-        try #require(bound)
-        return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackSupport
 import SFTP
 
 /// A private OpenSSH server on 127.0.0.1 for tests: its own temporary folder, config, ed25519 keys and log.

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Local TCP ports for test servers.
-enum FreePort {
+/// Local TCP ports for test servers and for tests that need a port nothing answers on.
+public enum FreePort {
     /// A port the kernel picked as free (bind to port 0 on 127.0.0.1, read it, close).
-    static func pick() throws -> Int {
+    public static func pick() throws -> Int {
         let (descriptor, port) = try holdUnused()
         close(descriptor)
         return port
@@ -11,9 +11,9 @@ enum FreePort {
 
     /// A port bound on 127.0.0.1 without listening: connections to it are refused and nothing else can take
     /// it until the descriptor is closed.
-    static func holdUnused() throws -> (descriptor: Int32, port: Int) {
+    public static func holdUnused() throws -> (descriptor: Int32, port: Int) {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw TestFailure("socket: \(errno)") }
+        guard descriptor >= 0 else { throw Failure(description: "socket: \(errno)") }
         var address = loopback(port: 0)
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
@@ -23,13 +23,13 @@ enum FreePort {
         }
         guard bound else {
             close(descriptor)
-            throw TestFailure("bind: \(errno)")
+            throw Failure(description: "bind: \(errno)")
         }
         return (descriptor, Int(UInt16(bigEndian: address.sin_port)))
     }
 
     /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    static func accepts(_ port: Int) -> Bool {
+    public static func accepts(_ port: Int) -> Bool {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -47,5 +47,10 @@ enum FreePort {
         address.sin_port = UInt16(port).bigEndian
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         return address
+    }
+
+    /// A socket call that failed, with its errno.
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 }
