@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "Store",
             dependencies: [
-                "Values", "Mapping", "Claims", "CSQLiteTuning",
+                "Values", "Mapping", "Claims", "Transport", "CSQLiteTuning",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

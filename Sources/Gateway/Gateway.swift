@@ -136,6 +136,7 @@ public final class Gateway: Sendable {
         if !shouldStop() {
             deliverer.run()
             alerter.run()
+            backupIfDue()
         }
         report.conditions = conditions(outcomes: outcomes, failures: failures)
         return report

@@ -15,6 +15,10 @@ public enum StoreErrorCode: Sendable, Equatable {
     case unknownTarget
     /// Another process holds the job's lease, or took it over from this one.
     case leased
+    /// Another process has the database open, so it cannot be replaced now.
+    case inUse
+    /// A file offered as a backup is not a whole DropGate database this build can use.
+    case invalidBackup
     /// SQLite returned an error.
     case sqlite
 }

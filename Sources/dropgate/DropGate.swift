@@ -28,7 +28,7 @@ struct DropGate: AsyncParsableCommand {
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,
             RequeueCommand.self, SourcesCommand.self, AlertsCommand.self, MappingsCommand.self, ClaimsCommand.self,
             RemitCommand.self,
-            ServeCommand.self, UsersCommand.self, SimulateCommand.self,
+            ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, SimulateCommand.self,
             BenchCommand.self,
         ]
     )

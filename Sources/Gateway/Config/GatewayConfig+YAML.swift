@@ -14,7 +14,7 @@ extension GatewayConfig {
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
                 "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources", "deliveries",
-                "aging", "http", "alerts",
+                "aging", "http", "alerts", "backup",
             ])
         else {
             throw DefinitionError(issues: log.issues)
@@ -43,6 +43,7 @@ extension GatewayConfig {
         }
         if let node = top["retry"] { config.retry = retry(node) }
         if let node = top["http"] { config.http = http(node) }
+        if let node = top["backup"] { config.backup = backup(node, resolve: resolve) }
         if let node = top["current_school_year"], let text = node.string() {
             config.currentSchoolYear = SchoolYear(parsing: text)
             if config.currentSchoolYear == nil { node.issue("expected a school year like 2025-2026, found '\(text)'") }
@@ -137,6 +138,23 @@ extension GatewayConfig {
             return nil
         }
         return DeliveryConfig(id: id, folder: outbox + "/" + folder, files: globs, destination: destination)
+    }
+
+    private static func backup(_ node: YAMLNode, resolve: (String) -> String) -> BackupConfig? {
+        guard let entries = node.fields(allowed: ["folder", "keep"]) else { return nil }
+        guard let folder = entries["folder"]?.string() else {
+            node.issue("backup needs a 'folder' (where the daily copies of the database go)")
+            return nil
+        }
+        var backup = BackupConfig(folder: resolve(folder))
+        if let keepNode = entries["keep"], let keep = keepNode.int() {
+            guard keep >= 1 else {
+                keepNode.issue("backup.keep must be at least 1")
+                return nil
+            }
+            backup.keep = keep
+        }
+        return backup
     }
 
     private static func http(_ node: YAMLNode) -> HTTPConfig {

@@ -48,6 +48,8 @@ public struct GatewayConfig: Sendable {
     public var http = HTTPConfig()
     /// Alert channels and routes (`alerts:`).
     public var alerts = AlertsConfig()
+    /// The daily database backup (`backup:`); `nil`: none, only `dropgate backup` by hand.
+    public var backup: BackupConfig?
     /// Days after which `claims aging` lists a sent claim with no acknowledgment.
     public var acknowledgmentDays = 2
     /// Days after which `claims aging` lists an accepted claim with no payment.

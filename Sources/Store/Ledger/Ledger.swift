@@ -2,6 +2,7 @@ import CSQLiteTuning
 import Foundation
 import GRDB
 import Logging
+import Transport
 import Values
 
 /// The SQLite database: job ledger, exceptions, audit trail and domain tables, reached through one
@@ -39,17 +40,28 @@ public final class Ledger: Sendable {
     public let alerts: AlertRepository
     let pool: DatabasePool
     let logger: Logger
+    /// The use lock, held shared while this ledger is open (`nil` for the ledger a restore opens under its
+    /// exclusive hold).
+    private let useLock: FileLock?
 
     /// Opens (creating if needed) the database at `path` and runs pending migrations.
     ///
+    /// Holds the database's use lock shared while open, waiting while `dropgate restore` replaces the file.
+    ///
     /// - Throws: ``StoreError`` or GRDB's `DatabaseError` when the file cannot be opened or migrated.
-    public init(path: String, logger: Logger = Logger(label: "dropgate.store")) throws {
+    public convenience init(path: String, logger: Logger = Logger(label: "dropgate.store")) throws {
+        try self.init(path: path, logger: logger, useLock: .shared)
+    }
+
+    /// Opens the database holding its use lock in `useLock` mode, or not at all (`nil`: the caller holds it).
+    init(path: String, logger: Logger, useLock mode: FileLock.Mode?) throws {
         self.path = path
         self.logger = logger
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
+        useLock = try mode.map { try FileLock.locking(Self.useLockPath(of: path), mode: $0) }
         // Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
@@ -75,6 +87,14 @@ public final class Ledger: Sendable {
         seen = SeenFileRepository(pool: pool)
         audit = AuditRepository(pool: pool)
         alerts = AlertRepository(pool: pool)
+    }
+
+    /// `.locks/<database file>.use` beside the database: held shared by every process that has the database
+    /// open, exclusively by `dropgate restore` while it replaces the file.
+    static func useLockPath(of path: String) -> String {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (directory.isEmpty ? "" : directory + "/") + ".locks/" + name + ".use"
     }
 
     /// Whether the database answers and every migration this build knows has run (the console's `/readyz`).

@@ -1,0 +1,8 @@
+import GRDB
+
+extension JobRepository {
+    /// Every job but duplicates, with what identifies its file and where the file is (a restore's recovery).
+    public func files() throws -> [JobRecord] {
+        try pool.read { db in try JobRecord.filter(sql: "state <> 'duplicate'").order(sql: "id").fetchAll(db) }
+    }
+}
