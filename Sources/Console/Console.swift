@@ -19,6 +19,8 @@ public final class Console: Sendable {
     let http: HTTPConfig
     let logger: Logger
     let now: @Sendable () -> Date
+    /// Whether a pass loop runs beside the console (`dropgate run`), so `/readyz` checks it is alive.
+    let passLoop: Bool
 
     /// A console over `gateway`.
     ///
@@ -29,9 +31,11 @@ public final class Console: Sendable {
     ///   - sessions: where sessions live (memory).
     ///   - throttle: the login throttle.
     ///   - now: the clock (injectable for tests).
+    ///   - passLoop: whether the daemon's pass loop runs beside the console (`/readyz` then checks it).
     public init(
         gateway: Gateway, users: UserFile, logger: Logger, sessions: SessionStore = SessionStore(),
-        throttle: LoginThrottle = LoginThrottle(), now: @escaping @Sendable () -> Date = { Date() }
+        throttle: LoginThrottle = LoginThrottle(), now: @escaping @Sendable () -> Date = { Date() },
+        passLoop: Bool = false
     ) {
         self.gateway = gateway
         self.users = users
@@ -40,6 +44,7 @@ public final class Console: Sendable {
         self.sessions = sessions
         self.throttle = throttle
         self.now = now
+        self.passLoop = passLoop
     }
 
     /// Every route of the console.
@@ -47,7 +52,10 @@ public final class Console: Sendable {
         let router = Router(context: ConsoleRequestContext.self)
         router.get("livez") { _, _ in Self.text("ok\n") }
         router.get("readyz") { _, _ in
-            self.gateway.isReady ? Self.text("ready\n") : Self.text("not ready\n", status: .serviceUnavailable)
+            let reasons = self.gateway.readiness(passLoop: self.passLoop, now: self.now())
+            return reasons.isEmpty
+                ? Self.text("ready\n")
+                : Self.text("not ready: \(reasons.joined(separator: "; "))\n", status: .serviceUnavailable)
         }
         router.get("metrics") { request, context in try self.metrics(request, context) }
         router.get("login") { request, _ in self.loginForm(request) }

@@ -140,9 +140,27 @@ extension Gateway {
         try ledger.audit.record(action, detail: detail, actor: actor, target: target, job: job)
     }
 
-    /// Whether the gateway can serve: the database answers, its migrations are current and mappings are loaded.
-    public var isReady: Bool {
-        !mappings.mappings.isEmpty && ledger.isReady()
+    /// Why the gateway cannot serve, or nothing when it can: the database answers and its migrations are current,
+    /// mappings are loaded, and (with `passLoop`, in the daemon) the pass loop showed it was alive within twice
+    /// the poll interval, or the last minute when that is longer (one long job keeps a pass busy).
+    ///
+    /// The reasons hold no data: they are shown to anyone who asks `/readyz`.
+    public func readiness(passLoop: Bool, now: Date = Date()) -> [String] {
+        var reasons: [String] = []
+        if mappings.mappings.isEmpty { reasons.append("no mappings are loaded") }
+        if !ledger.isReady() { reasons.append("the database does not answer or its migrations are not current") }
+        if passLoop {
+            let limit = max(2 * config.pollInterval, 60)
+            if let last = heartbeat.lastBeat {
+                let age = now.timeIntervalSince(last)
+                if age > limit {
+                    reasons.append("the pass loop has not run for \(Int(age)) s (limit \(Int(limit)) s)")
+                }
+            } else {
+                reasons.append("the pass loop has not started")
+            }
+        }
+        return reasons
     }
 }
 

@@ -32,6 +32,8 @@ public final class Gateway: Sendable {
     let alerter: Alerter
     let logger: Logger
     let faults: FaultInjection
+    /// When the pass loop last showed it was alive (``readiness(passLoop:now:)``).
+    public let heartbeat = PassHeartbeat()
 
     /// Opens the gateway: checks every mapping (refusing to start on a broken one) and opens the database.
     ///
@@ -114,6 +116,8 @@ public final class Gateway: Sendable {
     ///   sources that could not be polled or need an operator.
     public func runReportedPass(waitForSettling: Bool = false, shouldStop: () -> Bool = { false }) -> PassReport {
         var report = PassReport()
+        heartbeat.beat()
+        defer { heartbeat.beat() }
         let longest = min(config.sources.map(\.stableAfter).max() ?? 0, Self.settlingWait)
         let deadline = Date().addingTimeInterval(longest + 1.5)
         var outcomes: [String: IntakeOutcome] = [:]
@@ -130,6 +134,7 @@ public final class Gateway: Sendable {
                 case .failure(let reason): failures[source.id] = reason.message
                 }
                 report.finished += runJobs(source: source.id, shouldStop: shouldStop)
+                heartbeat.beat()
             }
             settling = outcomes.values.map(\.settling).reduce(0, +)
         } while waitForSettling && settling > 0 && Date() < deadline

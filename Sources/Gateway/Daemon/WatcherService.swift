@@ -30,6 +30,7 @@ public struct WatcherService: Service {
                 "sources": "\(config.sources.map(\.id).joined(separator: ","))", "poll_s": "\(config.pollInterval)",
                 "http.listen": "\(config.http.host):\(config.http.port)",
             ])
+        gateway.heartbeat.beat()
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let finished = await gateway.pass()
             if !finished.isEmpty {

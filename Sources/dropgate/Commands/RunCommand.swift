@@ -52,7 +52,8 @@ struct RunCommand: AsyncParsableCommand {
             return
         }
         let logger = options.makeLogger()
-        let console = Console(gateway: gateway, users: UserFile(path: gateway.config.paths.usersFile), logger: logger)
+        let console = Console(
+            gateway: gateway, users: UserFile(path: gateway.config.paths.usersFile), logger: logger, passLoop: true)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
