@@ -74,6 +74,22 @@ public final class Console: Sendable {
             try await self.action(request, context, self.requeue)
         }
         router.get("claims") { request, context in try self.page(request, context, self.claimBatchList) }
+        router.get("claims/denials") { request, context in try self.page(request, context, self.denialQueue) }
+        router.get("claims/batches/:id") { request, context in try self.page(request, context, self.batchPage) }
+        router.get("claims/:id") { request, context in try self.page(request, context, self.claimPage) }
+        router.post("claims/:id/replace") { request, context in
+            try await self.action(request, context) { request, context, visitor, _ in
+                try self.correct(request, context, visitor, void: false)
+            }
+        }
+        router.post("claims/:id/void") { request, context in
+            try await self.action(request, context) { request, context, visitor, _ in
+                try self.correct(request, context, visitor, void: true)
+            }
+        }
+        router.get("remittances") { request, context in try self.page(request, context, self.remittanceList) }
+        router.get("remittances/:id") { request, context in try self.page(request, context, self.remittancePage) }
+        router.get("alerts") { request, context in try self.page(request, context, self.alertList) }
         router.get("audit") { request, context in try self.page(request, context, self.auditList) }
         return router
     }

@@ -65,8 +65,13 @@ extension Gateway {
 
     /// 835 jobs, newest first: job id, payer, sets, claims, payment applied in cents, first payment date, balance
     /// issues, sets held.
-    public func remittanceJobs(limit: Int = 100) throws -> [[String]] {
-        try ledger.remittance.remittanceJobs(limit: limit)
+    public func remittanceJobs(offset: Int = 0, limit: Int = 100) throws -> [[String]] {
+        try ledger.remittance.remittanceJobs(offset: offset, limit: limit)
+    }
+
+    /// How many 835 jobs recorded payments.
+    public func remittanceJobCount() throws -> Int {
+        try ledger.remittance.remittanceJobCount()
     }
 
     /// The 835 payments a job recorded, one per transaction set in file order: ordinal, ISA13, GS06, ST02, payer,

@@ -10,8 +10,10 @@ enum Layout {
     static func page(title: String, user: ConsoleUser?, csrfToken: String?, body: HTML) -> HTML {
         var navigation: HTML = ""
         if let user {
-            navigation += "<nav><a href=\"/\">Dashboard</a> <a href=\"/jobs\">Jobs</a>"
-            if user.role.seesClaims { navigation += " <a href=\"/claims\">Claims</a>" }
+            navigation += "<nav><a href=\"/\">Dashboard</a> <a href=\"/jobs\">Jobs</a> <a href=\"/alerts\">Alerts</a>"
+            if user.role.seesClaims {
+                navigation += " <a href=\"/claims\">Claims</a> <a href=\"/remittances\">Remittances</a>"
+            }
             if user.role == .admin { navigation += " <a href=\"/audit\">Audit</a>" }
             navigation += """
                  <form method="post" action="/logout" class="logout"><input type="hidden" name="csrf" \

@@ -19,6 +19,8 @@ extension Console {
             body += "<a href=\"/jobs?state=\(state.rawValue)&amp;since=\(since)\" id=\"today-\(state.rawValue)\">"
             body += "\(state.rawValue) <b>\(count)</b></a>"
         }
+        let openAlerts = try visibleAlerts(visitor, openOnly: true).count
+        body += "<a href=\"/alerts?state=open\" id=\"alerts-open\">alerts open <b>\(openAlerts)</b></a>"
         body += "</p><p>Rows loaded today: <b id=\"rows-loaded\">\(summary.rowsLoaded)</b>; "
         body += "rows rejected today: <b id=\"rows-rejected\">\(summary.rowsRejected)</b></p>"
         body += "<h2>Sources</h2><table><tr><th>source</th><th>health</th><th>failures</th><th>last success</th>"

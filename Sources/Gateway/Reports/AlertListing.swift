@@ -27,7 +27,7 @@ public enum AlertListing {
     }
 
     /// `-` (no channel), `pending (N failed: error)`, or when the last notification was taken.
-    static func notified(_ entry: Entry) -> String {
+    public static func notified(_ entry: Entry) -> String {
         guard !entry.notifications.isEmpty else { return "-" }
         if let waiting = entry.notifications.first(where: { $0.sentAt == nil }) {
             let failures = waiting.attempts == 0 ? "" : " (\(waiting.attempts) failed: \(waiting.lastError ?? ""))"

@@ -28,12 +28,17 @@ public struct RemittanceRepository: Sendable {
 
     /// 835 jobs, newest first: job id, payer, sets, claims, payment applied in cents, first payment date,
     /// balance issues, sets held.
-    public func remittanceJobs(limit: Int = 100) throws -> [[String]] {
+    public func remittanceJobs(offset: Int = 0, limit: Int = 100) throws -> [[String]] {
         try pool.textRows(
             sql: """
                 SELECT job_id, payer, COUNT(*), SUM(claims), SUM(CASE state WHEN 'held' THEN 0 ELSE payment_cents END),
                     MIN(payment_date), SUM(balance_issues), SUM(state = 'held')
-                FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ?
-                """, arguments: [limit])
+                FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ? OFFSET ?
+                """, arguments: [limit, offset])
+    }
+
+    /// How many 835 jobs recorded payments.
+    public func remittanceJobCount() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT job_id) FROM remittances") ?? 0 }
     }
 }
