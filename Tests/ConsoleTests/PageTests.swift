@@ -161,3 +161,34 @@ import Testing
         }
     }
 }
+
+/// Searching jobs by a business key.
+@Suite struct JobKeySearchTests {
+    @Test func aKeyFindsTheJobsThatLoadedItOrReportedItAndOnlyTheVisitorsOwn() async throws {
+        let fixture = try ConsoleFixture()
+        let folder = fixture.root + "/drops/bad-ids"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("Student ID,School,Last Name,First Name,Birthdate,Grade,Sex\n12A45,1,Kim,Lena,01/02/2012,5,F\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/students.csv"))
+        let reported = try #require(
+            try fixture.gateway.ingest(path: folder + "/students.csv", source: "riverside-usd", kind: "aeries-students")
+                .id)
+        try await fixture.test { browser in
+            try await browser.login("alice")
+            // 1001 is on both districts' rosters; in lincoln-usd the hostile-named file wrote it last.
+            let both = try await browser.get("/jobs?key=1001")
+            #expect(Set(PageTests.jobRows(both.text)) == [fixture.riversideJob, fixture.hostileJob])
+            #expect(PageTests.jobRows(try await browser.get("/jobs?key=1002").text) == [fixture.hostileJob])
+            #expect(PageTests.jobRows(try await browser.get("/jobs?key=12A45").text) == [reported])
+            #expect(PageTests.jobRows(try await browser.get("/jobs?key=999999").text).isEmpty)
+            let paged = try await browser.get("/jobs?key=1001&per=1")
+            #expect(paged.text.contains("page 1 of 2 (2 in all)"))
+            #expect(paged.text.contains("key=1001"), "paging keeps the key")
+        }
+        try await fixture.test { browser in
+            try await browser.login("dana")
+            let own = try await browser.get("/jobs?key=1001")
+            #expect(PageTests.jobRows(own.text) == [fixture.riversideJob], "another district's job stays hidden")
+        }
+    }
+}

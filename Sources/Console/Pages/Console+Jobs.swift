@@ -17,7 +17,7 @@ extension Console {
         }
         let filter = JobFilter(
             sources: visitor.visibleSources, source: text("source"), kind: text("kind"), state: state,
-            name: text("name"), since: since)
+            name: text("name"), since: since, key: text("key"))
         let total = try gateway.jobCount(matching: filter)
         let jobs = try gateway.jobs(matching: filter, offset: paging.offset, limit: paging.perPage)
         var body: HTML = "<form method=\"get\" action=\"/jobs\">"
@@ -30,9 +30,11 @@ extension Console {
         body += "</select></label> <label>state <select name=\"state\"><option value=\"\">any</option>"
         for state in JobState.allCases { body += Self.option(state.rawValue, selected: filter.state?.rawValue) }
         body += "</select></label> <label>file name <input name=\"name\" value=\"\(filter.name ?? "")\"></label>"
+        body += " <label>business key <input name=\"key\" value=\"\(filter.key ?? "")\" "
+        body += "placeholder=\"student id, CIN, claim number\"></label>"
         if let since = text("since") { body += "<input type=\"hidden\" name=\"since\" value=\"\(since)\">" }
         body += " <button>Filter</button></form>"
-        let parameters = ["source", "kind", "state", "name", "since"].map { ($0, query[$0] ?? "") }
+        let parameters = ["source", "kind", "state", "name", "since", "key"].map { ($0, query[$0] ?? "") }
         body += paging.navigation(total: total, path: "/jobs", parameters: parameters)
         body += """
             <table id="jobs"><tr><th>job</th><th>source</th><th>kind</th><th>state</th><th>read</th><th>inserted</th>\

@@ -14,11 +14,14 @@ public struct JobFilter: Sendable, Equatable {
     public var name: String?
     /// Only jobs created at or after this moment.
     public var since: Date?
+    /// Only jobs that touched this business key: loaded (last wrote) a row with it as student id, member id or
+    /// CIN, reported it in an exception, or answered a claim with it as patient control or payer claim number.
+    public var key: String?
 
     /// A filter; every criterion is optional.
     public init(
         sources: [String]? = nil, source: String? = nil, kind: String? = nil, state: JobState? = nil,
-        name: String? = nil, since: Date? = nil
+        name: String? = nil, since: Date? = nil, key: String? = nil
     ) {
         self.sources = sources
         self.source = source
@@ -26,5 +29,6 @@ public struct JobFilter: Sendable, Equatable {
         self.state = state
         self.name = name
         self.since = since
+        self.key = key
     }
 }

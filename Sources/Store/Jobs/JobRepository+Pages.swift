@@ -92,8 +92,33 @@ extension JobRepository {
             clauses.append("created_at >= ?")
             arguments += [since]
         }
+        if let key = filter.key, !key.isEmpty {
+            clauses.append("id IN (\(keySearch.sql))")
+            arguments += StatementArguments(Array(repeating: key, count: keySearch.parameters))
+        }
         return (clauses.joined(separator: " AND "), arguments)
     }
+
+    /// The jobs that touched a business key (``JobFilter/key``): one `SELECT job_id` per domain table and key
+    /// column, using the table's primary key where the column follows `district` in it, plus exceptions' values
+    /// and the payer answers' claim numbers. Built once from the migrated schema.
+    static let keySearch: (sql: String, parameters: Int) = {
+        var selects: [String] = []
+        var parameters = 0
+        let tables = (try? Ledger.domainTables()) ?? [:]
+        for table in tables.values.sorted(by: { $0.name < $1.name }) where table.columns.contains("job_id") {
+            for column in ["student_id", "member_id", "cin"] where table.columns.contains(column) {
+                let keyed = table.key.count > 1 && table.key[0] == "district" && table.key[1] == column
+                let districts = keyed ? "district IN (SELECT DISTINCT source FROM jobs) AND " : ""
+                selects.append("SELECT job_id FROM \(table.name) WHERE \(districts)\(column) = ?")
+                parameters += 1
+            }
+        }
+        selects.append("SELECT job_id FROM job_exceptions WHERE value = ?")
+        selects.append("SELECT job_id FROM remittance_claims WHERE pcn = ? OR payer_claim_number = ?")
+        selects.append("SELECT job_id FROM claim_acknowledgments WHERE pcn = ? OR payer_claim_number = ?")
+        return (selects.joined(separator: " UNION "), parameters + 5)
+    }()
 
     private static func exceptionCondition(jobID: Int64, rule: String?, column: String?) -> (String, StatementArguments)
     {
