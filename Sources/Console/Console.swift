@@ -21,6 +21,8 @@ public final class Console: Sendable {
     let now: @Sendable () -> Date
     /// Whether a pass loop runs beside the console (`dropgate run`), so `/readyz` checks it is alive.
     let passLoop: Bool
+    /// Bulk requeues started here and their progress.
+    let replays = ReplayTracker()
 
     /// A console over `gateway`.
     ///
@@ -73,6 +75,10 @@ public final class Console: Sendable {
         router.post("jobs/:id/requeue") { request, context in
             try await self.action(request, context, self.requeue)
         }
+        router.post("jobs/requeue") { request, context in
+            try await self.action(request, context, self.requeueSeveral)
+        }
+        router.get("replays/:id") { request, context in try self.page(request, context, self.replayPage) }
         router.get("claims") { request, context in try self.page(request, context, self.claimBatchList) }
         router.get("claims/denials") { request, context in try self.page(request, context, self.denialQueue) }
         router.get("claims/batches/:id") { request, context in try self.page(request, context, self.batchPage) }

@@ -7,7 +7,8 @@ enum Layout {
     ///   - user: the logged-in user (navigation and logout), or `nil` on the login page.
     ///   - csrfToken: the session's CSRF token, for the logout form.
     ///   - body: the page's content.
-    static func page(title: String, user: ConsoleUser?, csrfToken: String?, body: HTML) -> HTML {
+    ///   - refresh: reload the page after this many seconds (a progress page), or never.
+    static func page(title: String, user: ConsoleUser?, csrfToken: String?, body: HTML, refresh: Int? = nil) -> HTML {
         var navigation: HTML = ""
         if let user {
             navigation += "<nav><a href=\"/\">Dashboard</a> <a href=\"/jobs\">Jobs</a> <a href=\"/alerts\">Alerts</a>"
@@ -24,7 +25,8 @@ enum Layout {
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>\(title) · DropGate</title>
-            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="viewport" content="width=device-width, initial-scale=1">\
+            \(HTML(markup: refresh.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">" } ?? ""))
             <style>\(HTML(markup: style))</style></head>
             <body>\(navigation)<main><h1>\(title)</h1>
             \(body)</main></body></html>
