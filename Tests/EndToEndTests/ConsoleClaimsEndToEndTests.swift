@@ -25,6 +25,10 @@ import Testing
         defer { server.stop() }
         let bill = try login("bill", server: server, scratch: scratch)
 
+        let dashboard = try bill.get("/")
+        #expect(
+            dashboard.body.contains("<tr><td>delivery:lea-bop-outbox</td><td>ok</td><td>0</td>"),
+            "the delivery that sent the batch is healthy on the dashboard")
         let batches = try bill.get("/claims")
         #expect(batches.body.contains("href=\"/claims/batches/1\""))
         let batch = try bill.get("/claims/batches/1")
@@ -83,6 +87,7 @@ import Testing
         #expect(try dana.get("/claims/\(deniedID)").status == 403)
         #expect(try dana.get("/claims/denials").status == 403)
         #expect(try dana.get("/remittances/\(job)").status == 403)
+        #expect(!(try dana.get("/").body.contains("delivery:")), "deliveries are billing's business")
         #expect(server.stop() == 0)
     }
 

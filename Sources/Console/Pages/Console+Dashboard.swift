@@ -23,7 +23,8 @@ extension Console {
         body += "<a href=\"/alerts?state=open\" id=\"alerts-open\">alerts open <b>\(openAlerts)</b></a>"
         body += "</p><p>Rows loaded today: <b id=\"rows-loaded\">\(summary.rowsLoaded)</b>; "
         body += "rows rejected today: <b id=\"rows-rejected\">\(summary.rowsRejected)</b></p>"
-        body += "<h2>Sources</h2><table><tr><th>source</th><th>health</th><th>failures</th><th>last success</th>"
+        body +=
+            "<h2>Sources and deliveries</h2><table id=\"health\"><tr><th>source</th><th>health</th><th>failures</th><th>last success</th>"
         body += "<th>last error</th><th>jobs</th></tr>"
         for source in gateway.config.sources where visitor.sees(source: source.id) {
             let health = try gateway.health(of: source.id)
@@ -32,6 +33,16 @@ extension Console {
                 <td>\(health.lastSuccessAt.map(Self.timestamp) ?? "-")</td><td>\(health.lastError ?? "")</td>\
                 <td><a href="/jobs?source=\(FormData.encode(source.id))">jobs</a></td></tr>
                 """
+        }
+        if visitor.user.role.seesClaims {
+            for delivery in gateway.config.deliveries {
+                let health = try gateway.health(of: "delivery:" + delivery.id)
+                body += """
+                    <tr><td>delivery:\(delivery.id)</td><td>\(health.state.rawValue)</td>\
+                    <td>\(health.consecutiveFailures)</td><td>\(health.lastSuccessAt.map(Self.timestamp) ?? "-")</td>\
+                    <td>\(health.lastError ?? "")</td><td></td></tr>
+                    """
+            }
         }
         body += "</table>"
         if visitor.user.role.seesClaims {
