@@ -125,4 +125,33 @@ import Testing
         try browser.open(base + "/jobs/\(id)")
         #expect(try fact("attempts") == "1", "the forged requeue did nothing")
     }
+
+    /// Every page, as a billing operator reaches it after a billing loop, rendered by the browser: its title, and a
+    /// screenshot kept in `.build/console-screenshots/` for review.
+    @Test func everyPageRendersAndIsKeptAsAScreenshot() throws {
+        #expect(try Binary.run(["claims", "build", "--payer", "lea-bop"], in: scratch.root).status == 0)
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        #expect(try Binary.run(["simulate", "payer", "--payer", "lea-bop"], in: scratch.root).status == 0)
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        let folder = Binary.repositoryRoot + "/.build/console-screenshots"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try logIn("alice")
+        let remittance =
+            try Binary.run(["remit", "list"], in: scratch.root).stdout.split(separator: "\n")
+            .dropFirst().first?.prefix { $0.isNumber } ?? "0"
+        let pages: [(name: String, path: String, title: String)] = [
+            ("dashboard", "/", "Dashboard"), ("jobs", "/jobs", "Jobs"), ("job", "/jobs/1", "Job 1"),
+            ("alerts", "/alerts", "Alerts"), ("claims", "/claims", "Claim batches"),
+            ("batch", "/claims/batches/1", "Batch 1"), ("claim", "/claims/DG000000002", "Claim DG000000002"),
+            ("denials", "/claims/denials", "Denial queue"), ("remittances", "/remittances", "Remittances"),
+            ("remittance", "/remittances/\(remittance)", "835 job \(remittance)"), ("audit", "/audit", "Audit"),
+        ]
+        for page in pages {
+            try browser.open(base + page.path)
+            #expect(try browser.title() == page.title + " · DropGate", "\(page.path)")
+            let png = try browser.screenshot()
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 5_000, "\(page.path) rendered")
+            try png.write(to: URL(fileURLWithPath: folder + "/" + page.name + ".png"))
+        }
+    }
 }
