@@ -125,6 +125,11 @@ extension Gateway {
         try ledger.jobs.tally()
     }
 
+    /// Job durations, open alerts and the oldest waits, for `/metrics`.
+    public func operationsSnapshot(now: Date = Date()) throws -> OperationsSnapshot {
+        try ledger.operationsSnapshot(now: now)
+    }
+
     /// How many claim batches are in each state.
     public func claimBatchCounts() throws -> [BatchState: Int] {
         try ledger.claims.batchCounts()

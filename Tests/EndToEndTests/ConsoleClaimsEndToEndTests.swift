@@ -12,6 +12,8 @@ import Testing
         let simulate = try Binary.run(["simulate", "payer", "--payer", "lea-bop"], in: scratch.root)
         #expect(simulate.status == 0, "\(simulate.stderr)")
         #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        // A second payer's batch stays unanswered: the oldest wait for a 999.
+        #expect(try Binary.run(["claims", "build", "--payer", "cybhi"], in: scratch.root).status == 0)
         try scratch.write("password", "correct-horse-battery\n")
         for (name, role) in [
             ("bill", ["--role", "billing"]), ("dana", ["--role", "district", "--district", "lincoln-usd"]),
@@ -82,6 +84,15 @@ import Testing
         #expect(remittance.body.contains("data-outcome=\"denied\">denied <b>\(denied.count)</b>"))
         let rate = String(format: "%.1f", Double(denied.count) / Double(remitted.count) * 100)
         #expect(remittance.body.contains("id=\"denial-rate\">\(rate) %</b> of \(remitted.count) claims"))
+
+        let metrics = try bill.get("/metrics").body
+        let age = metrics.split(separator: "\n").first {
+            $0.hasPrefix("dropgate_oldest_unacknowledged_batch_age_seconds ")
+        }
+        .flatMap { Double($0.split(separator: " ").last ?? "") }
+        #expect(age.map { $0 > 0 && $0 < 3600 } == true, "the cybhi batch waits: \(String(describing: age))")
+        let promtool = try Promtool.check(metrics)
+        #expect(promtool.status == 0, "\(promtool.output)")
 
         let dana = try login("dana", server: server, scratch: scratch)
         #expect(try dana.get("/claims/\(deniedID)").status == 403)

@@ -1,4 +1,5 @@
 import Claims
+import Foundation
 import Gateway
 import Hummingbird
 import Logging
@@ -33,12 +34,58 @@ extension Console {
                 help: "Failed polls of a source since its last success."
             ).set(Int64(health.consecutiveFailures))
         }
+        for delivery in gateway.config.deliveries {
+            let health = try gateway.health(of: "delivery:" + delivery.id)
+            for state in ["ok", "backoff", "open", "needs-operator"] {
+                Self.gauge(
+                    registry, "delivery_state", [("delivery", delivery.id), ("state", state)],
+                    help: "1 for the state a delivery is in, 0 for the others."
+                ).set(Int64(health.state.rawValue == state ? 1 : 0))
+            }
+            Self.gauge(
+                registry, "delivery_consecutive_failures", [("delivery", delivery.id)],
+                help: "Failed attempts of a delivery since its last success."
+            ).set(Int64(health.consecutiveFailures))
+        }
         let batches = try gateway.claimBatchCounts()
         for state in BatchState.allCases {
             Self.gauge(registry, "claim_batches", [("state", state.rawValue)], help: "Claim batches by state.")
                 .set(Int64(batches[state] ?? 0))
         }
-        return Self.body(registry.emitToString(), type: "text/plain; version=0.0.4; charset=utf-8", status: .ok)
+        let snapshot = try gateway.operationsSnapshot(now: now())
+        for condition in AlertCondition.allCases.map(\.rawValue) {
+            Self.gauge(registry, "alerts_open", [("condition", condition)], help: "Open alerts by condition.")
+                .set(Int64(snapshot.openAlerts[condition] ?? 0))
+        }
+        Self.gauge(
+            registry, "oldest_unacknowledged_batch_age_seconds", [],
+            help: "Seconds since the oldest claim batch still without a 999 or TA1 was built (0: none waits)."
+        ).set(snapshot.oldestUnacknowledgedBatch ?? 0)
+        Self.gauge(
+            registry, "oldest_unpaid_claim_age_seconds", [],
+            help: "Seconds since the oldest accepted claim still without a payment was accepted (0: none waits)."
+        ).set(snapshot.oldestUnpaidClaim ?? 0)
+        let text = registry.emitToString() + Self.durationHistogram(snapshot.durations)
+        return Self.body(text, type: "text/plain; version=0.0.4; charset=utf-8", status: .ok)
+    }
+
+    /// `dropgate_job_duration_seconds`, a histogram by kind of finished jobs' durations, in the text format (its
+    /// buckets come counted from the database, not observed by this process).
+    static func durationHistogram(_ durations: [OperationsSnapshot.Durations]) -> String {
+        guard !durations.isEmpty else { return "" }
+        let name = "dropgate_job_duration_seconds"
+        var text = "# HELP \(name) How long finished (done or rejected) jobs took, by kind.\n# TYPE \(name) histogram\n"
+        let bounds = OperationsSnapshot.durationBounds.map { "\($0)" } + ["+Inf"]
+        for entry in durations {
+            let kind = entry.kind.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: "\\n")
+            for (bound, count) in zip(bounds, entry.cumulative) {
+                text += "\(name)_bucket{kind=\"\(kind)\",le=\"\(bound)\"} \(count)\n"
+            }
+            text += "\(name)_sum{kind=\"\(kind)\"} \(entry.sum)\n"
+            text += "\(name)_count{kind=\"\(kind)\"} \(entry.cumulative.last ?? 0)\n"
+        }
+        return text
     }
 
     /// A gauge `dropgate_<name>` with its labels and help text.
