@@ -152,6 +152,12 @@ import Testing
             let png = try browser.screenshot()
             #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]) && png.count > 5_000, "\(page.path) rendered")
             try png.write(to: URL(fileURLWithPath: folder + "/" + page.name + ".png"))
+            if page.name == "claim" {
+                let acknowledgments = try browser.elements("#timeline li.ack").map { try $0.text() }
+                #expect(acknowledgments.contains { $0.hasPrefix("999 in job") }, "\(acknowledgments)")
+                let payments = try browser.elements("#timeline li.payment").map { try $0.text() }
+                #expect(payments.contains { $0.hasPrefix("835 in job") && $0.contains("CO-") }, "\(payments)")
+            }
         }
     }
 }
