@@ -69,6 +69,11 @@ extension Gateway {
         try ledger.remittance.remittanceJobs(offset: offset, limit: limit)
     }
 
+    /// The average days from batch to payment over an 835 job's matched claims (``RemittanceRepository/daysToPayment(jobID:)``).
+    public func daysToPayment(jobID: Int64) throws -> Double? {
+        try ledger.remittance.daysToPayment(jobID: jobID)
+    }
+
     /// How many 835 jobs recorded payments.
     public func remittanceJobCount() throws -> Int {
         try ledger.remittance.remittanceJobCount()

@@ -84,6 +84,8 @@ import Testing
         #expect(remittance.body.contains("data-outcome=\"denied\">denied <b>\(denied.count)</b>"))
         let rate = String(format: "%.1f", Double(denied.count) / Double(remitted.count) * 100)
         #expect(remittance.body.contains("id=\"denial-rate\">\(rate) %</b> of \(remitted.count) claims"))
+        // The simulator pays two weeks after the batch (payment date = build day + 14).
+        #expect(remittance.body.contains("id=\"days-to-payment\">14.0</b>"), "days to payment")
 
         let metrics = try bill.get("/metrics").body
         let age = metrics.split(separator: "\n").first {

@@ -68,6 +68,10 @@ extension Console {
         body +=
             "</p><p>Denial rate: <b id=\"denial-rate\">\(String(format: "%.1f", rate)) %</b> of \(last.count) claims</p>"
 
+        if let days = try gateway.daysToPayment(jobID: id) {
+            body += "<p>Days to payment: <b id=\"days-to-payment\">\(String(format: "%.1f", days))</b> on average, "
+            body += "from each claim's batch to this payment's date</p>"
+        }
         let paging = Paging(Self.query(request))
         body += "<h2>Claims</h2>"
         body += paging.navigation(total: claims.count, path: "/remittances/\(id)", parameters: [])

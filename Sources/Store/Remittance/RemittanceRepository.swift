@@ -37,6 +37,23 @@ public struct RemittanceRepository: Sendable {
                 """, arguments: [limit, offset])
     }
 
+    /// The average days from a claim's batch being built to the payment date of the 835 set that answered it,
+    /// over the claims of a job matched to a batch; `nil` when none was.
+    public func daysToPayment(jobID: Int64) throws -> Double? {
+        try pool.read { db in
+            try Double.fetchOne(
+                db,
+                sql: """
+                    SELECT AVG(julianday(r.payment_date) - julianday(date(b.created_at)))
+                    FROM remittance_claims rc
+                    JOIN claims c ON c.id = rc.claim_id
+                    JOIN claim_batches b ON b.id = c.batch_id
+                    JOIN remittances r ON r.job_id = rc.job_id AND r.ordinal = COALESCE(rc.set_ordinal, 1)
+                    WHERE rc.job_id = ? AND r.payment_date <> ''
+                    """, arguments: [jobID])
+        }
+    }
+
     /// How many 835 jobs recorded payments.
     public func remittanceJobCount() throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT job_id) FROM remittances") ?? 0 }
