@@ -9,6 +9,13 @@ extension Console {
         body(html.description, type: "text/html; charset=utf-8", status: status)
     }
 
+    /// A whole page for a logged-in visitor, in the layout (`refresh`: reload after so many seconds).
+    static func rendered(_ title: String, for visitor: Visitor, _ body: HTML, refresh: Int? = nil) -> Response {
+        html(
+            Layout.page(
+                title: title, user: visitor.user, csrfToken: visitor.session.csrfToken, body: body, refresh: refresh))
+    }
+
     /// Plain text (health endpoints).
     static func text(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         body(text, type: "text/plain; charset=utf-8", status: status)

@@ -33,8 +33,7 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "Alerts", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Alerts", for: visitor, body)
     }
 
     /// The alerts the visitor may see: all for admin and billing, their district's for a district user.

@@ -22,7 +22,6 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "Audit", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Audit", for: visitor, body)
     }
 }

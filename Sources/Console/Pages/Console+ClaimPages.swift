@@ -31,8 +31,7 @@ extension Console {
         body += "<h2>Claims</h2>"
         body += paging.navigation(total: claims.count, path: "/claims/batches/\(id)", parameters: [])
         body += Self.claimTable(Array(claims.dropFirst(paging.offset).prefix(paging.perPage)))
-        return Self.html(
-            Layout.page(title: "Batch \(id)", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Batch \(id)", for: visitor, body)
     }
 
     func claimPage(_ request: Request, _ context: ConsoleRequestContext, _ visitor: Visitor) throws -> Response {
@@ -104,9 +103,7 @@ extension Console {
         }
         body += "</ol>"
         body += correctionForms(record, visitor)
-        return Self.html(
-            Layout.page(
-                title: "Claim \(record.pcn)", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Claim \(record.pcn)", for: visitor, body)
     }
 
     func denialQueue(_ request: Request, _ context: ConsoleRequestContext, _ visitor: Visitor) throws -> Response {
@@ -136,8 +133,7 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "Denial queue", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Denial queue", for: visitor, body)
     }
 
     /// `POST /claims/:id/replace` and `/claims/:id/void`: asks for a correction in the payer's next build.

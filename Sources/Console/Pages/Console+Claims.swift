@@ -30,7 +30,6 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "Claim batches", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Claim batches", for: visitor, body)
     }
 }

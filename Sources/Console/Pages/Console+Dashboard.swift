@@ -54,8 +54,7 @@ extension Console {
             }
             body += "</p>"
         }
-        return Self.html(
-            Layout.page(title: "Dashboard", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Dashboard", for: visitor, body)
     }
 
     /// A moment as `yyyy-MM-dd HH:mm:ss` UTC.

@@ -70,8 +70,7 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "Job \(id)", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Job \(id)", for: visitor, body)
     }
 
     /// A job's exceptions (filtered like the page) as the report's CSV or as JSON.

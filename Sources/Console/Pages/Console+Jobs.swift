@@ -67,8 +67,7 @@ extension Console {
             body += "<button>Requeue the ticked jobs</button>"
         }
         body += "</form>"
-        return Self.html(
-            Layout.page(title: "Jobs", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Jobs", for: visitor, body)
     }
 
     /// The list's filter as a query or form gives it (`source`, `kind`, `state`, `name`, `since`, `key`), within the

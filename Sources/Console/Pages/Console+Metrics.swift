@@ -22,30 +22,11 @@ extension Console {
             }
         }
         for source in gateway.config.sources {
-            let health = try gateway.health(of: source.id)
-            for state in ["ok", "backoff", "open", "needs-operator"] {
-                Self.gauge(
-                    registry, "source_state", [("source", source.id), ("state", state)],
-                    help: "1 for the state a source is in, 0 for the others."
-                ).set(Int64(health.state.rawValue == state ? 1 : 0))
-            }
-            Self.gauge(
-                registry, "source_consecutive_failures", [("source", source.id)],
-                help: "Failed polls of a source since its last success."
-            ).set(Int64(health.consecutiveFailures))
+            Self.health(registry, "source", source.id, try gateway.health(of: source.id), failures: "Failed polls")
         }
         for delivery in gateway.config.deliveries {
             let health = try gateway.health(of: "delivery:" + delivery.id)
-            for state in ["ok", "backoff", "open", "needs-operator"] {
-                Self.gauge(
-                    registry, "delivery_state", [("delivery", delivery.id), ("state", state)],
-                    help: "1 for the state a delivery is in, 0 for the others."
-                ).set(Int64(health.state.rawValue == state ? 1 : 0))
-            }
-            Self.gauge(
-                registry, "delivery_consecutive_failures", [("delivery", delivery.id)],
-                help: "Failed attempts of a delivery since its last success."
-            ).set(Int64(health.consecutiveFailures))
+            Self.health(registry, "delivery", delivery.id, health, failures: "Failed attempts")
         }
         let batches = try gateway.claimBatchCounts()
         for state in BatchState.allCases {
@@ -67,6 +48,23 @@ extension Console {
         ).set(snapshot.oldestUnpaidClaim ?? 0)
         let text = registry.emitToString() + Self.durationHistogram(snapshot.durations)
         return Self.body(text, type: "text/plain; version=0.0.4; charset=utf-8", status: .ok)
+    }
+
+    /// `dropgate_<kind>_state{<kind>,state}` (1 for the state it is in) and `dropgate_<kind>_consecutive_failures`
+    /// of a source or a delivery.
+    static func health(
+        _ registry: PrometheusCollectorRegistry, _ kind: String, _ id: String, _ health: SourceHealth, failures: String
+    ) {
+        for state in ["ok", "backoff", "open", "needs-operator"] {
+            gauge(
+                registry, kind + "_state", [(kind, id), ("state", state)],
+                help: "1 for the state a \(kind) is in, 0 for the others."
+            ).set(Int64(health.state.rawValue == state ? 1 : 0))
+        }
+        gauge(
+            registry, kind + "_consecutive_failures", [(kind, id)],
+            help: "\(failures) of a \(kind) since its last success."
+        ).set(Int64(health.consecutiveFailures))
     }
 
     /// `dropgate_job_duration_seconds`, a histogram by kind of finished jobs' durations, in the text format (its

@@ -25,8 +25,7 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "Remittances", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("Remittances", for: visitor, body)
     }
 
     func remittancePage(_ request: Request, _ context: ConsoleRequestContext, _ visitor: Visitor) throws -> Response {
@@ -90,8 +89,7 @@ extension Console {
                 """
         }
         body += "</table>"
-        return Self.html(
-            Layout.page(title: "835 job \(id)", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body))
+        return Self.rendered("835 job \(id)", for: visitor, body)
     }
 
     /// Cents as text (`1234`) shown as money (`12.34`); other text as it is.

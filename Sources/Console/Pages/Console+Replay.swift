@@ -72,9 +72,6 @@ extension Console {
             body += "<tr><td><a href=\"/jobs/\(job)\">\(job)</a></td><td>\(run.results[job] ?? "waiting")</td></tr>"
         }
         body += "</table>"
-        let page = Layout.page(
-            title: "Requeue \(id)", user: visitor.user, csrfToken: visitor.session.csrfToken, body: body,
-            refresh: run.isFinished ? nil : 1)
-        return Self.html(page)
+        return Self.rendered("Requeue \(id)", for: visitor, body, refresh: run.isFinished ? nil : 1)
     }
 }

@@ -38,9 +38,7 @@ public struct Stager: Sendable {
                 sniffer.feed(chunk)
                 size += Int64(chunk.count)
             }
-            let descriptor = try FileSystem.openForReading(temporary)
-            defer { FileSystem.close(descriptor) }
-            try FileSystem.sync(descriptor, path: temporary)
+            try FileSystem.sync(path: temporary)
         } catch {
             try? FileSystem.remove(temporary)
             throw error

@@ -95,9 +95,7 @@ extension Ledger {
             }
             try copy.close()
             try Self.checkIntegrity(of: temporary)
-            let descriptor = try FileSystem.openForReading(temporary)
-            defer { FileSystem.close(descriptor) }
-            try FileSystem.sync(descriptor, path: temporary)
+            try FileSystem.sync(path: temporary)
         } catch {
             try? FileSystem.remove(temporary)
             throw error

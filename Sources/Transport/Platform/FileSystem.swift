@@ -154,6 +154,13 @@ public enum FileSystem {
         guard fsync(descriptor) == 0 else { throw FileSystemError("fsync", path: path, errno: errno) }
     }
 
+    /// Flushes the file at `path` to disk (opened for the purpose, then closed).
+    public static func sync(path: String) throws(FileSystemError) {
+        let descriptor = try openForReading(path)
+        defer { close(descriptor) }
+        try sync(descriptor, path: path)
+    }
+
     /// Cuts an open file back to its first `length` bytes and moves the write position there.
     public static func truncate(_ descriptor: Int32, to length: Int64, path: String) throws(FileSystemError) {
         guard ftruncate(descriptor, off_t(length)) == 0 else {
