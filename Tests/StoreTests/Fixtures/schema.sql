@@ -15,6 +15,7 @@
 -- migration v14-claim-review
 -- migration v15-console-audit
 -- migration v16-alerts
+-- migration v17-practitioners
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -323,6 +324,19 @@ CREATE TABLE jobs (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 , lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0) STRICT;
+-- table practitioners
+CREATE TABLE practitioners (
+    district TEXT NOT NULL,
+    npi TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to TEXT,
+    name TEXT NOT NULL,
+    practitioner_type TEXT NOT NULL,
+    license TEXT NOT NULL,
+    job_id INTEGER NOT NULL,
+    last_change INTEGER NOT NULL,
+    PRIMARY KEY (district, npi, valid_from)
+) STRICT, WITHOUT ROWID;
 -- table remittance_claims
 CREATE TABLE remittance_claims (
     job_id INTEGER NOT NULL,
