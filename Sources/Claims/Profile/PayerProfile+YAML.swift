@@ -315,10 +315,12 @@ private struct ProfileReader {
                 if values["support_item"] == nil { entry.issue("missing required key 'support_item'") }
                 if values["gst"] == nil { entry.issue("missing required key 'gst'") }
             }
-            schedule[code] = FeeScheduleEntry(
+            var entry = FeeScheduleEntry(
                 code: code, rates: rates, unit: values["unit"]?.string() ?? "unit", modifiers: modifiers,
                 verified: values["verified"]?.bool() ?? false,
                 qualified: values["qualified"].map(qualified) ?? [], supportItem: item, gstCode: gst)
+            entry.qualifiedLine = values["qualified"]?.line ?? 0
+            schedule[code] = entry
         }
         if schedule.isEmpty, entries.isEmpty { node.issue("the fee schedule lists no codes") }
         return schedule

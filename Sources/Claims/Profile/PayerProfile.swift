@@ -179,6 +179,8 @@ public struct FeeScheduleEntry: Sendable {
     /// practitioner must be on the district's roster, licensed on the service date and of one of these types.
     /// Empty: the code is not restricted.
     public var qualified: [String] = []
+    /// Line of the `qualified` key (0 when absent), for issues found against the practitioner roster mapping.
+    public var qualifiedLine = 0
     /// The NDIS support item number this code is claimed as (NDIS only).
     public var supportItem: String?
     /// The NDIS GST code (NDIS only).
