@@ -175,6 +175,18 @@ struct TabularHandler: JobHandler {
             }
         }
         drained = true
+        let tableKey = (target?.table.key ?? []).filter { $0 != "district" }.joined(separator: ", ")
+        for leftover in try session.removeSupersededRows() {
+            let key = leftover.key.joined(separator: ", ")
+            try note(
+                RowIssue(
+                    line: 0, rule: leftover.billed ? RuleID.replayKeptBilled : RuleID.replayRemoved, severity: .warning,
+                    message: leftover.billed
+                        ? "the key (\(tableKey)) loaded by job \(session.supersedes ?? 0) is not loaded by this replay, but a claim bills it: kept"
+                        : "the key (\(tableKey)) loaded by job \(session.supersedes ?? 0) is not loaded by this replay: removed",
+                    value: key))
+            transaction.counts.removed += 1
+        }
         if let sequence = definition.sequence {
             try session.renumber(sequence)
             if let growth = definition.growth { try session.computeGrowth(growth, sequence: sequence) }

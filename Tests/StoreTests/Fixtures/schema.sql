@@ -16,6 +16,7 @@
 -- migration v15-console-audit
 -- migration v16-alerts
 -- migration v17-practitioners
+-- migration v18-job-replay
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -323,7 +324,7 @@ CREATE TABLE jobs (
     duration_ms INTEGER,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0) STRICT;
+, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, supersedes INTEGER REFERENCES jobs(id), superseded_by INTEGER REFERENCES jobs(id), removed INTEGER NOT NULL DEFAULT 0) STRICT;
 -- table practitioners
 CREATE TABLE practitioners (
     district TEXT NOT NULL,
@@ -465,7 +466,7 @@ CREATE INDEX iready_by_student ON iready_diagnostics(district, student_id, subje
 -- index job_exceptions_job
 CREATE INDEX job_exceptions_job ON job_exceptions(job_id, row);
 -- index jobs_identity
-CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256) WHERE state <> 'duplicate';
+CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256, generation) WHERE state <> 'duplicate';
 -- index jobs_state
 CREATE INDEX jobs_state ON jobs(state, next_attempt_at);
 -- index remittance_claims_by_claim
