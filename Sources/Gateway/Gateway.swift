@@ -53,6 +53,8 @@ public final class Gateway: Sendable {
         self.faults = faults
         mappings = try MappingLoader.load(config.paths.mappings)
         payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: config.paths.mappings))
+        let qualificationIssues = PayerProfileLoader.qualificationIssues(payers, mappings: mappings)
+        guard qualificationIssues.isEmpty else { throw DefinitionError(issues: qualificationIssues) }
         self.today = today
         try Self.checkSources(config, mappings: mappings, payers: payers)
         ledger = try Ledger(path: config.paths.database, logger: logger)

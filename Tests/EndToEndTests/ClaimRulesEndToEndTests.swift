@@ -3,7 +3,8 @@ import Foundation
 import PyX12Support
 import Testing
 
-/// Dated fee schedules and review before release, through the real binary on the samples.
+/// Dated fee schedules, practitioner qualification and review before release, through the real binary on the
+/// samples.
 @Suite(.serialized) struct ClaimRulesEndToEndTests {
     static let serviceHeader =
         "Student ID,Service Date,Start Time,End Time,Minutes,Billing Code,Modifiers,Units,Place of Service,Rendering NPI,Rendering Name,Supervising NPI,Diagnosis Codes,Group or Individual,Parental Consent,Service ID"
@@ -183,5 +184,42 @@ import Testing
         let pass = try Binary.run(["run", "--once"], in: scratch.root)
         #expect(pass.status == 0)
         #expect(Self.files(scratch, "Payers/lea-bop/inbound") == [])
+    }
+
+    @Test func practitionersOffTheirQualificationAreFlaggedAtIntakeAndLeftOutOfTheClaims() throws {
+        let scratch = try ClaimsEndToEndTests.loadedScratch()
+        // Samples/lincoln-usd/practitioners.csv loads before the service log (intake order), so the log flags:
+        // row 44 the nurse's 97110 (PT only; the row is also rejected for its units), row 52 the physical
+        // therapist whose license lapsed in 2024, row 53 the speech-language pathologist's T1002 (RN, LVN).
+        let reports = scratch.files(under: "Outbox/lincoln-usd/reports")
+        let log = try #require(reports.first { $0.hasSuffix("spi_services_2026-10.csv.exceptions.csv") }, "\(reports)")
+        let flagged = try String(contentsOfFile: scratch.path("Outbox/lincoln-usd/reports/\(log)"), encoding: .utf8)
+            .split(whereSeparator: \.isNewline).filter { $0.contains(",practitioner-") }
+            .map { $0.split(separator: ",").prefix(5).joined(separator: ",") }
+        #expect(
+            flagged == [
+                "44,Rendering NPI,rendering_npi,practitioner-not-qualified,warning",
+                "52,Rendering NPI,rendering_npi,practitioner-unlicensed,warning",
+                "53,Rendering NPI,rendering_npi,practitioner-not-qualified,warning",
+            ])
+
+        let build = try Binary.run(["claims", "build", "--payer", "lea-bop", "--json"], in: scratch.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        let summary = try Self.json(build)
+        let excluded = summary["excluded"] as? [String: Int] ?? [:]
+        #expect(excluded["practitioner-unlicensed"] == 1, "\(build.stdout)")
+        #expect(excluded["practitioner-not-qualified"] == 1, "\(build.stdout)")
+        #expect(excluded["practitioner-unknown"] == nil)
+        let report = try String(
+            contentsOfFile: scratch.path(try #require(summary["exception_report"] as? String)), encoding: .utf8)
+        let lines = report.split(whereSeparator: \.isNewline)
+        #expect(
+            lines.contains {
+                $0.hasPrefix("lincoln-usd,40100,2026-10-08,13:00,1003000126,97110,practitioner-unlicensed,")
+            }, "\(report)")
+        #expect(
+            lines.contains {
+                $0.hasPrefix("lincoln-usd,40100,2026-10-09,13:00,1234567893,T1002,practitioner-not-qualified,")
+            }, "\(report)")
     }
 }

@@ -72,7 +72,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ["dropgate"], ["run"], ["ingest"], ["jobs"], ["requeue"], ["sources"], ["alerts"], ["mappings", "check"],
+        ["dropgate"], ["run"], ["ingest"], ["jobs"], ["requeue"], ["replay"], ["sources"], ["alerts"],
+        ["mappings", "check"],
         ["claims"],
         ["claims", "discard"], ["claims", "release"], ["claims", "batches"], ["remit"],
     ])

@@ -37,7 +37,7 @@ import Testing
         #expect(
             kinds == [
                 "aeries-students", "aeries-attendance", "iready-reading", "iready-math", "spi-services",
-                "member-batch-csv", "member-batch-xml",
+                "member-batch-csv", "member-batch-xml", "practitioner-roster",
             ], "every shipped kind goes through the real binary")
         #expect(scratch.files(under: "Outbox/lincoln-usd/reports").contains { $0.hasSuffix(".members.json") })
         let riverside = scratch.files(under: "Outbox/riverside-usd/reports").first {

@@ -70,4 +70,67 @@ import Testing
         #expect(check.stderr.contains("Mappings/payers/cybhi.yaml:\(lines.count):"), "\(check.stderr)")
         #expect(check.stderr.contains("unknown review 'maybe'"))
     }
+
+    @Test func misusedQualificationAndQualifiedAreReportedWithTheirLines() throws {
+        let scratch = try Scratch()
+        let services = scratch.path("Mappings/spi-services.yaml")
+        var lines = try String(contentsOfFile: services, encoding: .utf8).components(separatedBy: "\n")
+        let date = try #require(lines.firstIndex { $0 == "  date: service_date" })
+        lines[date] = "  date: start_time"
+        let roster = try #require(lines.firstIndex { $0 == "  roster: practitioners" })
+        lines[roster] = "  roster: students"
+        try scratch.write("Mappings/spi-services.yaml", lines.joined(separator: "\n"))
+        let profile = scratch.path("Mappings/payers/lea-bop.yaml")
+        var profileLines = try String(contentsOfFile: profile, encoding: .utf8).components(separatedBy: "\n")
+        let code = try #require(profileLines.firstIndex { $0.hasPrefix("  \"92508\":") })
+        profileLines[code] = profileLines[code].replacingOccurrences(of: "[SLP, SLPA]", with: "[SLP, SLP]")
+        try scratch.write("Mappings/payers/lea-bop.yaml", profileLines.joined(separator: "\n"))
+
+        let check = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("Mappings/spi-services.yaml:\(date + 1):"), "\(check.stderr)")
+        #expect(check.stderr.contains("qualification date field 'start_time' must be a date field"), "\(check.stderr)")
+        #expect(check.stderr.contains("Mappings/payers/lea-bop.yaml:\(code + 1):"), "\(check.stderr)")
+        #expect(check.stderr.contains("practitioner type 'SLP' is listed twice"), "\(check.stderr)")
+
+        lines[date] = "  date: service_date"
+        try scratch.write("Mappings/spi-services.yaml", lines.joined(separator: "\n"))
+        profileLines[code] = profileLines[code].replacingOccurrences(of: "[SLP, SLP]", with: "[SLP, SLPA]")
+        try scratch.write("Mappings/payers/lea-bop.yaml", profileLines.joined(separator: "\n"))
+        let rosterCheck = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(rosterCheck.status == 1)
+        let first = try #require(lines.firstIndex { $0 == "qualification:" })
+        #expect(
+            rosterCheck.stderr.contains(
+                "Mappings/spi-services.yaml:\(first + 2): qualification roster 'students' has no column npi, practitioner_type, valid_from, valid_to"
+            ), "\(rosterCheck.stderr)")
+    }
+
+    @Test func aQualifiedTypeTheRosterDoesNotAcceptIsReportedWithTheProfilesLine() throws {
+        let scratch = try Scratch()
+        let profile = scratch.path("Mappings/payers/lea-bop.yaml")
+        var lines = try String(contentsOfFile: profile, encoding: .utf8).components(separatedBy: "\n")
+        let code = try #require(lines.firstIndex { $0.hasPrefix("  \"92507\":") })
+        lines[code] = lines[code].replacingOccurrences(of: "[SLP, SLPA]", with: "[SLP, SPL]")
+        try scratch.write("Mappings/payers/lea-bop.yaml", lines.joined(separator: "\n"))
+        let check = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "Mappings/payers/lea-bop.yaml:\(code + 1): 92507 qualifies practitioner type 'SPL', which the practitioner roster does not accept"
+            ), "\(check.stderr)")
+        let run = try Binary.run(["run", "--once"], in: scratch.root)
+        #expect(run.status != 0, "the gateway refuses to start on the same mistake")
+        #expect(run.stderr.contains("'SPL'"), "\(run.stderr)")
+
+        try scratch.write(
+            "Mappings/payers/lea-bop.yaml", lines.joined(separator: "\n").replacingOccurrences(of: "SPL", with: "SLPA"))
+        try FileManager.default.removeItem(atPath: scratch.path("Mappings/practitioner-roster.yaml"))
+        let without = try Binary.run(["mappings", "check"], in: scratch.root)
+        #expect(without.status == 1)
+        #expect(
+            without.stderr.contains(
+                "Mappings/payers/lea-bop.yaml:\(code + 1): 92507 names qualified practitioner types, but no mapping loads the practitioners table"
+            ), "\(without.stderr)")
+    }
 }

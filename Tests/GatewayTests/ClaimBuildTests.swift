@@ -24,23 +24,32 @@ import Values
         M3,,Smith,Sam,2011-06-14,2026-07-01,2026-10-06,1X,HPSM01,41
 
         """
+    /// The practitioner roster: the speech-language pathologist most services name, and a social worker.
+    static let practitioners = """
+        NPI,Name,Type,License,Valid From,Valid To
+        1234567893,"Rivera, Ana",SLP,SP-20417,08/01/2020,
+        1987654328,"Okafor, Ben",LCSW,LCS-88213,01/01/2021,06/30/2027
+
+        """
     static let serviceHeader =
         "Student ID,Service Date,Start Time,End Time,Minutes,Billing Code,Modifiers,Units,Place of Service,Rendering NPI,Rendering Name,Diagnosis Codes,Group or Individual,Parental Consent\n"
 
     static func service(
         _ student: String, _ date: String, _ start: String = "09:00", code: String = "92507",
-        consent: String = "Y"
+        consent: String = "Y", npi: String = "1234567893"
     ) -> String {
         let modifier = code == "92507" ? "GN" : ""
         let (end, minutes) = code == "90834" ? ("09:45", "45") : ("09:30", "30")
         return
-            "\(student),\(date),\(start),\(start == "09:00" ? end : ""),\(minutes),\(code),\(modifier),1,03,1234567893,\"Rivera, Ana\",F80.2,I,\(consent)"
+            "\(student),\(date),\(start),\(start == "09:00" ? end : ""),\(minutes),\(code),\(modifier),1,03,\(npi),\"Rivera, Ana\",F80.2,I,\(consent)"
     }
 
-    /// A gateway with the roster, the member batch and the given services loaded.
+    /// A gateway with the roster, the member batch, the practitioner roster and the given services loaded.
     static func loaded(_ services: [String], workspace: Workspace) throws -> Gateway {
         let gateway = try workspace.gateway(today: today)
-        for (name, text) in [("students.csv", roster), ("member_batch.csv", members)] {
+        for (name, text) in [
+            ("students.csv", roster), ("member_batch.csv", members), ("practitioners.csv", practitioners),
+        ] {
             let job = try gateway.ingest(path: workspace.write(name, text), source: "lincoln-usd")
             #expect(job.state == .done, "\(name): \(job.lastError ?? "")")
         }
@@ -61,7 +70,7 @@ import Values
         let gateway = try Self.loaded(
             [
                 Self.service("1001", "10/05/2026"), Self.service("1001", "10/06/2026"),
-                Self.service("1001", "10/07/2026", code: "90834"),  // CYBHI's code: not lea-bop's concern
+                Self.service("1001", "10/07/2026", code: "90834", npi: "1987654328"),  // CYBHI's: not lea-bop's concern
                 Self.service("1002", "10/05/2026"),  // no address
                 Self.service("1003", "10/05/2026"), Self.service("1003", "10/07/2026"),  // eligibility ended 10/06
                 Self.service("1004", "10/05/2026"),  // not in the member batch

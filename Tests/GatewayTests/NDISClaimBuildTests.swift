@@ -21,6 +21,11 @@ import Values
         43000002,,Ward,Tom,2013-04-05,2026-07-01,,,NDIS01,
 
         """
+    static let practitioners = """
+        NPI,Name,Type,License,Valid From,Valid To
+        1234567893,"Rivera, Ana",SLP,SP-20417,08/01/2020,
+
+        """
     static let services = """
         Student ID,Service Date,Start Time,End Time,Minutes,Billing Code,Modifiers,Units,Place of Service,Rendering NPI,Rendering Name,Diagnosis Codes,Group or Individual,Parental Consent
         2001,10/05/2026,09:00,09:30,30,92507,,1,03,1234567893,"Rivera, Ana",F80.2,I,Y
@@ -30,10 +35,14 @@ import Values
 
         """
 
-    /// A riverside-usd gateway with the roster, the NDIS member batch and the services loaded.
+    /// A riverside-usd gateway with the roster, the NDIS member batch, the practitioner roster and the services
+    /// loaded.
     static func loaded(_ workspace: Workspace) throws -> Gateway {
         let gateway = try workspace.gateway(today: ClaimBuildTests.today)
-        for (name, text) in [("students.csv", roster), ("member_batch.csv", members), ("spi_services.csv", services)] {
+        for (name, text) in [
+            ("students.csv", roster), ("member_batch.csv", members), ("practitioners.csv", practitioners),
+            ("spi_services.csv", services),
+        ] {
             let job = try gateway.ingest(path: workspace.write(name, text), source: "riverside-usd")
             #expect(job.state == .done, "\(name): \(job.lastError ?? "")")
             let jobID = try #require(job.id)

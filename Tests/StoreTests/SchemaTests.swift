@@ -30,7 +30,7 @@ import Testing
     @Test func domainTablesAreTheOnesMappingsFill() throws {
         #expect(
             try Ledger.domainTables().keys.sorted() == [
-                "attendance", "eligibility_members", "iready_diagnostics", "services", "students",
+                "attendance", "eligibility_members", "iready_diagnostics", "practitioners", "services", "students",
             ])
     }
 

@@ -1,3 +1,4 @@
+import Mapping
 import Values
 
 /// A loaded service not yet billed, with what claim building needs to screen and price it.
@@ -20,11 +21,14 @@ public struct BillableService: Sendable {
     public var student: Subscriber?
     /// The student's eligibility spans (all payers).
     public var eligibility: [EligibilitySpan]
+    /// The rendering practitioner's rows on the district's practitioner roster (empty: not on it).
+    public var practitioner: [PractitionerPeriod]
 
     /// Creates a service.
     public init(
         key: ServiceKey, modifiers: [String], units: Int, placeOfService: String?, renderingName: String,
-        diagnoses: [String], consent: Bool, student: Subscriber?, eligibility: [EligibilitySpan]
+        diagnoses: [String], consent: Bool, student: Subscriber?, eligibility: [EligibilitySpan],
+        practitioner: [PractitionerPeriod] = []
     ) {
         self.key = key
         self.modifiers = modifiers
@@ -35,6 +39,7 @@ public struct BillableService: Sendable {
         self.consent = consent
         self.student = student
         self.eligibility = eligibility
+        self.practitioner = practitioner
     }
 }
 

@@ -19,6 +19,12 @@ public struct ClaimExclusion: Error, Sendable, Equatable {
         case notInFeeSchedule = "not-in-fee-schedule"
         /// The service date is before every period of the code's dated `rates`.
         case rateNotInEffect = "rate-not-in-effect"
+        /// The code names `qualified` types and the rendering NPI is not on the district's practitioner roster.
+        case practitionerUnknown = "practitioner-unknown"
+        /// The code names `qualified` types and no roster row of the practitioner is valid on the service date.
+        case practitionerUnlicensed = "practitioner-unlicensed"
+        /// The practitioner's type (on the service date) is not among the code's `qualified` types.
+        case practitionerNotQualified = "practitioner-not-qualified"
         /// A modifier the fee schedule does not allow with the code.
         case modifierNotAllowed = "modifier-not-allowed"
         /// Units below one, or a charge too large to represent.

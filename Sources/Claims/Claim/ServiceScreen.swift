@@ -48,6 +48,14 @@ public struct ServiceScreen: Sendable {
                     "code \(code) has no \(profile.id) rate in force on \(service.key.date): its first rate is from \(first)"
                 ))
         }
+        if !entry.qualified.isEmpty,
+            let problem = PractitionerProblem.check(
+                npi: service.key.renderingNPI, periods: service.practitioner, day: service.key.date, code: code,
+                qualified: Set(entry.qualified)),
+            let rule = ClaimExclusion.Rule(rawValue: problem.rule)
+        {
+            return .failure(ClaimExclusion(rule, problem.message))
+        }
         if let modifier = service.modifiers.first(where: { !entry.modifiers.contains($0) }) {
             let allowed = entry.modifiers.isEmpty ? "none" : entry.modifiers.joined(separator: ", ")
             return .failure(

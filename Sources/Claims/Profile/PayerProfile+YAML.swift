@@ -289,7 +289,8 @@ private struct ProfileReader {
         guard let entries = node.entries() else { return [:] }
         var schedule: [String: FeeScheduleEntry] = [:]
         let allowed =
-            ["rate", "rates", "unit", "modifiers", "verified", "description"] + (ndis ? ["support_item", "gst"] : [])
+            ["rate", "rates", "unit", "modifiers", "verified", "description", "qualified"]
+            + (ndis ? ["support_item", "gst"] : [])
         for (code, entry) in entries {
             guard code.count == 5, code.allSatisfy({ $0.isNumber || $0.isUppercase }) else {
                 entry.issue("'\(code)' is not a 5-character CPT/HCPCS code")
@@ -314,12 +315,35 @@ private struct ProfileReader {
                 if values["support_item"] == nil { entry.issue("missing required key 'support_item'") }
                 if values["gst"] == nil { entry.issue("missing required key 'gst'") }
             }
-            schedule[code] = FeeScheduleEntry(
+            var entry = FeeScheduleEntry(
                 code: code, rates: rates, unit: values["unit"]?.string() ?? "unit", modifiers: modifiers,
-                verified: values["verified"]?.bool() ?? false, supportItem: item, gstCode: gst)
+                verified: values["verified"]?.bool() ?? false,
+                qualified: values["qualified"].map(qualified) ?? [], supportItem: item, gstCode: gst)
+            entry.qualifiedLine = values["qualified"]?.line ?? 0
+            schedule[code] = entry
         }
         if schedule.isEmpty, entries.isEmpty { node.issue("the fee schedule lists no codes") }
         return schedule
+    }
+
+    /// `qualified: [SLP, LCSW, …]`: practitioner types (upper-case letters, digits or '-'), at least one, none
+    /// twice; an issue at the node otherwise.
+    func qualified(_ node: YAMLNode) -> [String] {
+        guard let types = node.strings() else { return [] }
+        if types.isEmpty {
+            node.issue("'qualified' lists no practitioner type: name at least one, or leave the key out")
+        }
+        var seen: Set<String> = []
+        for type in types {
+            if type.isEmpty || type.count > 16
+                || !type.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber || $0 == "-") })
+            {
+                node.issue("practitioner type '\(type)' must be 1-16 upper-case letters, digits or '-' (SLP, LCSW, RN)")
+            } else if !seen.insert(type).inserted {
+                node.issue("practitioner type '\(type)' is listed twice")
+            }
+        }
+        return types
     }
 
     /// A code's rate stated one way: `rate: "52.00"` (every day) or `rates: [{ from: yyyy-MM-dd, rate: … }, …]`

@@ -175,6 +175,12 @@ public struct FeeScheduleEntry: Sendable {
     public var modifiers: [String]
     /// Whether code and rate come from a published schedule (`false`: configuration to be confirmed).
     public var verified: Bool
+    /// The practitioner types that may bill the code (`qualified: [SLP, LCSW, …]`): a service's rendering
+    /// practitioner must be on the district's roster, licensed on the service date and of one of these types.
+    /// Empty: the code is not restricted.
+    public var qualified: [String] = []
+    /// Line of the `qualified` key (0 when absent), for issues found against the practitioner roster mapping.
+    public var qualifiedLine = 0
     /// The NDIS support item number this code is claimed as (NDIS only).
     public var supportItem: String?
     /// The NDIS GST code (NDIS only).

@@ -35,4 +35,46 @@ public enum PayerProfileLoader {
         guard issues.isEmpty else { throw DefinitionError(issues: issues) }
         return profiles
     }
+
+    /// Issues where a profile's `qualified` names a practitioner type the practitioner roster mapping (the
+    /// mapping loading the `practitioners` table claim builds read) does not accept for the profile's districts,
+    /// or where no such mapping exists: such a type could never match, and its services would all be excluded.
+    public static func qualificationIssues(_ payers: [PayerProfile], mappings: MappingSet) -> [DefinitionIssue] {
+        let rosters = mappings.mappings.map(\.definition).filter { $0.target == "practitioners" }
+        var issues: [DefinitionIssue] = []
+        for profile in payers {
+            var known: Set<String> = []
+            for roster in rosters {
+                guard let field = roster.fields.first(where: { $0.name == "practitioner_type" }) else { continue }
+                switch field.values {
+                case .none: continue
+                case .inline(let values): known.formUnion(values.values)
+                case .table(let name):
+                    for district in profile.districts {
+                        if let codes = roster.codeTables[name]?.codes(for: district) { known.formUnion(codes.keys) }
+                    }
+                }
+            }
+            for (code, entry) in profile.feeSchedule.sorted(by: { $0.key < $1.key }) where !entry.qualified.isEmpty {
+                guard !rosters.isEmpty else {
+                    issues.append(
+                        DefinitionIssue(
+                            file: profile.file, line: entry.qualifiedLine,
+                            message:
+                                "\(code) names qualified practitioner types, but no mapping loads the practitioners table (a practitioner roster)"
+                        ))
+                    continue
+                }
+                for type in entry.qualified where !known.contains(type) {
+                    issues.append(
+                        DefinitionIssue(
+                            file: profile.file, line: entry.qualifiedLine,
+                            message:
+                                "\(code) qualifies practitioner type '\(type)', which the practitioner roster does not accept; known: \(known.sorted().joined(separator: ", "))"
+                        ))
+                }
+            }
+        }
+        return issues
+    }
 }

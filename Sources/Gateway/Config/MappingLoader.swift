@@ -21,7 +21,9 @@ public enum MappingLoader {
         }
         issues += MappingLint.crossFileIssues(definitions)
         let tables = try Ledger.domainTables()
-        for definition in definitions { issues += targetIssues(definition, tables: tables) }
+        for definition in definitions {
+            issues += targetIssues(definition, tables: tables) + qualificationIssues(definition, tables: tables)
+        }
         guard issues.isEmpty else { throw DefinitionError(issues: issues) }
         return MappingSet(definitions.map(CompiledMapping.init))
     }
@@ -86,5 +88,28 @@ public enum MappingLoader {
                     file: definition.file, line: definition.targetLine, message: "key field '\(name)' must be stored"))
         }
         return issues
+    }
+
+    /// Issues where a `qualification` rule's roster is not a practitioner roster table.
+    static func qualificationIssues(_ definition: MappingDefinition, tables: [String: DomainTable])
+        -> [DefinitionIssue]
+    {
+        guard let rule = definition.qualification else { return [] }
+        guard let table = tables[rule.roster] else {
+            return [
+                DefinitionIssue(
+                    file: definition.file, line: rule.line,
+                    message: "qualification roster '\(rule.roster)' is not a table")
+            ]
+        }
+        let missing = QualificationRule.rosterColumns.filter { !table.columns.contains($0) }
+        guard !missing.isEmpty else { return [] }
+        return [
+            DefinitionIssue(
+                file: definition.file, line: rule.line,
+                message:
+                    "qualification roster '\(rule.roster)' has no column \(missing.joined(separator: ", ")): a practitioner roster has \(QualificationRule.rosterColumns.joined(separator: ", "))"
+            )
+        ]
     }
 }

@@ -69,7 +69,8 @@ final class JobTransaction {
         let layout = context.layout
         try context.ledger.jobs.load(
             jobID: jobID, district: job.source, target: target?.table, fields: target?.fields ?? [],
-            existing: target?.existing ?? .update, modified: target?.modified, lease: context.lease
+            existing: target?.existing ?? .update, modified: target?.modified, supersedes: job.supersedes,
+            lease: context.lease
         ) { session in
             let transaction = try JobTransaction(
                 job: job, id: jobID, session: session,
@@ -88,6 +89,9 @@ final class JobTransaction {
                 reportPath: transaction.report.path, reason: ending.reason,
                 durationMs: milliseconds(since: context.started))
             try writeReceipt(job, jobID: jobID, completion: completion, ending: ending)
+            if let supersedes = job.supersedes, completion.state == .done {
+                try markSuperseded(supersedes, by: jobID, job: job, layout: layout)
+            }
             log(ending, completion: completion, jobID: jobID, logger: context.logger)
             return completion
         }
@@ -98,7 +102,7 @@ final class JobTransaction {
     ) throws {
         guard let path = completion.receiptPath else { return }
         let counts = completion.counts
-        let receipt = Receipt(
+        var receipt = Receipt(
             jobId: jobID, source: job.source, file: job.originalName, state: completion.state.rawValue,
             kind: completion.kind, mappingVersion: completion.mappingVersion, sha256: job.sha256, size: job.size,
             encoding: completion.encoding, rowsRead: counts.read, inserted: counts.inserted, updated: counts.updated,
@@ -107,6 +111,20 @@ final class JobTransaction {
             exceptionReport: completion.reportPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 },
             reason: completion.reason, duplicateOf: nil, durationMs: completion.durationMs,
             processedAt: Receipt.timestamp(), recognisedBy: ending.recognisedBy)
+        receipt.supersedes = job.supersedes
+        receipt.removed = job.supersedes == nil ? nil : counts.removed
+        try AtomicFileWriter.write(try receipt.json(), to: path)
+    }
+
+    /// Rewrites the superseded job's receipt (same source and file name, so the same folder) to say which
+    /// replay replaced it; its counts stay as they were.
+    private static func markSuperseded(_ supersedes: Int64, by jobID: Int64, job: JobRecord, layout: OutboxLayout)
+        throws
+    {
+        let path = layout.receipt(source: job.source, jobID: supersedes, name: job.originalName)
+        guard FileSystem.exists(path) else { return }
+        var receipt = try Receipt.decode(try Data(contentsOf: URL(fileURLWithPath: path)))
+        receipt.supersededBy = jobID
         try AtomicFileWriter.write(try receipt.json(), to: path)
     }
 

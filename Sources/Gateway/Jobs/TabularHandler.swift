@@ -1,3 +1,4 @@
+import Claims
 import Formats
 import Logging
 import Mapping
@@ -41,6 +42,9 @@ struct TabularHandler: JobHandler {
             known["\(lookup.table).\(lookup.column)"] = try environment.ledger.domain.knownValues(
                 table: lookup.table, column: lookup.column, district: job.source)
         }
+        let roster = try definition.qualification.map { rule in
+            try Self.roster(rule, district: job.source, environment: environment)
+        }
         self.job = job
         self.mapping = mapping
         self.binding = binding
@@ -48,7 +52,7 @@ struct TabularHandler: JobHandler {
         self.recognisedByHeaders = recognisedByHeaders
         validator = RecordValidator(
             mapping: mapping, binding: binding, district: job.source, today: environment.today(),
-            lookupValues: known, currentSchoolYear: environment.config.currentSchoolYear)
+            lookupValues: known, currentSchoolYear: environment.config.currentSchoolYear, roster: roster)
         storedIndices = definition.fields.indices.filter { definition.fields[$0].store }
         target = LoadTarget(
             table: table, fields: storedIndices.map { definition.fields[$0].name }, existing: definition.existing,
@@ -66,6 +70,28 @@ struct TabularHandler: JobHandler {
         }
         layout = environment.layout
         logger = environment.logger
+    }
+
+    /// The district's practitioner roster for the `qualification` rule, with the types each billing code's
+    /// payers qualify (the union over the payer profiles billing the district; a code any of them bills without
+    /// `qualified` is not restricted).
+    private static func roster(_ rule: QualificationRule, district: String, environment: JobEnvironment) throws
+        -> PractitionerRoster
+    {
+        var qualified: [String: Set<String>] = [:]
+        var unrestricted: Set<String> = []
+        for profile in environment.payers where profile.districts.contains(district) {
+            for (code, entry) in profile.feeSchedule {
+                if entry.qualified.isEmpty {
+                    unrestricted.insert(code.uppercased())
+                } else {
+                    qualified[code.uppercased(), default: []].formUnion(entry.qualified)
+                }
+            }
+        }
+        return PractitionerRoster(
+            periods: try environment.ledger.domain.practitionerPeriods(table: rule.roster, district: district),
+            qualified: qualified.filter { !unrestricted.contains($0.key) })
     }
 
     func handle(_ transaction: JobTransaction) throws -> JobEnding {
@@ -149,6 +175,18 @@ struct TabularHandler: JobHandler {
             }
         }
         drained = true
+        let tableKey = (target?.table.key ?? []).filter { $0 != "district" }.joined(separator: ", ")
+        for leftover in try session.removeSupersededRows() {
+            let key = leftover.key.joined(separator: ", ")
+            try note(
+                RowIssue(
+                    line: 0, rule: leftover.billed ? RuleID.replayKeptBilled : RuleID.replayRemoved, severity: .warning,
+                    message: leftover.billed
+                        ? "the key (\(tableKey)) loaded by job \(session.supersedes ?? 0) is not loaded by this replay, but a claim bills it: kept"
+                        : "the key (\(tableKey)) loaded by job \(session.supersedes ?? 0) is not loaded by this replay: removed",
+                    value: key))
+            transaction.counts.removed += 1
+        }
         if let sequence = definition.sequence {
             try session.renumber(sequence)
             if let growth = definition.growth { try session.computeGrowth(growth, sequence: sequence) }

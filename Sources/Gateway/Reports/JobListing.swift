@@ -32,6 +32,11 @@ public enum JobListing {
             ("warnings", String(job.warnings)),
         ]
         if let duplicateOf = job.duplicateOf { lines.append(("duplicate of", "job \(duplicateOf)")) }
+        if let supersedes = job.supersedes {
+            lines.append(("replays", "job \(supersedes) (generation \(job.generation))"))
+            lines.append(("removed", String(job.removed)))
+        }
+        if let replay = job.supersededBy { lines.append(("superseded by", "job \(replay)")) }
         if let next = job.nextAttemptAt { lines.append(("next attempt", next.formatted(.iso8601))) }
         if let error = job.lastError { lines.append(("reason", error)) }
         if let receipt = job.receiptPath { lines.append(("receipt", receipt)) }

@@ -50,6 +50,13 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var processedAt: String
     /// How the file's kind was recognised: `file name and headers`, or `headers` when its name fits no mapping.
     public var recognisedBy: String? = nil
+    /// (Replays) the job this one loaded again and replaced.
+    public var supersedes: Int64? = nil
+    /// (Replays) rows the superseded job had loaded that this replay no longer produces (removed, or kept and
+    /// reported when billed).
+    public var removed: Int? = nil
+    /// The replay that replaced this job; its rows are the replay's from then on.
+    public var supersededBy: Int64? = nil
 
     /// JSON with sorted keys and snake_case names, one key per line.
     public func json() throws -> String {

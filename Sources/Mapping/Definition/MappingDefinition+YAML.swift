@@ -2,6 +2,7 @@ extension MappingDefinition {
     static let topLevelKeys = [
         "kind", "version", "description", "format", "delimiter", "match", "target", "key", "fields", "rules",
         "lookups", "code_tables", "sequence", "existing", "after_load", "record", "modified", "growth",
+        "qualification",
     ]
 
     /// Decodes a mapping definition from YAML text, reporting every mistake with its line.
@@ -71,6 +72,7 @@ extension MappingDefinition {
         let sequence = top["sequence"].flatMap { decodeSequence($0, names: names) }
         let modified = top["modified"].flatMap { decodeModified($0, fields: fields, existing: existing) }
         let growth = top["growth"].flatMap { decodeGrowth($0, fields: fields, sequence: sequence) }
+        let qualification = top["qualification"].flatMap { decodeQualification($0, fields: fields) }
         let fieldNodes = Dictionary(
             fields.isEmpty ? [] : top["fields"]?.entries() ?? [], uniquingKeysWith: { a, _ in a })
         for field in fields {
@@ -91,6 +93,7 @@ extension MappingDefinition {
         definition.existing = existing
         definition.modified = modified
         definition.growth = growth
+        definition.qualification = qualification
         return definition
     }
 

@@ -45,6 +45,8 @@ public struct MappingDefinition: Sendable {
     public var modified: String?
     /// Gain and growth progress computed after loading, per group of the ``sequence``.
     public var growth: GrowthDefinition?
+    /// The practitioner-roster check of a service log's rows.
+    public var qualification: QualificationRule?
 
     /// Creates a definition.
     public init(

@@ -13,12 +13,16 @@ public struct MappingSet: Sendable {
         mappings.first { $0.kind == kind }
     }
 
-    /// 0 when `filename` matches a mapping whose table other mappings look up (a roster), else 1.
+    /// 0 when `filename` matches a mapping whose table other mappings look up (a roster, a practitioner
+    /// roster), else 1.
     ///
     /// Files dropped together are taken in this order, so a roster loads before the attendance that
     /// checks its students against it.
     public func intakeRank(filename: String) -> Int {
-        let lookedUp = Set(mappings.flatMap { $0.definition.lookups.map(\.table) })
+        let lookedUp = Set(
+            mappings.flatMap {
+                $0.definition.lookups.map(\.table) + [$0.definition.qualification?.roster].compactMap { $0 }
+            })
         let isDependency = mappings.contains { mapping in
             lookedUp.contains(mapping.definition.target) && !mapping.definition.match.filenames.isEmpty
                 && mapping.matchesFilename(filename)

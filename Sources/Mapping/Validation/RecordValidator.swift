@@ -25,6 +25,9 @@ public struct RecordValidator: Sendable {
     let unitRules: [CompiledUnitRule]
     let orderRules: [(rule: OrderRule, fields: [Int])]
     let evaluator: DerivationEvaluator
+    /// The `qualification` rule with its field positions and the district's roster; `nil` when the mapping has
+    /// none or the roster is not loaded yet.
+    let qualification: (rule: QualificationRule, npi: Int, date: Int, code: Int, roster: PractitionerRoster)?
 
     /// Prepares a validator for one file.
     ///
@@ -35,9 +38,12 @@ public struct RecordValidator: Sendable {
     ///   - today: the day relative date limits (`today+30d`) resolve against.
     ///   - lookupValues: known values per lookup, keyed `table.column`.
     ///   - currentSchoolYear: the year `school_year_status` calls current (default: the one `today` is in).
+    ///   - roster: the district's practitioner roster for the `qualification` rule; `nil` (or no rows): the rule
+    ///     is not checked.
     public init(
         mapping: CompiledMapping, binding: HeaderBinding, district: String, today: Day,
-        lookupValues: [String: Set<String>] = [:], currentSchoolYear: SchoolYear? = nil
+        lookupValues: [String: Set<String>] = [:], currentSchoolYear: SchoolYear? = nil,
+        roster: PractitionerRoster? = nil
     ) {
         self.mapping = mapping
         self.binding = binding
@@ -68,6 +74,13 @@ public struct RecordValidator: Sendable {
             return CompiledLookup(
                 definition: lookup, fieldIndex: index,
                 known: lookupValues["\(lookup.table).\(lookup.column)"] ?? [])
+        }
+        if let rule = definition.qualification, let roster, !roster.periods.isEmpty,
+            let npi = fieldIndex[rule.practitioner], let date = fieldIndex[rule.date], let code = fieldIndex[rule.code]
+        {
+            qualification = (rule, npi, date, code, roster)
+        } else {
+            qualification = nil
         }
         values = Array(repeating: .null, count: definition.fields.count)
         failed = Array(repeating: false, count: definition.fields.count)
@@ -210,7 +223,28 @@ public struct RecordValidator: Sendable {
                     value: value.text))
             if lookup.definition.severity == .error { accepted = false }
         }
+        if let qualification, let issue = practitionerIssue(qualification, line: line) {
+            issues.append(issue)
+            if issue.severity == .error { accepted = false }
+        }
         return accepted
+    }
+
+    /// The `qualification` rule's issue for the current record, if its practitioner may not bill its code on
+    /// its date (a record whose NPI, date or code failed its own check is not checked again).
+    private func practitionerIssue(
+        _ qualification: (rule: QualificationRule, npi: Int, date: Int, code: Int, roster: PractitionerRoster),
+        line: Int
+    ) -> RowIssue? {
+        let (rule, npi, date, code, roster) = qualification
+        guard !failed[npi], !failed[date], !failed[code], !values[npi].isNull, !values[code].isNull,
+            case .date(let day) = values[date],
+            let problem = roster.check(npi: values[npi].text, day: day, code: values[code].text)
+        else { return nil }
+        let checker = checkers[npi]
+        return RowIssue(
+            line: line, column: checker.column, field: checker.field.name, rule: problem.rule,
+            severity: rule.severity, message: problem.message, value: values[npi].text)
     }
 }
 

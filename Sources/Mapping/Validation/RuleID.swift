@@ -80,4 +80,19 @@ public enum RuleID {
     /// A field the file gives disagrees with the value derived from other fields (warning; the file's value is
     /// kept).
     public static let derivedMismatch = "derived-mismatch"
+
+    // Practitioner qualification (`qualification` in a service-log mapping; the same ids exclude claim services).
+    /// The rendering practitioner's NPI is not on the district's practitioner roster.
+    public static let practitionerUnknown = "practitioner-unknown"
+    /// The practitioner's license is not valid on the service date (outside every roster row's valid from/to).
+    public static let practitionerUnlicensed = "practitioner-unlicensed"
+    /// The practitioner's type is not among the types a payer profile qualifies for the billing code.
+    public static let practitionerNotQualified = "practitioner-not-qualified"
+
+    // Replays (`dropgate replay`): rows the superseded job loaded that the replay no longer produces.
+    /// The row was loaded by the superseded job and the replay's mapping rejects it or no longer produces it:
+    /// removed in the replay's transaction (warning, row 0, the key as value).
+    public static let replayRemoved = "replay-removed"
+    /// Such a row is a service a claim bills: kept, so the claim stands, and reported (warning).
+    public static let replayKeptBilled = "replay-kept-billed"
 }

@@ -1,6 +1,7 @@
 import Claims
 import Foundation
 import GRDB
+import Mapping
 import Values
 
 /// The one write transaction of a claim build: control number, batch, claims, lines and billed services
@@ -161,6 +162,7 @@ public final class ClaimBuildSession {
         district: String, through: Day, _ body: (BillableService) throws -> Void
     ) throws {
         let spans = try eligibility(district: district)
+        let roster = try practitioners(district: district)
         let cursor = try Row.fetchCursor(
             db,
             sql: Self.serviceColumns + """
@@ -172,7 +174,7 @@ public final class ClaimBuildSession {
                 ORDER BY s.student_id, s.rendering_npi, s.service_date, s.start_time
                 """, arguments: [district, through.description])
         while let row = try cursor.next() {
-            try body(try Self.service(row, district: district, spans: spans))
+            try body(try Self.service(row, district: district, spans: spans, roster: roster))
         }
     }
 
@@ -182,6 +184,7 @@ public final class ClaimBuildSession {
         let district = try String.fetchOne(db, sql: "SELECT district FROM claims WHERE id = ?", arguments: [claimID])
         guard let district else { return [] }
         let spans = try eligibility(district: district)
+        let roster = try practitioners(district: district)
         return try Row.fetchAll(
             db,
             sql: Self.serviceColumns + """
@@ -191,10 +194,10 @@ public final class ClaimBuildSession {
                 WHERE l.claim_id = ?
                 ORDER BY l.line
                 """, arguments: [claimID]
-        ).map { try Self.service($0, district: district, spans: spans) }
+        ).map { try Self.service($0, district: district, spans: spans, roster: roster) }
     }
 
-    /// The columns ``service(_:district:spans:)`` reads: a service with its student, if on the roster.
+    /// The columns ``service(_:district:spans:roster:)`` reads: a service with its student, if on the roster.
     private static let serviceColumns = """
         SELECT s.student_id, s.service_date, s.start_time, s.rendering_npi, s.billing_code, s.modifiers,
                s.units, s.place_of_service, s.rendering_name, s.diagnosis_codes, s.consent,
@@ -205,9 +208,9 @@ public final class ClaimBuildSession {
 
         """
 
-    private static func service(_ row: Row, district: String, spans: [String: [EligibilitySpan]]) throws
-        -> BillableService
-    {
+    private static func service(
+        _ row: Row, district: String, spans: [String: [EligibilitySpan]], roster: [String: [PractitionerPeriod]]
+    ) throws -> BillableService {
         let studentID: String = row[0]
         let date = try storedDay(row[1], table: "services")
         let key = ServiceKey(
@@ -228,7 +231,7 @@ public final class ClaimBuildSession {
         return BillableService(
             key: key, modifiers: list(row[5]), units: row[6] ?? 1, placeOfService: row[7],
             renderingName: row[8] ?? "", diagnoses: list(row[9]), consent: (row[10] as Int?) == 1,
-            student: student, eligibility: spans[studentID] ?? [])
+            student: student, eligibility: spans[studentID] ?? [], practitioner: roster[key.renderingNPI] ?? [])
     }
 
     /// Claims whose operator asked for a replacement or void, with what the correction needs.
@@ -244,6 +247,11 @@ public final class ClaimBuildSession {
             correction.frequency = request == "void" ? .void : .replacement
             return (id, correction)
         }
+    }
+
+    /// The district's practitioner roster (payer profile `qualified`), per NPI.
+    private func practitioners(district: String) throws -> [String: [PractitionerPeriod]] {
+        try DomainRepository.practitionerPeriods(db, table: "practitioners", district: district)
     }
 
     private func eligibility(district: String) throws -> [String: [EligibilitySpan]] {

@@ -63,6 +63,15 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var leaseOwner: String?
     /// When that process's lease runs out unless renewed; an expired lease may be taken over.
     public var leaseExpiresAt: Date?
+    /// Which load of the file's bytes this job is: 0 for the drop, n for its n-th replay (see
+    /// ``JobRepository/replay(jobID:actor:)``). `(source, sha256, generation)` is unique among non-duplicates.
+    public var generation: Int
+    /// The `done` job this replay loads again and replaces (`nil` for a dropped file).
+    public var supersedes: Int64?
+    /// The replay that replaced this job, once that replay is done; the job's rows are then the replay's.
+    public var supersededBy: Int64?
+    /// Rows the superseded job had loaded that this replay no longer produces, removed in its transaction.
+    public var removed: Int
     /// When the job was created.
     public var createdAt: Date
     /// When the job last changed.
@@ -94,6 +103,8 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
         self.rejected = 0
         self.warnings = 0
         self.filePath = filePath
+        self.generation = 0
+        self.removed = 0
         self.createdAt = now
         self.updatedAt = now
     }

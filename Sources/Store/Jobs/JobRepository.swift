@@ -14,13 +14,14 @@ public struct JobRepository: Sendable {
     /// origin was never cleared, the gateway crashed between registering and clearing: the drop is the
     /// same one, not a duplicate. If the existing job was `rejected` or `dead`, dropping the same bytes
     /// again is taken as "try again" (typically after a mapping fix): the drop is recorded as a duplicate
-    /// and the original job is requeued, with the new drop's forced kind if it has one.
+    /// and the original job is requeued, with the new drop's forced kind if it has one. The existing job is the
+    /// file's latest generation (its last replay, if any).
     public func register(_ job: JobRecord) throws -> StageOutcome {
         try pool.write { db in
             let existing =
                 try JobRecord
                 .filter(sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [job.source, job.sha256])
-                .fetchOne(db)
+                .order(sql: "generation DESC").fetchOne(db)
             if let existing {
                 if existing.origin == job.origin, !existing.originCleared {
                     return .alreadyRegistered(existing)
@@ -156,12 +157,12 @@ public struct JobRepository: Sendable {
         }
     }
 
-    /// The (non-duplicate) job that owns a file's bytes.
+    /// The (non-duplicate) job that owns a file's bytes: its latest generation (a replay owns them once made).
     public func owner(source: String, sha256: String) throws -> JobRecord? {
         try pool.read { db in
             try JobRecord.filter(
                 sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [source, sha256]
-            ).fetchOne(db)
+            ).order(sql: "generation DESC").fetchOne(db)
         }
     }
 }

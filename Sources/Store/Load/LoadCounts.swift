@@ -14,6 +14,9 @@ public struct LoadCounts: Sendable, Equatable, Codable {
     public var rejected = 0
     /// Warnings (rows loaded).
     public var warnings = 0
+    /// (Replays) rows the superseded job had loaded that this job no longer produces: removed, or kept and
+    /// reported when a claim bills them. Not rows of the file, so not part of ``balances``.
+    public var removed = 0
 
     /// Creates zero counts.
     public init() {}

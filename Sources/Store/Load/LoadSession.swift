@@ -5,7 +5,7 @@ import Values
 /// The one write transaction of a job (DESIGN §4.2): its domain rows, its exceptions and its final
 /// state commit together or not at all.
 ///
-/// Only valid inside ``JobRepository/load(jobID:district:target:fields:existing:modified:lease:_:)``.
+/// Only valid inside ``JobRepository/load(jobID:district:target:fields:existing:modified:supersedes:lease:_:)``.
 public final class LoadSession {
     /// The job being loaded.
     public let jobID: Int64
@@ -13,19 +13,23 @@ public final class LoadSession {
     public let district: String
     let db: Database
     let table: DomainTable?
+    /// The job this one replays, if it is a replay.
+    public let supersedes: Int64?
     private let upsert: TableUpsert?
     private let exceptionStatement: Statement
 
     init(
         db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String],
-        existing: ExistingRecordPolicy, modified: String?
+        existing: ExistingRecordPolicy, modified: String?, supersedes: Int64? = nil
     ) throws {
         self.db = db
         self.jobID = jobID
         self.district = district
         self.table = table
+        self.supersedes = supersedes
         upsert = try table.map {
-            try TableUpsert(db: db, table: $0, fields: fields, existing: existing, modified: modified)
+            try TableUpsert(
+                db: db, table: $0, fields: fields, existing: existing, modified: modified, supersedes: supersedes)
         }
         exceptionStatement = try db.makeStatement(
             sql: """

@@ -25,13 +25,19 @@ final class TableUpsert {
     private let owner: OpaquePointer
     private let stale: OpaquePointer?
     private let policy: ExistingRecordPolicy
+    /// The job a replay supersedes: under `existing: reject`, a key it loaded is this job's own, not an earlier
+    /// file's.
+    private let supersedes: Int64?
     private let parameterCount: Int32
     private var arena: [UInt8] = []
     private var spans: [(offset: Int, count: Int)?] = []
     /// A staged row: the arena's bytes and where each parameter's text is in them.
     private typealias Staged = (bytes: UnsafeBufferPointer<UInt8>, spans: [(offset: Int, count: Int)?])
 
-    init(db: Database, table: DomainTable, fields: [String], existing: ExistingRecordPolicy, modified: String?) throws {
+    init(
+        db: Database, table: DomainTable, fields: [String], existing: ExistingRecordPolicy, modified: String?,
+        supersedes: Int64? = nil
+    ) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.sqlite, "database connection closed") }
         self.connection = connection
         let quoted = { (name: String) in name.quotedDatabaseIdentifier }
@@ -66,6 +72,7 @@ final class TableUpsert {
             """
         let ownerSQL = "SELECT job_id FROM \(name) WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)"
         policy = existing
+        self.supersedes = supersedes
         insert = try Self.prepare(insertSQL, on: connection, table: table.name)
         owner = try Self.prepare(ownerSQL, on: connection, table: table.name)
         update = try Self.prepare(updateSQL, on: connection, table: table.name)
@@ -105,8 +112,9 @@ final class TableUpsert {
             let bytes = (buffer, spans)
             if try run(insert, values: values, jobID: jobID, bytes: bytes) { return .inserted }
             if policy == .reject {
-                return try firstOwner(values: values, jobID: jobID, bytes: bytes).map { .alreadyLoaded(byJob: $0) }
-                    ?? .duplicateKey
+                let owner = try firstOwner(values: values, jobID: jobID, bytes: bytes)
+                guard let owner else { return .duplicateKey }
+                guard owner == supersedes else { return .alreadyLoaded(byJob: owner) }
             }
             if try run(update, values: values, jobID: jobID, bytes: bytes) { return .updated }
             if try run(touch, values: values, jobID: jobID, bytes: bytes) { return .unchanged }

@@ -30,15 +30,19 @@ struct MappingsCommand: ParsableCommand {
         func run() throws {
             let target = path ?? GatewayConfig.mappingsFolder(configPath: options.configPath)
             var issues: [DefinitionIssue] = []
+            var mappings: MappingSet?
             do {
                 let set = try MappingLoader.load(target)
+                mappings = set
                 print("\(set.mappings.count) mapping(s) OK: \(set.mappings.map(\.kind).joined(separator: ", "))")
             } catch let error as DefinitionError {
                 issues += error.issues
             }
             do {
                 let payers = try PayerProfileLoader.load(PayerProfileLoader.folder(mappings: target))
-                if !payers.isEmpty {
+                let found = mappings.map { PayerProfileLoader.qualificationIssues(payers, mappings: $0) } ?? []
+                issues += found
+                if !payers.isEmpty, found.isEmpty {
                     print("\(payers.count) payer profile(s) OK: \(payers.map(\.id).joined(separator: ", "))")
                 }
             } catch let error as DefinitionError {

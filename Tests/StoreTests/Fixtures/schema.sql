@@ -15,6 +15,8 @@
 -- migration v14-claim-review
 -- migration v15-console-audit
 -- migration v16-alerts
+-- migration v17-practitioners
+-- migration v18-job-replay
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -322,7 +324,20 @@ CREATE TABLE jobs (
     duration_ms INTEGER,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0) STRICT;
+, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, supersedes INTEGER REFERENCES jobs(id), superseded_by INTEGER REFERENCES jobs(id), removed INTEGER NOT NULL DEFAULT 0) STRICT;
+-- table practitioners
+CREATE TABLE practitioners (
+    district TEXT NOT NULL,
+    npi TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    valid_to TEXT,
+    name TEXT NOT NULL,
+    practitioner_type TEXT NOT NULL,
+    license TEXT NOT NULL,
+    job_id INTEGER NOT NULL,
+    last_change INTEGER NOT NULL,
+    PRIMARY KEY (district, npi, valid_from)
+) STRICT, WITHOUT ROWID;
 -- table remittance_claims
 CREATE TABLE remittance_claims (
     job_id INTEGER NOT NULL,
@@ -451,7 +466,7 @@ CREATE INDEX iready_by_student ON iready_diagnostics(district, student_id, subje
 -- index job_exceptions_job
 CREATE INDEX job_exceptions_job ON job_exceptions(job_id, row);
 -- index jobs_identity
-CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256) WHERE state <> 'duplicate';
+CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256, generation) WHERE state <> 'duplicate';
 -- index jobs_state
 CREATE INDEX jobs_state ON jobs(state, next_attempt_at);
 -- index remittance_claims_by_claim
