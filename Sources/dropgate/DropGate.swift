@@ -26,7 +26,8 @@ struct DropGate: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,
-            RequeueCommand.self, SourcesCommand.self, AlertsCommand.self, MappingsCommand.self, ClaimsCommand.self,
+            RequeueCommand.self, SourcesCommand.self, AlertsCommand.self, QualityCommand.self, MappingsCommand.self,
+            ClaimsCommand.self,
             RemitCommand.self,
             ServeCommand.self, UsersCommand.self, SimulateCommand.self,
             BenchCommand.self,

@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The per-job receipt written to `Outbox/<source>/reports/` (JSON).
 ///
@@ -50,6 +51,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var processedAt: String
     /// How the file's kind was recognised: `file name and headers`, or `headers` when its name fits no mapping.
     public var recognisedBy: String? = nil
+    /// The file's data-quality score with its worst rules (not on a duplicate's receipt); see the README.
+    public var quality: QualityScore? = nil
 
     /// JSON with sorted keys and snake_case names, one key per line.
     public func json() throws -> String {

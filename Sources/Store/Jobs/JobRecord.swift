@@ -63,6 +63,10 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var leaseOwner: String?
     /// When that process's lease runs out unless renewed; an expired lease may be taken over.
     public var leaseExpiresAt: Date?
+    /// The file's data-quality score, 0–100, once processed (``QualityScore``).
+    public var qualityScore: Int? = nil
+    /// Its worst rules as stored: `rule:count,…` (``QualityScore/storedRules``).
+    public var qualityRules: String? = nil
     /// When the job was created.
     public var createdAt: Date
     /// When the job last changed.

@@ -32,7 +32,7 @@ extension JobRepository {
                     UPDATE jobs SET state = ?, kind = COALESCE(?, kind), mapping_version = ?, encoding = ?,
                         rows_read = ?, inserted = ?, updated = ?, unchanged = ?, stale = ?, rejected = ?, warnings = ?,
                         receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?,
-                        lease_owner = NULL, lease_expires_at = NULL
+                        quality_score = ?, quality_rules = ?, lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = ?
                     """,
                 arguments: [
@@ -41,7 +41,7 @@ extension JobRepository {
                     completion.counts.unchanged, completion.counts.stale, completion.counts.rejected,
                     completion.counts.warnings,
                     completion.receiptPath, completion.reportPath, completion.reason, completion.durationMs,
-                    Date(), jobID,
+                    Date(), completion.quality?.score, completion.quality?.storedRules, jobID,
                 ])
             let c = completion.counts
             try db.audit(
