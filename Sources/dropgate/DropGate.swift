@@ -24,6 +24,7 @@ struct DropGate: AsyncParsableCommand {
             could not be polled or a file could not be staged, a file is still settling (see `dropgate run \
             --help`); 64 usage error (an unknown option or an invalid value).
             """,
+        version: versionText,
         subcommands: [
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,
             RequeueCommand.self, SourcesCommand.self, AlertsCommand.self, QualityCommand.self, MappingsCommand.self,
