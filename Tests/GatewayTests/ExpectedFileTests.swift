@@ -106,6 +106,12 @@ import Values
         #expect(arrival.deadline(on: try day("2026-10-31")) == (try Self.at("2026-10-31T14:30:00Z")))
         #expect(arrival.deadline(on: try day("2026-11-01")) == (try Self.at("2026-11-01T15:30:00Z")))
         #expect(arrival.day(of: try Self.at("2026-03-09T06:59:00Z")) == (try day("2026-03-08")))
+        // 02:30 does not exist on 2026-03-08 (moved forward by the gap); 01:30 occurs twice on 2026-11-01 (the first).
+        var gap = arrival
+        (gap.hour, gap.minute) = (2, 30)
+        #expect(gap.deadline(on: try day("2026-03-08")) == (try Self.at("2026-03-08T10:30:00Z")))
+        (gap.hour, gap.minute) = (1, 30)
+        #expect(gap.deadline(on: try day("2026-11-01")) == (try Self.at("2026-11-01T08:30:00Z")))
 
         let workspace = try Workspace()
         let gateway = try Self.gateway(workspace)

@@ -3,8 +3,9 @@ import Values
 
 /// A file kind a source must deliver by a local time on given weekdays (`expect:` of a source in dropgate.yaml).
 ///
-/// Deadlines are wall-clock times in a named time zone, so they move with daylight saving time; a time that does
-/// not exist on a spring-forward day resolves to the first moment after the gap.
+/// Deadlines are wall-clock times in a named time zone, so they move with daylight saving time. A time that does
+/// not exist on a spring-forward day moves forward by the gap (02:30 becomes 03:30); a time that occurs twice on a
+/// fall-back day is its first occurrence.
 public struct ExpectedArrival: Sendable, Equatable {
     /// Mapping kinds expected; each one is checked on its own.
     public var kinds: [String]

@@ -13,6 +13,8 @@ public struct AlertRepository: Sendable {
 
     /// Opens an alert for each candidate without an open one, closes each open alert whose condition is gone,
     /// and queues a reminder for alerts open longer than `remindEvery` since they opened or were last reminded.
+    /// A key held by a hand close (``close(id:reason:actor:channels:now:)``) opens nothing while its candidate is
+    /// present; the first evaluation without it releases the hold.
     ///
     /// - Parameters:
     ///   - candidates: every condition holding now (duplicate keys count once).
