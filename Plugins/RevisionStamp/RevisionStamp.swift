@@ -14,7 +14,7 @@ struct RevisionStamp: BuildToolPlugin {
             mkdir -p "$2" || exit 1
             revision=unknown
             # Only the package's own checkout: a tarball unpacked inside another repository is not it.
-            if [ "$(git -C "$1" rev-parse --show-toplevel 2>/dev/null)" = "$1" ]; then
+            if [ "$(git -C "$1" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$1" && pwd -P)" ]; then
                 revision=$(git -C "$1" rev-parse --short=12 HEAD 2>/dev/null) || revision=unknown
             fi
             text="/// The git revision this binary was built from, or unknown outside a git checkout (RevisionStamp).
