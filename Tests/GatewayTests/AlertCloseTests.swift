@@ -22,6 +22,8 @@ import Testing
         #expect(closed.state == .closed)
         #expect(closed.closedBy == "ops-user")
         #expect(closed.closeReason == "known bad export")
+        let table = AlertListing.table(try gateway.alerts(), empty: "none")
+        #expect(table.contains("Z by ops-user "), "\(table)")
         for _ in 0..<3 { alerter.run() }
         let key = "job-rejected:\(jobID)"
         #expect(
