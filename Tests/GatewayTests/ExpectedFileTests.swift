@@ -49,6 +49,11 @@ import Values
 
         let job = try gateway.ingest(path: workspace.write("roster.csv", Workspace.roster), source: "lincoln-usd")
         #expect(job.state == .done)
+        try gateway.ledger.pool.write { db in  // it arrived on the fake clock's Tuesday, a day late
+            try db.execute(
+                sql: "UPDATE jobs SET created_at = ? WHERE id = ?",
+                arguments: [try Self.at("2026-12-01T10:02:00Z"), job.id])
+        }
         alerter.run(now: try Self.at("2026-12-01T10:05:00Z"))
         alerter.run(now: try Self.at("2026-12-01T10:10:00Z"))
         #expect(channels.events == ["ops opened \(key)", "ops closed \(key)"])
@@ -68,14 +73,22 @@ import Values
         #expect(try gateway.ledger.alerts.alerts().isEmpty)
     }
 
-    @Test func aFileReceivedOnTheDayKeepsTheAlertShut() throws {
+    @Test(arguments: [
+        ("2026-11-30T16:00:00Z", 0),  // Monday 08:00 in Los Angeles: late, but on the day
+        ("2026-11-30T08:00:00Z", 0),  // Monday 00:00 in Los Angeles: the first moment of the day
+        ("2026-11-30T07:59:00Z", 1),  // Sunday 23:59 in Los Angeles: the day before does not count
+    ])
+    func aFileCountsForTheLocalDayItArrivesOn(createdAt: String, alerts: Int) throws {
         let workspace = try Workspace()
-        let gateway = try Self.gateway(workspace, weekdays: Set(1...7))
+        let gateway = try Self.gateway(workspace)
+        let job = try gateway.ingest(path: workspace.write("roster.csv", Workspace.roster), source: "lincoln-usd")
+        try gateway.ledger.pool.write { db in
+            try db.execute(
+                sql: "UPDATE jobs SET created_at = ? WHERE id = ?", arguments: [try Self.at(createdAt), job.id])
+        }
         let channels = AlertTests.FakeChannels()
-        _ = try gateway.ingest(path: workspace.write("roster.csv", Workspace.roster), source: "lincoln-usd")
-        let now = Date()
-        AlertTests.alerter(gateway, channels).run(now: now.addingTimeInterval(12 * 3600))
-        #expect(channels.events.isEmpty, "the file came in the same local day, before the deadline")
+        AlertTests.alerter(gateway, channels).run(now: try Self.at("2026-11-30T20:00:00Z"))
+        #expect(channels.events.count == alerts, "\(channels.events)")
     }
 
     @Test func aDuplicateIsNotADelivery() throws {
