@@ -116,8 +116,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
+            ],
+            plugins: ["RevisionStamp"]
         ),
+        // Stamps the git revision into the executable at build time (`dropgate --version`).
+        .plugin(name: "RevisionStamp", capability: .buildTool()),
         .testTarget(name: "FormatsTests", dependencies: ["Formats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
@@ -167,7 +170,8 @@ let package = Package(
     ]
 )
 
-for target in package.targets where target.type != .system && target.name != "CSQLiteTuning" {
+for target in package.targets
+where target.type != .system && target.type != .plugin && target.name != "CSQLiteTuning" {
     var settings = target.swiftSettings ?? []
     settings.append(.enableUpcomingFeature("ExistentialAny"))
     settings.append(.enableUpcomingFeature("MemberImportVisibility"))

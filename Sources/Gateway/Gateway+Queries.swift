@@ -2,6 +2,7 @@ import Claims
 import Foundation
 import Mapping
 import Store
+import Values
 
 /// What the CLI and the tools read: the ledger's repositories, read-only. Nothing outside the gateway holds
 /// the ledger itself.
@@ -180,11 +181,37 @@ extension Gateway {
 }
 
 extension Gateway {
+    /// A source's most recent processed jobs with their quality scores, newest first.
+    ///
+    /// - Throws: ``GatewayError`` `.notFound` for a source not in the configuration.
+    public func qualityScores(source: String, limit: Int = 30) throws -> [JobRecord] {
+        guard config.source(source) != nil else {
+            let known = config.sources.map(\.id).joined(separator: ", ")
+            throw GatewayError(.notFound, "unknown source '\(source)'; sources: \(known)")
+        }
+        return try ledger.jobs.scoredJobs(source: source, limit: limit)
+    }
+
     /// Alerts, newest first, each with its notifications; only open ones when `openOnly`.
     public func alerts(openOnly: Bool = false) throws -> [AlertListing.Entry] {
         try ledger.alerts.alerts(openOnly: openOnly).map { alert in
             AlertListing.Entry(
                 alert: alert, notifications: try alert.id.map { try ledger.alerts.notifications(alert: $0) } ?? [])
         }
+    }
+
+    /// Closes an open alert by hand and queues its `closed` notifications to the channels its routes pick; see
+    /// ``AlertRepository/close(id:reason:actor:channels:now:)`` for when the same condition alerts again.
+    ///
+    /// - Parameters:
+    ///   - id: the alert's id.
+    ///   - reason: why, for the audit trail and `dropgate alerts`.
+    ///   - actor: who closed it (the OS user at the CLI).
+    /// - Throws: ``StoreError`` for an unknown or already closed alert.
+    @discardableResult
+    public func closeAlert(id: Int64, reason: String?, actor: String) throws -> AlertRecord {
+        try ledger.alerts.close(
+            id: id, reason: reason, actor: actor,
+            channels: { config.alerts.channels(condition: $0.condition, source: $0.source) }, now: clock())
     }
 }

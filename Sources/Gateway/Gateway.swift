@@ -24,6 +24,8 @@ public final class Gateway: Sendable {
     /// Payer profiles loaded at start-up (`<mappings>/payers/`).
     public let payers: [PayerProfile]
     let today: @Sendable () -> Day
+    /// The time alert conditions (schedule deadlines, aging) are evaluated at (injectable for tests).
+    let clock: @Sendable () -> Date
     let runner: JobRunner
     let intake: Intake
     let localIntake: LocalIntake
@@ -43,10 +45,12 @@ public final class Gateway: Sendable {
     ///   - today: the day relative date limits resolve against (injectable for tests).
     ///   - environment: where SFTP secrets named in the configuration are read from.
     ///   - faults: the crash point armed for the crash-safety tests (none in normal operation).
+    ///   - clock: the time each pass evaluates alert conditions at (injectable for tests).
     /// - Throws: ``DefinitionError`` for broken mappings; store errors for an unusable database.
     public init(
         config: GatewayConfig, logger: Logger, today: @escaping @Sendable () -> Day = { Day.today() },
-        environment: [String: String] = ProcessInfo.processInfo.environment, faults: FaultInjection = .none
+        environment: [String: String] = ProcessInfo.processInfo.environment, faults: FaultInjection = .none,
+        clock: @escaping @Sendable () -> Date = { Date() }
     ) throws {
         self.config = config
         self.logger = logger
@@ -56,6 +60,7 @@ public final class Gateway: Sendable {
         let qualificationIssues = PayerProfileLoader.qualificationIssues(payers, mappings: mappings)
         guard qualificationIssues.isEmpty else { throw DefinitionError(issues: qualificationIssues) }
         self.today = today
+        self.clock = clock
         try Self.checkSources(config, mappings: mappings, payers: payers)
         ledger = try Ledger(path: config.paths.database, logger: logger)
         layout = OutboxLayout(paths: config.paths)
@@ -73,7 +78,7 @@ public final class Gateway: Sendable {
         alerter = Alerter(config: config, ledger: ledger, logger: logger, send: sender.send)
     }
 
-    /// Reads `dropgate.yaml` and opens the gateway (`faults`: see ``init(config:logger:today:environment:faults:)``).
+    /// Reads `dropgate.yaml` and opens the gateway (`faults`: see ``init(config:logger:today:environment:faults:clock:)``).
     public convenience init(configPath: String, logger: Logger, faults: FaultInjection = .none) throws {
         try self.init(config: try GatewayConfig.load(path: configPath), logger: logger, faults: faults)
     }
@@ -92,6 +97,15 @@ public final class Gateway: Sendable {
                 issues.append(
                     DefinitionIssue(
                         file: config.file, line: 0, message: "source \(source.id) names unknown kind '\(kind)'"))
+            }
+            for arrival in source.expect {
+                for kind in arrival.kinds where mappings.mapping(kind: kind) == nil {
+                    let known = mappings.mappings.map(\.kind).sorted().joined(separator: ", ")
+                    issues.append(
+                        DefinitionIssue(
+                            file: config.file, line: arrival.line,
+                            message: "source \(source.id) expects unknown kind '\(kind)'; kinds: \(known)"))
+                }
             }
         }
         if !issues.isEmpty { throw DefinitionError(issues: issues) }
@@ -142,8 +156,8 @@ public final class Gateway: Sendable {
         } while waitForSettling && settling > 0 && Date() < deadline
         if !shouldStop() {
             deliverer.run()
-            alerter.run()
-            backupIfDue()
+            alerter.run(now: clock())
+            backupIfDue(now: clock())
         }
         report.conditions = conditions(outcomes: outcomes, failures: failures)
         return report

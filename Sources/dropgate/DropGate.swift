@@ -24,9 +24,11 @@ struct DropGate: AsyncParsableCommand {
             could not be polled or a file could not be staged, a file is still settling (see `dropgate run \
             --help`); 64 usage error (an unknown option or an invalid value).
             """,
+        version: versionText,
         subcommands: [
             RunCommand.self, IngestCommand.self, JobsCommand.self, JobCommand.self, ExceptionsCommand.self,
-            RequeueCommand.self, ReplayCommand.self, SourcesCommand.self, AlertsCommand.self, MappingsCommand.self,
+            RequeueCommand.self, ReplayCommand.self, SourcesCommand.self, AlertsCommand.self, QualityCommand.self,
+            MappingsCommand.self,
             ClaimsCommand.self,
             RemitCommand.self,
             ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, SimulateCommand.self,

@@ -44,7 +44,9 @@ extension Console {
     /// A job alert's subject links to its job, a batch's to its batch.
     private func subjectLink(_ alert: AlertRecord, _ visitor: Visitor) -> HTML {
         guard let id = Int64(alert.subject) else { return "\(alert.subject)" }
-        if alert.condition.hasPrefix("job-") { return "<a href=\"/jobs/\(id)\">job \(id)</a>" }
+        if alert.condition.hasPrefix("job-") || alert.condition == AlertCondition.qualityLow.rawValue {
+            return "<a href=\"/jobs/\(id)\">job \(id)</a>"
+        }
         if alert.condition == "acknowledgment-overdue", visitor.user.role.seesClaims {
             return "<a href=\"/claims/batches/\(id)\">batch \(id)</a>"
         }

@@ -74,6 +74,19 @@ struct Alerter: Sendable {
                     detail: "batch \(batch.id) to \(batch.payer): \(batch.claims) claims, no 999 or TA1 after "
                         + "\(batch.days) days (aging.acknowledgment_days \(config.acknowledgmentDays))"))
         }
+        let open = Set(try ledger.alerts.alerts(openOnly: true).map(\.key))
+        candidates += try missingFiles(now: now, open: open)
+        for job in try ledger.alerts.latestScores() {
+            guard let threshold = config.source(job.source)?.qualityThreshold, job.quality.score < threshold else {
+                continue
+            }
+            let worst = job.quality.worstRules.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")
+            candidates.append(
+                AlertCandidate(
+                    condition: AlertCondition.qualityLow.rawValue, source: job.source, subject: String(job.id),
+                    detail: "job \(job.id) \(job.kind): quality score \(job.quality.score) below \(threshold); "
+                        + "worst rules: \(worst.isEmpty ? "none" : worst); see `dropgate quality \(job.source)`"))
+        }
         return candidates
     }
 

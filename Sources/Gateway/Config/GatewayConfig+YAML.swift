@@ -80,7 +80,10 @@ extension GatewayConfig {
     }
 
     private static func source(_ node: YAMLNode, inbox: String, resolve: (String) -> String) -> SourceConfig? {
-        guard let entries = node.fields(allowed: ["id", "kind", "path", "stable_after", "kinds", "payer"] + remoteKeys)
+        guard
+            let entries = node.fields(
+                allowed: ["id", "kind", "path", "stable_after", "kinds", "payer", "expect", "holidays", "quality"]
+                    + remoteKeys)
         else {
             return nil
         }
@@ -107,6 +110,17 @@ extension GatewayConfig {
         if let node = entries["stable_after"], let seconds = duration(node) { source.stableAfter = seconds }
         source.kinds = entries["kinds"]?.strings()
         source.payer = entries["payer"]?.string()
+        if let node = entries["expect"] { source.expect = expectations(node) }
+        if let node = entries["holidays"] { source.holidays = holidays(node) }
+        if let quality = entries["quality"]?.fields(allowed: ["threshold"]), let node = quality["threshold"],
+            let threshold = node.int()
+        {
+            if (0...100).contains(threshold) {
+                source.qualityThreshold = threshold
+            } else {
+                node.issue("quality threshold must be 0 to 100, found \(threshold)")
+            }
+        }
         return source
     }
 

@@ -1,4 +1,5 @@
 import Mapping
+import Values
 
 /// The gateway's configuration, read from `dropgate.yaml` (DESIGN §8).
 ///
@@ -90,6 +91,12 @@ public struct SourceConfig: Sendable, Equatable {
     public var remote: RemoteSourceConfig?
     /// For a payer's inbox: the payer profile whose 835, 999 and TA1 files arrive here.
     public var payer: String?
+    /// Files due by a deadline (`expect:`); a kind missing after its deadline opens a `file-missing` alert.
+    public var expect: [ExpectedArrival] = []
+    /// Dates no file is expected (`holidays:`), whatever ``expect`` says.
+    public var holidays: Set<Day> = []
+    /// A processed file scoring below this (`quality: { threshold: 90 }`) opens a `quality-low` alert.
+    public var qualityThreshold: Int?
 
     /// Creates a source: a local drop folder at `path`, or an SFTP server when `remote` is given.
     public init(

@@ -20,6 +20,8 @@ final class JobTransaction {
     let session: LoadSession
     /// Row counts for the receipt; the handler keeps them.
     var counts = LoadCounts()
+    /// Exceptions counted for the file's quality score.
+    private var quality = QualityTally()
     private let report: ExceptionReport
 
     private init(job: JobRecord, id: Int64, session: LoadSession, reportPath: String) throws {
@@ -33,6 +35,7 @@ final class JobTransaction {
     func record(_ issue: RowIssue) throws {
         try session.record(issue)
         try report.append(issue)
+        quality.add(issue)
     }
 
     /// What every job needs besides its handler.
@@ -87,7 +90,8 @@ final class JobTransaction {
                 encoding: ending.encoding, counts: counts,
                 receiptPath: layout.receipt(source: job.source, jobID: jobID, name: job.originalName),
                 reportPath: transaction.report.path, reason: ending.reason,
-                durationMs: milliseconds(since: context.started))
+                durationMs: milliseconds(since: context.started),
+                quality: transaction.quality.score(counts: counts, state: ending.state))
             try writeReceipt(job, jobID: jobID, completion: completion, ending: ending)
             if let supersedes = job.supersedes, completion.state == .done {
                 try markSuperseded(supersedes, by: jobID, job: job, layout: layout)
@@ -110,7 +114,8 @@ final class JobTransaction {
             ignoredColumns: ending.ignoredColumns,
             exceptionReport: completion.reportPath.map { $0.split(separator: "/").last.map(String.init) ?? $0 },
             reason: completion.reason, duplicateOf: nil, durationMs: completion.durationMs,
-            processedAt: Receipt.timestamp(), recognisedBy: ending.recognisedBy)
+            processedAt: Receipt.timestamp(), recognisedBy: ending.recognisedBy,
+            quality: completion.quality)
         receipt.supersedes = job.supersedes
         receipt.removed = job.supersedes == nil ? nil : counts.removed
         try AtomicFileWriter.write(try receipt.json(), to: path)

@@ -18,12 +18,18 @@ public enum AlertListing {
             [
                 String(entry.alert.id ?? 0), entry.alert.state.rawValue, entry.alert.condition, entry.alert.source,
                 entry.alert.subject, entry.alert.openedAt.formatted(.iso8601),
-                entry.alert.closedAt?.formatted(.iso8601) ?? "-", notified(entry), entry.alert.detail,
+                closed(entry.alert), notified(entry), entry.alert.detail,
             ]
         }
         return TextTable.render(
             header: ["ID", "STATE", "CONDITION", "SOURCE", "SUBJECT", "OPENED", "CLOSED", "NOTIFIED", "DETAIL"],
             rows: rows)
+    }
+
+    /// `-` while open; when it closed, and `by USER` when closed by hand.
+    static func closed(_ alert: AlertRecord) -> String {
+        guard let closedAt = alert.closedAt else { return "-" }
+        return closedAt.formatted(.iso8601) + (alert.closedBy.map { " by \($0)" } ?? "")
     }
 
     /// `-` (no channel), `pending (N failed: error)`, or when the last notification was taken.

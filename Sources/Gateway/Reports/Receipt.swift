@@ -1,4 +1,5 @@
 import Foundation
+import Store
 
 /// The per-job receipt written to `Outbox/<source>/reports/` (JSON).
 ///
@@ -57,6 +58,8 @@ public struct Receipt: Sendable, Codable, Equatable {
     public var removed: Int? = nil
     /// The replay that replaced this job; its rows are the replay's from then on.
     public var supersededBy: Int64? = nil
+    /// The file's data-quality score with its worst rules (not on a duplicate's receipt); see the README.
+    public var quality: QualityScore? = nil
 
     /// JSON with sorted keys and snake_case names, one key per line.
     public func json() throws -> String {

@@ -38,6 +38,13 @@ public struct AlertRecord: Sendable, Codable, Equatable, FetchableRecord, Mutabl
     public var lastNotifiedAt: Date?
     /// One line about it: ids, kinds, counts, hashes.
     public var detail: String
+    /// The OS user who closed it by hand (`dropgate alerts close`); `nil` when its condition cleared.
+    public var closedBy: String? = nil
+    /// Why it was closed by hand, as the operator wrote it.
+    public var closeReason: String? = nil
+    /// Closed by hand while its condition may still hold: no alert opens again for this key until the condition
+    /// has cleared (a pass finds it gone) and then appears again.
+    public var held = false
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase

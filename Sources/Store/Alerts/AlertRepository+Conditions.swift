@@ -61,4 +61,47 @@ extension AlertRepository {
             ).map { row in UnacknowledgedBatch(id: row[0], payer: row[1], claims: row[2], days: row[3]) }
         }
     }
+
+    /// Whether `source` sent a file of `kind` at or after `since`: a job in any state but `duplicate` (the same
+    /// bytes again are not a new delivery).
+    public func received(source: String, kind: String, since: Date) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM jobs WHERE source = ? AND kind = ? AND state <> 'duplicate'
+                    AND created_at >= ?)
+                    """, arguments: [source, kind, since]) ?? false
+        }
+    }
+
+    /// A processed file's score, for the `quality-low` condition.
+    public struct ScoredJob: Sendable, Equatable {
+        /// Job id.
+        public var id: Int64
+        /// Source id.
+        public var source: String
+        /// Mapping kind.
+        public var kind: String
+        /// Its quality score.
+        public var quality: QualityScore
+    }
+
+    /// The newest `done` job of each source and kind that has a quality score.
+    public func latestScores() throws -> [ScoredJob] {
+        try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, source, kind, quality_score, quality_rules FROM jobs
+                    WHERE id IN (SELECT MAX(id) FROM jobs WHERE state = 'done' AND kind IS NOT NULL
+                        GROUP BY source, kind)
+                    AND quality_score IS NOT NULL ORDER BY id
+                    """
+            ).compactMap { row in
+                guard let quality = QualityScore(score: row[3], storedRules: row[4]) else { return nil }
+                return ScoredJob(id: row[0], source: row[1], kind: row[2], quality: quality)
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Values
 
 /// Alerts and the notifications they owe their channels.
 ///
@@ -12,6 +13,8 @@ public struct AlertRepository: Sendable {
 
     /// Opens an alert for each candidate without an open one, closes each open alert whose condition is gone,
     /// and queues a reminder for alerts open longer than `remindEvery` since they opened or were last reminded.
+    /// A key held by a hand close (``close(id:reason:actor:channels:now:)``) opens nothing while its candidate is
+    /// present; the first evaluation without it releases the hold.
     ///
     /// - Parameters:
     ///   - candidates: every condition holding now (duplicate keys count once).
@@ -28,9 +31,12 @@ public struct AlertRepository: Sendable {
             var changes = AlertChanges()
             let open = try AlertRecord.filter(Column("state") == AlertRecord.State.open.rawValue).fetchAll(db)
             let openKeys = Set(open.map(\.key))
+            let held = Set(try AlertRecord.filter(Column("held") == true).fetchAll(db).map(\.key))
             var holding = Set<String>()
             for candidate in candidates
-            where holding.insert(candidate.key).inserted && !openKeys.contains(candidate.key) {
+            where holding.insert(candidate.key).inserted && !openKeys.contains(candidate.key)
+                && !held.contains(candidate.key)
+            {
                 var alert = AlertRecord(
                     key: candidate.key, condition: candidate.condition, source: candidate.source,
                     subject: candidate.subject, state: .open, openedAt: now, detail: candidate.detail)
@@ -54,7 +60,46 @@ public struct AlertRepository: Sendable {
                     changes.reminded.append(alert)
                 }
             }
+            for key in held.subtracting(holding) {
+                try db.execute(sql: "UPDATE alerts SET held = 0 WHERE key = ? AND held = 1", arguments: [key])
+            }
             return changes
+        }
+    }
+
+    /// Closes an open alert by hand (`dropgate alerts close`), queuing its `closed` notifications and auditing who
+    /// did it. The alert is held: while its condition still holds, passes open no new alert for its key; once a
+    /// pass finds the condition gone, the hold is released and the next occurrence opens a new alert.
+    ///
+    /// - Parameters:
+    ///   - id: the alert's id.
+    ///   - reason: why, as the operator wrote it.
+    ///   - actor: who (the OS user).
+    ///   - channels: the channels the alert is routed to.
+    ///   - now: the time recorded.
+    /// - Throws: ``StoreError`` `.notFound` for an unknown id, `.invalidTransition` for an alert already closed.
+    @discardableResult
+    public func close(
+        id: Int64, reason: String?, actor: String, channels: (AlertRecord) -> [String], now: Date = Date()
+    ) throws -> AlertRecord {
+        try pool.write { db in
+            guard var alert = try AlertRecord.fetchOne(db, key: id) else {
+                throw StoreError(.notFound, "no alert \(id)")
+            }
+            guard alert.state == .open else {
+                throw StoreError(.invalidTransition, "alert \(id) is already closed")
+            }
+            alert.state = .closed
+            alert.closedAt = now
+            alert.closedBy = actor
+            alert.closeReason = reason
+            alert.held = true
+            try alert.update(db)
+            try queue(.closed, for: alert, channels: channels(alert), now: now, db)
+            try db.audit(
+                job: nil, "alert-closed-by-hand", alert.key + (reason.map { ": " + $0 } ?? ""), actor: actor,
+                target: "alert \(id)")
+            return alert
         }
     }
 

@@ -72,6 +72,10 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var supersededBy: Int64?
     /// Rows the superseded job had loaded that this replay no longer produces, removed in its transaction.
     public var removed: Int
+    /// The file's data-quality score, 0–100, once processed (``QualityScore``).
+    public var qualityScore: Int? = nil
+    /// Its worst rules as stored: `rule:count,…` (``QualityScore/storedRules``).
+    public var qualityRules: String? = nil
     /// When the job was created.
     public var createdAt: Date
     /// When the job last changed.

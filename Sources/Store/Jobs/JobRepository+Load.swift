@@ -36,7 +36,7 @@ extension JobRepository {
                         rows_read = ?, inserted = ?, updated = ?, unchanged = ?, stale = ?, rejected = ?, warnings = ?,
                         removed = ?,
                         receipt_path = ?, report_path = ?, last_error = ?, duration_ms = ?, updated_at = ?,
-                        lease_owner = NULL, lease_expires_at = NULL
+                        quality_score = ?, quality_rules = ?, lease_owner = NULL, lease_expires_at = NULL
                     WHERE id = ?
                     """,
                 arguments: [
@@ -45,7 +45,7 @@ extension JobRepository {
                     completion.counts.unchanged, completion.counts.stale, completion.counts.rejected,
                     completion.counts.warnings, completion.counts.removed,
                     completion.receiptPath, completion.reportPath, completion.reason, completion.durationMs,
-                    Date(), jobID,
+                    Date(), completion.quality?.score, completion.quality?.storedRules, jobID,
                 ])
             if let supersedes, completion.state == .done {
                 try db.execute(

@@ -18,11 +18,13 @@ public struct JobCompletion: Sendable {
     public var reason: String?
     /// Processing time.
     public var durationMs: Int
+    /// The file's data-quality score.
+    public var quality: QualityScore?
 
     /// Creates a completion.
     public init(
         state: JobState, kind: String?, mappingVersion: Int?, encoding: String, counts: LoadCounts,
-        receiptPath: String?, reportPath: String?, reason: String?, durationMs: Int
+        receiptPath: String?, reportPath: String?, reason: String?, durationMs: Int, quality: QualityScore? = nil
     ) {
         self.state = state
         self.kind = kind
@@ -33,5 +35,6 @@ public struct JobCompletion: Sendable {
         self.reportPath = reportPath
         self.reason = reason
         self.durationMs = durationMs
+        self.quality = quality
     }
 }

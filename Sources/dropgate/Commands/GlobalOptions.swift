@@ -17,12 +17,27 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Log level on stderr: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .notice
 
+    @Option(name: .long, help: "Log format on stderr: text, or json (one JSON object per line, the same keys).")
+    var logFormat: LogFormat = .text
+
+    /// How log lines are written.
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+        /// swift-log's text lines.
+        case text
+        /// ``JSONLogHandler``'s JSON lines.
+        case json
+    }
+
     var configPath: String {
         config ?? ProcessInfo.processInfo.environment["DROPGATE_CONFIG"] ?? "dropgate.yaml"
     }
 
     func makeLogger() -> Logger {
-        var logger = Logger(label: "dropgate")
+        var logger =
+            switch logFormat {
+            case .text: Logger(label: "dropgate")
+            case .json: Logger(label: "dropgate") { JSONLogHandler(label: $0) }
+            }
         logger.logLevel = logLevel
         return logger
     }

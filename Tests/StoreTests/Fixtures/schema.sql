@@ -17,6 +17,8 @@
 -- migration v16-alerts
 -- migration v17-practitioners
 -- migration v18-job-replay
+-- migration v19-alert-close
+-- migration v20-quality-score
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -54,7 +56,7 @@ CREATE TABLE alerts (
     reminded_at TEXT,
     last_notified_at TEXT,
     detail TEXT NOT NULL
-) STRICT;
+, closed_by TEXT, close_reason TEXT, held INTEGER NOT NULL DEFAULT 0 CHECK (held IN (0, 1))) STRICT;
 -- table attendance
 CREATE TABLE attendance (
     district TEXT NOT NULL,
@@ -324,7 +326,7 @@ CREATE TABLE jobs (
     duration_ms INTEGER,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, supersedes INTEGER REFERENCES jobs(id), superseded_by INTEGER REFERENCES jobs(id), removed INTEGER NOT NULL DEFAULT 0) STRICT;
+, lease_owner TEXT, lease_expires_at TEXT, stale INTEGER NOT NULL DEFAULT 0, generation INTEGER NOT NULL DEFAULT 0, supersedes INTEGER REFERENCES jobs(id), superseded_by INTEGER REFERENCES jobs(id), removed INTEGER NOT NULL DEFAULT 0, quality_score INTEGER CHECK (quality_score BETWEEN 0 AND 100), quality_rules TEXT) STRICT;
 -- table practitioners
 CREATE TABLE practitioners (
     district TEXT NOT NULL,
@@ -467,6 +469,8 @@ CREATE INDEX iready_by_student ON iready_diagnostics(district, student_id, subje
 CREATE INDEX job_exceptions_job ON job_exceptions(job_id, row);
 -- index jobs_identity
 CREATE UNIQUE INDEX jobs_identity ON jobs(source, sha256, generation) WHERE state <> 'duplicate';
+-- index jobs_source_quality
+CREATE INDEX jobs_source_quality ON jobs(source, id) WHERE quality_score IS NOT NULL;
 -- index jobs_state
 CREATE INDEX jobs_state ON jobs(state, next_attempt_at);
 -- index remittance_claims_by_claim
