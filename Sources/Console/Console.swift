@@ -22,7 +22,7 @@ public final class Console: Sendable {
     /// Whether a pass loop runs beside the console (`dropgate run`), so `/readyz` checks it is alive.
     let passLoop: Bool
     /// Bulk requeues started here and their progress.
-    let replays = ReplayTracker()
+    let requeues = RequeueTracker()
 
     /// A console over `gateway`.
     ///
@@ -78,7 +78,7 @@ public final class Console: Sendable {
         router.post("jobs/requeue") { request, context in
             try await self.action(request, context, self.requeueSeveral)
         }
-        router.get("replays/:id") { request, context in try self.page(request, context, self.replayPage) }
+        router.get("requeues/:id") { request, context in try self.page(request, context, self.requeuePage) }
         router.get("claims") { request, context in try self.page(request, context, self.claimBatchList) }
         router.get("claims/denials") { request, context in try self.page(request, context, self.denialQueue) }
         router.get("claims/batches/:id") { request, context in try self.page(request, context, self.batchPage) }

@@ -192,3 +192,40 @@ import Testing
         }
     }
 }
+
+/// Alerts on the console: a district user sees its own district's file and source alerts, never a delivery's or a
+/// payer's, even one whose id is the district's.
+@Suite struct AlertPageTests {
+    @Test func aDistrictUserSeesOnlyItsDistrictsFileAlerts() async throws {
+        let fixture = try ConsoleFixture()
+        let ledger = try Ledger(path: fixture.gateway.config.paths.database)
+        try ledger.alerts.reconcile(
+            [
+                AlertCandidate(
+                    condition: "job-rejected", source: "riverside-usd", subject: "41", detail: "job 41 rejected"),
+                AlertCandidate(
+                    condition: "job-rejected", source: "lincoln-usd", subject: "42", detail: "job 42 rejected"),
+                AlertCandidate(
+                    condition: "delivery-needs-operator", source: "riverside-usd", subject: "riverside-usd",
+                    detail: "delivery riverside-usd needs-operator"),
+                AlertCandidate(
+                    condition: "payment-overdue", source: "riverside-usd", subject: "7", detail: "batch 7 unpaid"),
+            ], channels: { _ in [] })
+        try await fixture.test { browser in
+            try await browser.login("dana")
+            let page = try await browser.get("/alerts")
+            #expect(page.text.contains("<a href=\"/jobs/41\">job 41</a>"))
+            for hidden in ["job 42", "delivery riverside-usd", "batch 7"] {
+                #expect(!page.text.contains(hidden), "\(hidden) is not the district's business")
+            }
+            #expect(try await browser.get("/").text.contains("alerts open <b>1</b>"))
+        }
+        try await fixture.test { browser in
+            try await browser.login("bill")
+            let page = try await browser.get("/alerts?state=open")
+            for shown in ["job 41", "job 42", "delivery riverside-usd", "batch 7"] {
+                #expect(page.text.contains(shown), "\(shown)")
+            }
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import Mapping
 import Synchronization
@@ -206,5 +207,48 @@ import Values
             try sender.send(channel, AlertMessage(event: .opened, alert: alert, delivery: 1))
         }
         #expect(error.message == "alert channel ops: environment variable DROPGATE_HOOK is not set")
+    }
+
+    @Test func acceptedClaimsUnpaidPastPaymentDaysOpenOneAlertPerBatchUntilPaid() throws {
+        let workspace = try Workspace()
+        Self.routed(workspace, routes: [AlertsConfig.Route(conditions: [], sources: [], channel: "billing")])
+        let gateway = try workspace.gateway()
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        func stamp(_ daysAgo: Double) -> String { Ledger.timestamp(now.addingTimeInterval(-daysAgo * 86_400)) }
+        try gateway.ledger.pool.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO claim_batches (id, payer, format, interchange_control, file, state, claims, lines,
+                        total_cents, created_at) VALUES (7, 'lea-bop', '837P', 7, 'b7.x12', 'accepted', 3, 3, 300, ?)
+                    """, arguments: [stamp(45)])
+            for (id, status, daysAgo, paid) in [
+                (1, "accepted", 40.0, nil), (2, "accepted-by-payer", 31, nil), (3, "accepted", 10, nil),
+                (4, "accepted", 50, 100 as Int64?),
+            ] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO claims (id, batch_id, payer, pcn, set_control, frequency, district, student_id,
+                            member_id, last_name, first_name, sex, rendering_npi, rendering_name, place_of_service,
+                            diagnoses, period_start, period_end, total_cents, status, paid_cents, status_at)
+                        VALUES (?, 7, 'lea-bop', ?, '0001', '1', 'lincoln-usd', ?, 'M1', 'Garcia', 'Ana', 'F',
+                            '1234567893', 'Lee', '03', 'F80.0', '2026-01-05', '2026-01-05', 100, ?, ?, ?)
+                        """,
+                    arguments: [id, "DG00000000\(id)", "4010\(id)", status, paid, stamp(daysAgo)])
+            }
+        }
+        let channels = FakeChannels()
+        let alerter = Self.alerter(gateway, channels)
+        for _ in 0..<3 { alerter.run(now: now) }
+        #expect(channels.events == ["billing opened payment-overdue:7"])
+        let alert = try #require(try gateway.ledger.alerts.alerts(openOnly: true).first)
+        #expect(alert.source == "lea-bop")
+        #expect(alert.detail.hasPrefix("batch 7 to lea-bop: 2 accepted claims without payment, the oldest for 40 days"))
+        #expect(!alert.detail.contains("Garcia") && !alert.detail.contains("4010"), "no personal data")
+
+        try gateway.ledger.pool.write { db in
+            try db.execute(sql: "UPDATE claims SET status = 'paid', paid_cents = 100 WHERE id IN (1, 2)")
+        }
+        alerter.run(now: now)
+        #expect(channels.events == ["billing opened payment-overdue:7", "billing closed payment-overdue:7"])
     }
 }

@@ -34,11 +34,14 @@ import Values
 
         #expect(first.path.hasSuffix("/dropgate-20261202T031500Z.sqlite"))
         #expect(second.path.hasSuffix("/dropgate-20261202T031500Z-2.sqlite"), "a second backup in the same second")
+        let third = try ledger.backup(into: folder + "/backups", now: now)
+        #expect(third.path.hasSuffix("/dropgate-20261202T031500Z-3.sqlite"))
         #expect(try FileManager.default.attributesOfItem(atPath: first.path)[.posixPermissions] as? Int == 0o600)
         #expect(!FileManager.default.fileExists(atPath: first.path + "-wal"), "the copy stands alone")
         let copy = try Ledger(path: first.path)
         #expect(try copy.jobs.jobs().map(\.sha256) == ["a"])
-        #expect(try DatabaseBackup.list(in: folder + "/backups").map(\.path) == [first.path, second.path])
+        #expect(
+            try DatabaseBackup.list(in: folder + "/backups").map(\.path) == [first.path, second.path, third.path])
     }
 
     @Test func pruneKeepsTheNewest() throws {
@@ -76,7 +79,11 @@ import Values
         #expect(swap.backupJobs.count == 1)
         let replaced = try #require(try swap.replaced?.get())
         #expect(replaced.jobs.map(\.sha256) == ["a", "b"])
-        #expect(try Ledger(path: path).jobs.jobs().map(\.sha256) == ["a"])
+        let restored = try Ledger(path: path)
+        #expect(try restored.jobs.jobs().map(\.sha256) == ["a"])
+        // The restored database is a copy: what it records later never reaches the backup.
+        _ = try restored.jobs.register(job("c"))
+        #expect(try Ledger(path: backup.path).jobs.jobs().map(\.sha256) == ["a"], "the backup is unchanged")
     }
 
     @Test func aDamagedBackupIsRefusedWithItsPath() throws {

@@ -36,10 +36,19 @@ extension Console {
         return Self.rendered("Alerts", for: visitor, body)
     }
 
-    /// The alerts the visitor may see: all for admin and billing, their district's for a district user.
+    /// The alerts the visitor may see: all for admin and billing; for a district user, its own district's file
+    /// and source alerts (never a delivery's or a payer's, whatever their ids).
     func visibleAlerts(_ visitor: Visitor, openOnly: Bool) throws -> [AlertListing.Entry] {
-        try gateway.alerts(openOnly: openOnly).filter { visitor.sees(source: $0.alert.source) }
+        try gateway.alerts(openOnly: openOnly).filter { entry in
+            visitor.user.role.seesClaims
+                || (visitor.sees(source: entry.alert.source) && Self.districtConditions.contains(entry.alert.condition))
+        }
     }
+
+    /// The conditions about a district's own files and source.
+    static let districtConditions: Set<String> = Set(
+        [AlertCondition.jobRejected, .jobDead, .sourceNeedsOperator, .sourceCircuitOpen, .fileMissing, .qualityLow]
+            .map(\.rawValue))
 
     /// A job alert's subject links to its job, a batch's to its batch.
     private func subjectLink(_ alert: AlertRecord, _ visitor: Visitor) -> HTML {
@@ -47,7 +56,9 @@ extension Console {
         if alert.condition.hasPrefix("job-") || alert.condition == AlertCondition.qualityLow.rawValue {
             return "<a href=\"/jobs/\(id)\">job \(id)</a>"
         }
-        if alert.condition == "acknowledgment-overdue", visitor.user.role.seesClaims {
+        if [AlertCondition.acknowledgmentOverdue, .paymentOverdue].map(\.rawValue).contains(alert.condition),
+            visitor.user.role.seesClaims
+        {
             return "<a href=\"/claims/batches/\(id)\">batch \(id)</a>"
         }
         return "\(alert.subject)"

@@ -14,10 +14,13 @@ public enum AlertCondition: String, Sendable, CaseIterable {
     case deliveryCircuitOpen = "delivery-circuit-open"
     /// A claim batch has no 999 or TA1 after `aging.acknowledgment_days`; closes when it is acknowledged.
     case acknowledgmentOverdue = "acknowledgment-overdue"
+    /// Accepted claims of a batch without payment after `aging.payment_days`; one alert per batch, closed when
+    /// none of its claims waits that long any more (paid, denied, or corrected).
+    case paymentOverdue = "payment-overdue"
     /// A kind a source's `expect:` schedule names was not received by its deadline; one alert per source, kind
     /// and date, closed when a file of that kind arrives.
     case fileMissing = "file-missing"
     /// The newest processed file of a kind from a source scored below the source's `quality.threshold`; one alert
-    /// per job, closed when a newer file of that kind is processed (or the job is requeued and scores enough).
+    /// per job, closed when a newer file of that kind (a replay of this one included) is processed.
     case qualityLow = "quality-low"
 }

@@ -74,6 +74,14 @@ struct Alerter: Sendable {
                     detail: "batch \(batch.id) to \(batch.payer): \(batch.claims) claims, no 999 or TA1 after "
                         + "\(batch.days) days (aging.acknowledgment_days \(config.acknowledgmentDays))"))
         }
+        for batch in try ledger.alerts.unpaidBatches(days: config.paymentDays, now: now) {
+            candidates.append(
+                AlertCandidate(
+                    condition: AlertCondition.paymentOverdue.rawValue, source: batch.payer, subject: String(batch.id),
+                    detail: "batch \(batch.id) to \(batch.payer): \(batch.claims) accepted claims without payment, the "
+                        + "oldest for \(batch.days) days (aging.payment_days \(config.paymentDays)); see `dropgate claims aging`"
+                ))
+        }
         let open = Set(try ledger.alerts.alerts(openOnly: true).map(\.key))
         candidates += try missingFiles(now: now, open: open)
         for job in try ledger.alerts.latestScores() {

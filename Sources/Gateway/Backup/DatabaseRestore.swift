@@ -11,7 +11,8 @@ import Transport
 /// the database:
 /// - every file in the archive or in staging whose `(source, sha256)` the restored ledger does not know was
 ///   received after the backup: it is staged again and registered as a new job, in the order it was first
-///   received, and the next pass loads it (its archived copy is removed once the job exists);
+///   received, with an id above every id the set-aside database used, and the next pass loads it (its archived
+///   copy is removed once the job exists);
 /// - a restored job whose file moved on after the backup (archived) is pointed at it again;
 /// - each payer's interchange control number is raised past every number the set-aside database or the
 ///   outbox's batch files used, and the set-aside database's delivery records are copied, so no control
@@ -63,6 +64,12 @@ public enum DatabaseRestore {
         into ledger: Ledger, config: GatewayConfig, logger: Logger, report: inout Report
     ) throws {
         let replaced = try? report.swap.replaced?.get()
+        // What was sent out after the backup first: should a later step fail, no number is used twice and no
+        // file delivered twice.
+        try raiseControlNumbers(ledger: ledger, replaced: replaced, outbox: config.paths.outbox, report: &report)
+        if let path = report.swap.replacedPath, replaced != nil {
+            report.deliveriesCarriedOver = try ledger.deliveries.carryOver(from: path)
+        }
         var known: [String: JobRecord] = [:]
         for job in try ledger.jobs.files() { known[job.source + "/" + job.sha256] = job }
         var earlier: [String: ReplacedLedger.Job] = [:]
@@ -101,6 +108,9 @@ public enum DatabaseRestore {
             .sorted { ($0.id ?? 0) < ($1.id ?? 0) }
 
         let stager = Stager(root: config.paths.staging)
+        // New ids start above every id the set-aside database used, so receipts, reports and alerts sent after the
+        // backup never name a job that is now another file's.
+        var nextID = max(report.swap.backupJobs.last, replaced?.lastJobID ?? 0) + 1
         for file in lost.values.sorted(by: { ($0.order, $0.path) < ($1.order, $1.path) }) {
             let staged = try stager.stage(source: file.source) { temporary, observe in
                 try LocalFolderSource.copy(file.path, to: temporary, observe: observe)
@@ -109,17 +119,15 @@ public enum DatabaseRestore {
                 source: file.source, originalName: file.name, origin: "restore:" + file.path, sha256: staged.sha256,
                 size: staged.size, filePath: staged.path, kind: file.forcedKind, encoding: staged.encoding)
             job.originCleared = true
-            if case .created(let created) = try ledger.jobs.register(job) { report.requeued.append(created) }
+            job.id = nextID
+            guard case .created(let created) = try ledger.jobs.register(job) else { continue }
+            report.requeued.append(created)
+            nextID += 1
             if file.archived { try FileSystem.remove(file.path) }
         }
         logger.notice(
             "restore recovered files received after the backup",
             metadata: ["jobs.requeued": "\(report.requeued.count)", "jobs.relinked": "\(report.relinked)"])
-
-        try raiseControlNumbers(ledger: ledger, replaced: replaced, outbox: config.paths.outbox, report: &report)
-        if let path = report.swap.replacedPath, replaced != nil {
-            report.deliveriesCarriedOver = try ledger.deliveries.carryOver(from: path)
-        }
     }
 
     /// Raises control numbers past those used after the backup, and lists the batches built after it.

@@ -30,6 +30,18 @@ extension AlertRepository {
         public var days: Int
     }
 
+    /// A claim batch whose accepted claims have waited for payment for a number of days.
+    public struct UnpaidBatch: Sendable, Equatable {
+        /// Batch id.
+        public var id: Int64
+        /// Payer profile id.
+        public var payer: String
+        /// Its claims accepted and waiting that long.
+        public var claims: Int
+        /// Whole days the longest of them has waited since it was accepted.
+        public var days: Int
+    }
+
     /// Every job now `rejected` or `dead`.
     public func failedJobs() throws -> [FailedJob] {
         try pool.read { db in
@@ -62,15 +74,32 @@ extension AlertRepository {
         }
     }
 
+    /// Batches with claims accepted (by 999 or 277CA) at least `days` days before `now` and not paid yet.
+    public func unpaidBatches(days: Int, now: Date = Date()) throws -> [UnpaidBatch] {
+        let today = Ledger.timestamp(now)
+        return try pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT batch_id, payer, COUNT(*), MAX(CAST(julianday(?) - julianday(status_at) AS INTEGER))
+                    FROM claims
+                    WHERE status IN ('accepted', 'accepted-by-payer') AND paid_cents IS NULL
+                        AND julianday(?) - julianday(status_at) >= ?
+                    GROUP BY batch_id, payer ORDER BY batch_id
+                    """, arguments: [today, today, days]
+            ).map { row in UnpaidBatch(id: row[0], payer: row[1], claims: row[2], days: row[3]) }
+        }
+    }
+
     /// Whether `source` sent a file of `kind` at or after `since`: a job in any state but `duplicate` (the same
-    /// bytes again are not a new delivery).
+    /// bytes again are not a new delivery), and not a replay (an operator's, not the district's).
     public func received(source: String, kind: String, since: Date) throws -> Bool {
         try pool.read { db in
             try Bool.fetchOne(
                 db,
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM jobs WHERE source = ? AND kind = ? AND state <> 'duplicate'
-                    AND created_at >= ?)
+                    AND generation = 0 AND created_at >= ?)
                     """, arguments: [source, kind, since]) ?? false
         }
     }

@@ -75,13 +75,12 @@ extension Ledger {
     ///   file system's and SQLite's errors.
     public func backup(into folder: String, now: Date = Date()) throws -> DatabaseBackup {
         try FileSystem.makeDirectories(folder)
-        var name = DatabaseBackup.name(takenAt: now)
+        let first = DatabaseBackup.name(takenAt: now)
+        var name = first
         var sequence = 1
         while FileSystem.exists(folder + "/" + name) {
             sequence += 1
-            name =
-                name.replacingOccurrences(of: DatabaseBackup.suffix, with: "") + "-\(sequence)"
-                + DatabaseBackup.suffix
+            name = first.dropLast(DatabaseBackup.suffix.count) + "-\(sequence)" + DatabaseBackup.suffix
         }
         let temporary = folder + "/." + name + ".tmp"
         try FileSystem.remove(temporary)

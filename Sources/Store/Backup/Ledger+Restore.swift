@@ -46,6 +46,10 @@ public struct ReplacedLedger: Sendable {
 
     /// Every job but duplicates, by id.
     public let jobs: [Job]
+    /// How many jobs it held, duplicates included.
+    public let jobCount: Int
+    /// The highest job id it used.
+    public let lastJobID: Int64
     /// The last interchange control number per payer.
     public let controlNumbers: [String: Int64]
     /// Every claim batch.
@@ -78,7 +82,10 @@ public struct ReplacedLedger: Sendable {
                     let batches = try Row.fetchAll(
                         db, sql: "SELECT payer, interchange_control, file FROM claim_batches ORDER BY id"
                     ).map { Batch(payer: $0["payer"], controlNumber: $0["interchange_control"], file: $0["file"]) }
-                    return ReplacedLedger(jobs: jobs, controlNumbers: controlNumbers, batches: batches)
+                    return ReplacedLedger(
+                        jobs: jobs, jobCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs") ?? 0,
+                        lastJobID: try Int64.fetchOne(db, sql: "SELECT max(id) FROM jobs") ?? 0,
+                        controlNumbers: controlNumbers, batches: batches)
                 })
         } catch {
             return .failure(StoreError(.sqlite, "the replaced database \(path) cannot be read: \(error)"))
@@ -92,11 +99,13 @@ extension Ledger {
     ///
     /// Refuses while another process has the database open (it holds the use lock): the daemon, the console,
     /// a command. The backup is checked first (`PRAGMA integrity_check`, a DropGate database, no migration
-    /// newer than this build); the replaced file is set aside as `<database>.replaced-<time>` with its `-wal`,
-    /// never deleted; the backup is copied in whole (temporary name, fsync, rename) and migrated.
+    /// newer than this build) and copied whole beside the database; only then is the replaced file set aside as
+    /// `<database>.replaced-<time>` with its `-wal` (never deleted; `-2`, `-3` … when the name is taken) and the
+    /// copy renamed into place and migrated.
     ///
     /// - Throws: ``StoreError`` (`.inUse`, `.invalidBackup`), or the file system's and SQLite's errors; the
-    ///   database is then untouched, unless the error came from `recover` (the backup is then in place).
+    ///   database is then as it was (a swap that fails half-way puts it back), unless the error came from
+    ///   `recover` (the backup is then in place and the replaced database set aside).
     public static func restore<Recovered>(
         backup: String, over path: String, now: Date = Date(), logger: Logger = Logger(label: "dropgate.store"),
         recover: (Ledger, DatabaseSwap) throws -> Recovered
@@ -112,27 +121,41 @@ extension Ledger {
                 "\(path) is in use by another dropgate process (the daemon, `serve`, or a command); stop it first")
         }
         defer { lock.unlock() }
+        // The backup's bytes first, whole beside the database (a copy, never a link: the restored database must
+        // not write into the backup); nothing is moved until they are there.
+        let temporary = path + ".restoring.tmp"
+        try FileSystem.remove(temporary)
+        try FileSystem.copy(backup, to: temporary)
         var replacedPath: String?
         var replaced: Result<ReplacedLedger, StoreError>?
         if FileSystem.exists(path) {
+            let base = path + ".replaced-" + (DatabaseBackup.name(takenAt: now).dropFirst(9).dropLast(7))
+            var target = base
+            var sequence = 1
+            while FileSystem.exists(target) {
+                sequence += 1
+                target = base + "-\(sequence)"
+            }
+            checkpoint(path)
+            try FileSystem.rename(path, to: target)
             do {
-                let target = path + ".replaced-" + (DatabaseBackup.name(takenAt: now).dropFirst(9).dropLast(7))
-                checkpoint(path)
-                try FileSystem.rename(path, to: target)
                 if FileSystem.exists(path + "-wal") { try FileSystem.rename(path + "-wal", to: target + "-wal") }
                 try FileSystem.remove(path + "-shm")
+                try FileSystem.rename(temporary, to: path)
                 try FileSystem.syncDirectory(FileSystem.directory(of: path))
-                replacedPath = target
-                replaced = ReplacedLedger.read(target)
+            } catch {
+                // A failed swap puts the live database back as it was.
+                if !FileSystem.exists(path) { try? FileSystem.rename(target, to: path) }
+                if FileSystem.exists(target + "-wal") { try? FileSystem.rename(target + "-wal", to: path + "-wal") }
+                try? FileSystem.remove(temporary)
+                throw error
             }
+            replacedPath = target
+            replaced = ReplacedLedger.read(target)
+        } else {
+            try FileSystem.rename(temporary, to: path)
+            try FileSystem.syncDirectory(FileSystem.directory(of: path))
         }
-        let temporary = path + ".restoring.tmp"
-        try FileSystem.remove(temporary)
-        try FileSystem.duplicate(backup, to: temporary)
-        try FileSystem.remove(temporary + "-wal")
-        try FileSystem.remove(temporary + "-shm")
-        try FileSystem.rename(temporary, to: path)
-        try FileSystem.syncDirectory(FileSystem.directory(of: path))
         let swap = DatabaseSwap(
             backup: backup, backupTakenAt: DatabaseBackup.takenAt(name: (backup as NSString).lastPathComponent),
             backupJobs: backupJobs, replacedPath: replacedPath, replaced: replaced)

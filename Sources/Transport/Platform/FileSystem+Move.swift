@@ -40,6 +40,13 @@ extension FileSystem {
         try syncDirectory(directory(of: path))
     }
 
+    /// Copies the bytes of `path` onto `target` (never a link: the copy may change apart from the original), through
+    /// an ``AtomicFileWriter`` (temporary name, fsync, rename; mode 0600), so `target` is never seen half-written.
+    public static func copy(_ path: String, to target: String) throws(FileSystemError) {
+        try makeDirectories(directory(of: target))
+        try copyThroughTemporary(path, to: target)
+    }
+
     /// Copies `path` onto `target` through an ``AtomicFileWriter`` (temporary name, fsync, rename).
     private static func copyThroughTemporary(_ path: String, to target: String) throws(FileSystemError) {
         let writer = try AtomicFileWriter(path: target, mode: 0o600)

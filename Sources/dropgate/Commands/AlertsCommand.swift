@@ -12,7 +12,8 @@ struct AlertsCommand: ParsableCommand {
             when the condition is gone, once each: job-rejected and job-dead (per job, closed by a requeue that \
             succeeds), source-needs-operator and source-circuit-open, delivery-needs-operator and \
             delivery-circuit-open (closed by the next success), acknowledgment-overdue (a claim batch without 999 \
-            or TA1 after aging.acknowledgment_days), file-missing (a kind a source's expect schedule names, not \
+            or TA1 after aging.acknowledgment_days), payment-overdue (accepted claims of a batch without payment \
+            after aging.payment_days), file-missing (a kind a source's expect schedule names, not \
             received by its deadline; closed when the file arrives), quality-low (the newest file of a kind scored \
             below the source's quality.threshold; closed by a newer file). Each opening and closing is sent to the \
             channels the alerts routes in dropgate.yaml pick (webhook, e-mail); a channel that fails is retried \

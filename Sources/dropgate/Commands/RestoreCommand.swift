@@ -37,7 +37,7 @@ struct RestoreCommand: ParsableCommand {
             switch swap.replaced {
             case .success(let ledger):
                 print(
-                    "  the replaced database is kept at \(replaced) (\(ledger.jobs.count) jobs, last job \(ledger.jobs.last?.id ?? 0))"
+                    "  the replaced database is kept at \(replaced) (\(ledger.jobCount) jobs, last job \(ledger.lastJobID))"
                 )
             case .failure(let error):
                 print("  the replaced database is kept at \(replaced); it could not be read: \(error.message)")

@@ -6,7 +6,7 @@ import Store
 import Testing
 
 /// Requeueing several jobs at once from the jobs list, with a progress page, within the visitor's rights.
-@Suite struct ReplayTests {
+@Suite struct BulkRequeueTests {
     /// Two more rejected lincoln-usd jobs and one riverside-usd job beside the fixture's rejected one.
     static func rejectedJobs(_ fixture: ConsoleFixture) throws -> (lincoln: [Int64], riverside: Int64) {
         func reject(_ text: String, source: String) throws -> Int64 {
@@ -57,7 +57,7 @@ import Testing
                 "/jobs/requeue", [("csrf", list.csrf ?? ""), ("job-\(lincoln[1])", "on"), ("job-\(lincoln[2])", "on")])
             #expect(answer.status == .seeOther)
             let location = try #require(answer.headers[.location])
-            #expect(location.hasPrefix("/replays/"))
+            #expect(location.hasPrefix("/requeues/"))
             let progress = try await Self.finished(browser, location)
             #expect(progress.contains("data-done=\"2\" data-total=\"2\""))
             for id in lincoln.dropFirst() {

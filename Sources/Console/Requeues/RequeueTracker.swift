@@ -4,7 +4,7 @@ import Synchronization
 
 /// Bulk requeues started from the console and how far each has got, in memory (a restarted console forgets
 /// them; every requeue is in the audit trail and each job's own state says how it ended).
-public final class ReplayTracker: Sendable {
+public final class RequeueTracker: Sendable {
     /// One bulk requeue: its jobs in order, and each one's result once it has run.
     public struct Run: Sendable {
         /// Who started it.

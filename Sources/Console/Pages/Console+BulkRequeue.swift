@@ -33,12 +33,12 @@ extension Console {
             if job.state == .rejected || job.state == .dead { runnable.append(id) }
         }
         guard !runnable.isEmpty else { return forbidden(visitor, reason: "No rejected or dead job was chosen.") }
-        let run = replays.start(jobs: runnable, user: visitor.user.name, at: now())
+        let run = requeues.start(jobs: runnable, user: visitor.user.name, at: now())
         logger.notice(
             "bulk requeue started from the console",
-            metadata: ["replay.id": "\(run)", "jobs": "\(runnable.count)", "user": "\(visitor.user.name)"])
+            metadata: ["requeue.id": "\(run)", "jobs": "\(runnable.count)", "user": "\(visitor.user.name)"])
         let gateway = self.gateway
-        let replays = self.replays
+        let requeues = self.requeues
         let user = visitor.user.name
         Task {
             for id in runnable {
@@ -50,15 +50,15 @@ extension Console {
                 } catch {
                     result = "not requeued: \(error)"
                 }
-                replays.record(run: run, job: id, result: result)
+                requeues.record(run: run, job: id, result: result)
             }
         }
-        return Self.redirect(to: "/replays/\(run)")
+        return Self.redirect(to: "/requeues/\(run)")
     }
 
-    /// `GET /replays/:id`: how far a bulk requeue has got; reloads every second until it has finished.
-    func replayPage(_ request: Request, _ context: ConsoleRequestContext, _ visitor: Visitor) throws -> Response {
-        guard let id = context.parameters.get("id", as: Int.self), let run = replays.run(id),
+    /// `GET /requeues/:id`: how far a bulk requeue has got; reloads every second until it has finished.
+    func requeuePage(_ request: Request, _ context: ConsoleRequestContext, _ visitor: Visitor) throws -> Response {
+        guard let id = context.parameters.get("id", as: Int.self), let run = requeues.run(id),
             run.user == visitor.user.name || visitor.user.role == .admin
         else { return notFound(visitor) }
         let done = run.results.count
