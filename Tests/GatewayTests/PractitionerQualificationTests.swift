@@ -45,11 +45,9 @@ import Values
         #expect(issues.map(\.ruleId) == ["license-period-order", "not-in-values"])
         #expect(issues.map(\.row) == [5, 6])
         let periods = try gateway.ledger.domain.practitionerPeriods(table: "practitioners", district: "lincoln-usd")
-        #expect(
-            periods["1003000126"] == [
-                PractitionerPeriod(
-                    type: "PT", from: try #require(Day(iso: "2022-08-15")), to: try #require(Day(iso: "2024-08-14")))
-            ])
+        let from = try #require(Day(iso: "2022-08-15"))
+        let to = try #require(Day(iso: "2024-08-14"))
+        #expect(periods["1003000126"] == [PractitionerPeriod(type: "PT", from: from, to: to)])
         #expect(periods["1555123458"]?.first?.type == "RN", "types are stored as the code table spells them")
     }
 
