@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gateway
 import Store
+import Transport
 
 struct AlertsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -62,7 +63,7 @@ struct AlertsCommand: ParsableCommand {
 
         func run() throws {
             let gateway = try options.openGateway()
-            let alert = try gateway.closeAlert(id: id, reason: reason, actor: NSUserName())
+            let alert = try gateway.closeAlert(id: id, reason: reason, actor: FileSystem.userName)
             print("closed alert \(id) (\(alert.key)) as \(alert.closedBy ?? "")")
         }
     }
