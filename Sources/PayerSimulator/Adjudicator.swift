@@ -42,10 +42,16 @@ struct Adjudicator {
             return claim.lines.map {
                 ClaimOutcome.Line(
                     submitted: $0, charge: $0.charge, paid: .zero,
-                    adjustments: [ClaimOutcome.Adjustment(group: "CO", reason: reason, amount: $0.charge)])
+                    adjustments: [ClaimOutcome.Adjustment(group: "CO", reason: reason, amount: $0.charge)],
+                    remarks: Self.denialRemarks[reason, default: []])
             }
         }
     }
+
+    /// The remark codes a denial reason comes with (none for a late filing: the CARC says it all).
+    private static let denialRemarks: [String: [String]] = [
+        "50": ["N130"], "96": ["N130"], "197": ["M62"], "109": ["N418"],
+    ]
 
     /// The same lines with every amount negated and the same group and reason codes.
     func reversed(_ lines: [ClaimOutcome.Line]) -> [ClaimOutcome.Line] {

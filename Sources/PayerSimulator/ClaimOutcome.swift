@@ -34,6 +34,8 @@ public struct ClaimOutcome: Sendable, Equatable {
         public var paid: Money
         /// The line's CAS adjustments; `charge - paid` is their sum.
         public var adjustments: [Adjustment]
+        /// The line's remark codes (RARCs), sent as LQ*HE.
+        public var remarks: [String] = []
     }
 
     /// The claim as billed.

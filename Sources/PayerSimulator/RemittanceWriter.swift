@@ -81,7 +81,7 @@ enum RemittanceWriter {
     }
 
     /// Loop 2100 (CLP, CAS-free claim level, NM1*QC, NM1*IL when the patient is a dependent, DTM*050) and its
-    /// 2110 lines (SVC, DTM*472 or DTM*150/151, CAS by group).
+    /// 2110 lines (SVC, DTM*472 or DTM*150/151, CAS by group, LQ*HE remarks).
     private static func write(_ outcome: ClaimOutcome, into writer: inout X12Writer, received: Day) {
         let claim = outcome.claim
         let pr = outcome.patientResponsibility
@@ -107,6 +107,7 @@ enum RemittanceWriter {
                 writer.segment("DTM", "472", submitted.serviceDate)
             }
             for cas in casSegments(line.adjustments) { writer.segment("CAS", cas) }
+            for remark in line.remarks { writer.segment("LQ", "HE", remark) }
         }
     }
 

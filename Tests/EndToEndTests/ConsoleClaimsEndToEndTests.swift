@@ -60,6 +60,15 @@ import Testing
         let code = try #require(reasonDescriptions.keys.first { deniedPage.body.contains("<code>CO-\($0)</code>") })
         #expect(deniedPage.body.contains(reasonDescriptions[code] ?? "?"), "CO-\(code) is described")
         #expect(queue.body.contains("<code>CO-\(code)</code>"), "the queue shows the reason")
+        // The simulator sends a remark code (LQ*HE) with each denial but a late filing's.
+        let remarks = [
+            "50": ("N130", "benefit documents"), "96": ("N130", "benefit documents"),
+            "197": ("M62", "treatment authorization code"), "109": ("N418", "Misrouted claim"), "29": nil,
+        ]
+        if let (remark, described) = try #require(remarks[code]) {
+            #expect(deniedPage.body.contains("<li><code>\(remark)</code> "), "the remark \(remark) is on the timeline")
+            #expect(deniedPage.body.contains(described), "\(remark) is described")
+        }
 
         // Void from the queue's claim: refused without the form's token, then done, audited.
         let forged = try bill.post("/claims/\(deniedID)/void", ["csrf": "forged"])

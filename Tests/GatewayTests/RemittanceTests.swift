@@ -355,6 +355,34 @@ import Testing
         #expect(try gateway.ledger.claims.claimBatch(id: 1)?.state == .accepted)
     }
 
+    @Test func remarkCodesAreRecordedReportedAndShownWithTheClaim() throws {
+        let workspace = try Self.workspace()
+        let (gateway, _) = try Self.built(workspace)
+        let denial = X12Text.interchange(
+            control: "900000060",
+            body: [
+                "GS*HP*DHCSLEABOP*LINCOLNUSD*20261201*1200*60*X*005010X221A1", "ST*835*0001",
+                "BPR*H*0*C*NON************20261201", "TRN*1*NOPAY60*1946000001", "N1*PR*MEDI-CAL LEA",
+                "PER*BL*SUPPORT*TE*8005551212", "N1*PE*LINCOLN USD*XX*1467389254", "LX*1",
+                "CLP*DG000000001*4*104*0**MC*PAY-1*03*1", "CAS*CO*96*104", "NM1*QC*1*GARCIA*ANA",
+                "MOA***N130*MA130", "SE*12*0001", "GE*1*60",
+            ], groups: 1)
+        let job = try Self.ingest(gateway, workspace, "denial.835.x12", denial)
+        #expect(job.state == .done)
+        let id = try #require(job.id)
+        #expect(try gateway.ledger.remittance.remittedClaims(jobID: id).map { $0[9] } == ["N130;MA130"])
+        let claim = try #require(try gateway.ledger.claims.claimRecord("1"))
+        #expect(try gateway.ledger.claims.remittances(claimID: claim.id).map(\.remarks) == [["N130", "MA130"]])
+        let csv = try workspace.read(
+            gateway.layout.reconciliation(
+                payer: "lea-bop", jobID: id, name: job.originalName, suffix: "reconciliation.csv"))
+        let rows = csv.split(whereSeparator: \.isNewline).map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let column = try #require(rows.first?.firstIndex(of: "remarks"))
+        #expect(rows.dropFirst().map { String($0[column]) } == ["N130;MA130"])
+    }
+
     @Test func aResent835AndAPaymentForARejectedClaimAreNotApplied() throws {
         let workspace = try Self.workspace()
         let (gateway, _) = try Self.built(workspace)

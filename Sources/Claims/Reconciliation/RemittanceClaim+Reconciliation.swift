@@ -8,6 +8,17 @@ extension RemittanceClaim {
     /// Its CARCs as `group-reason` (the denial reasons of a denied claim).
     public var reasonCodes: [String] { allAdjustments.map { "\($0.group.rawValue)-\($0.reason)" } }
 
+    /// Its remark codes (RARCs), claim level first, each once, joined by `;`: as reported and as recorded.
+    public var remarkSummary: String {
+        var seen: Set<String> = []
+        var summary = ""
+        for code in remarks + lines.flatMap(\.remarks) where seen.insert(code).inserted {
+            if !summary.isEmpty { summary += ";" }
+            summary += code
+        }
+        return summary
+    }
+
     /// Its adjustments as `group-reason:amount` joined by `;`, once in dollars (for the report) and once in
     /// cents (as recorded).
     public var adjustmentSummary: (text: String, cents: String) {

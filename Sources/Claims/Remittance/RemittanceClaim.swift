@@ -22,6 +22,8 @@ public struct RemittanceClaim: Sendable, Equatable {
     public var frequency: String
     /// Claim-level CAS adjustments.
     public var adjustments: [RemittanceAdjustment]
+    /// Claim-level remark codes (RARCs) of MIA (MIA05, MIA20–23) or MOA (MOA03–07), in order.
+    public var remarks: [String]
     /// NM1*QC patient, when present.
     public var patient: RemittancePatient?
     /// Service lines (SVC), in order.
@@ -44,6 +46,7 @@ public struct RemittanceClaim: Sendable, Equatable {
         self.facilityCode = facilityCode
         self.frequency = frequency
         self.adjustments = []
+        self.remarks = []
         self.patient = nil
         self.lines = []
     }

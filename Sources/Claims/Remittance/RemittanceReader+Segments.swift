@@ -37,6 +37,14 @@ extension RemittanceReader.SetState {
         return adjustments
     }
 
+    /// The remark codes in these elements of an MIA or MOA, skipping the empty ones.
+    static func remarks(_ segment: X12Segment, at elements: [Int]) -> [String] {
+        elements.compactMap { index in
+            let code = segment.element(index)
+            return code.isEmpty ? nil : code
+        }
+    }
+
     /// SVC (loop 2110).
     static func line(_ segment: X12Segment) throws(X12Error) -> RemittanceServiceLine {
         guard let adjudicated = procedure(segment, 1) else { throw segment.failure("SVC01 procedure is missing") }

@@ -40,6 +40,9 @@ extension RemittanceReader {
             static let dtm = X12Segment.key("DTM")
             static let ref = X12Segment.key("REF")
             static let amt = X12Segment.key("AMT")
+            static let mia = X12Segment.key("MIA")
+            static let moa = X12Segment.key("MOA")
+            static let lq = X12Segment.key("LQ")
             static let plb = X12Segment.key("PLB")
             static let se = X12Segment.key("SE")
         }
@@ -87,6 +90,12 @@ extension RemittanceReader {
                 claim.lines[claim.lines.count - 1].controlNumber = segment.element(2)
             case ID.amt where lineOpen && segment.hasQualifier("B6"):
                 claim.lines[claim.lines.count - 1].allowed = try segment.money(2)
+            case ID.mia where claimOpen && !lineOpen:
+                claim.remarks += Self.remarks(segment, at: [5, 20, 21, 22, 23])
+            case ID.moa where claimOpen && !lineOpen:
+                claim.remarks += Self.remarks(segment, at: [3, 4, 5, 6, 7])
+            case ID.lq where lineOpen && segment.hasQualifier("HE"):
+                claim.lines[claim.lines.count - 1].remarks.append(try segment.required(2))
             case ID.plb:
                 try closeClaim(emit)
                 try emitHeader(at: segment, emit)

@@ -22,6 +22,8 @@ public struct RemittanceServiceLine: Sendable, Equatable {
     public var serviceThrough: String
     /// Line-level CAS adjustments.
     public var adjustments: [RemittanceAdjustment]
+    /// Line-level remark codes (RARCs): LQ02 of each LQ*HE, in order.
+    public var remarks: [String]
     /// REF*6R line item control number (the 837's REF*6R; empty when absent).
     public var controlNumber: String
     /// AMT*B6 allowed amount (informational).
@@ -43,6 +45,7 @@ public struct RemittanceServiceLine: Sendable, Equatable {
         self.serviceFrom = ""
         self.serviceThrough = ""
         self.adjustments = []
+        self.remarks = []
         self.controlNumber = ""
         self.allowed = nil
     }

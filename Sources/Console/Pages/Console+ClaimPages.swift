@@ -99,6 +99,7 @@ extension Console {
                 for adjustment in payment.adjustments { body += Self.describe(adjustment) }
                 body += "</ul>"
             }
+            if !payment.remarks.isEmpty { body += Self.describe(remarks: payment.remarks) }
             body += "</li>"
         }
         body += "</ol>"
@@ -182,6 +183,18 @@ extension Console {
             <li><code>\(adjustment.group)-\(adjustment.reason)</code> \(Money(cents: adjustment.cents).description): \
             \(reason) <small>(\(group))</small></li>
             """
+    }
+
+    /// Remark codes (RARCs), each with its description.
+    static func describe(remarks: [String]) -> HTML {
+        guard !remarks.isEmpty else { return "" }
+        var list: HTML = "<ul class=\"remarks\">"
+        for code in remarks {
+            let text = RemarkCode.description(of: code) ?? "(not described in DropGate's table)"
+            list += "<li><code>\(code)</code> \(text)</li>"
+        }
+        list += "</ul>"
+        return list
     }
 
     /// A queue reason: a CAS code (`CO-16`) with its description, or an acknowledgment's message as it is.

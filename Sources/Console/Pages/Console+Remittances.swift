@@ -53,11 +53,11 @@ extension Console {
         }
         body += "</table>"
 
-        let outcomes = Dictionary(grouping: claims.compactMap { $0.count == 9 ? $0[3] : nil }, by: { $0 })
+        let outcomes = Dictionary(grouping: claims.compactMap { $0.count == 10 ? $0[3] : nil }, by: { $0 })
             .mapValues(\.count)
         // A claim reversed and adjudicated again in one file counts once, by its last answer.
         var last: [String: String] = [:]
-        for row in claims where row.count == 9 { last[row[0]] = row[3] }
+        for row in claims where row.count == 10 { last[row[0]] = row[3] }
         let denied = last.values.filter { $0 == "denied" }.count
         let rate = last.isEmpty ? 0 : Double(denied) / Double(last.count) * 100
         body += "<h2>Reconciliation</h2><p id=\"outcomes\">"
@@ -76,16 +76,17 @@ extension Console {
         body += paging.navigation(total: claims.count, path: "/remittances/\(id)", parameters: [])
         body += """
             <table id="remitted"><tr><th>claim</th><th>student</th><th>CLP02</th><th>outcome</th><th>charge</th>\
-            <th>paid</th><th>patient</th><th>adjustments</th><th>payer claim</th></tr>
+            <th>paid</th><th>patient</th><th>adjustments</th><th>remarks</th><th>payer claim</th></tr>
             """
-        for row in claims.dropFirst(paging.offset).prefix(paging.perPage) where row.count == 9 {
+        for row in claims.dropFirst(paging.offset).prefix(paging.perPage) where row.count == 10 {
             var adjustments: HTML = "<ul class=\"adjustments\">"
             for adjustment in ClaimRemittance.adjustments(row[7]) { adjustments += Self.describe(adjustment) }
             adjustments += "</ul>"
+            let remarks = Self.describe(remarks: ClaimRemittance.remarks(row[9]))
             body += """
                 <tr><td><a href="/claims/\(row[0])">\(row[0])</a></td><td>\(row[1])</td><td>\(row[2])</td>\
                 <td>\(row[3])</td><td>\(Self.money(row[4]))</td><td>\(Self.money(row[5]))</td>\
-                <td>\(Self.money(row[6]))</td><td>\(adjustments)</td><td>\(row[8])</td></tr>
+                <td>\(Self.money(row[6]))</td><td>\(adjustments)</td><td>\(remarks)</td><td>\(row[8])</td></tr>
                 """
         }
         body += "</table>"

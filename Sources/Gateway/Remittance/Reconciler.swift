@@ -42,7 +42,7 @@ struct Reconciler {
 
     static let columns = [
         "claim", "claim_id", "student_id", "status_code", "classification", "billed", "allowed", "paid",
-        "patient_responsibility", "adjustments", "payer_claim_number", "lines_matched", "set",
+        "patient_responsibility", "adjustments", "remarks", "payer_claim_number", "lines_matched", "set",
     ]
 
     /// The set being read.
@@ -165,18 +165,20 @@ struct Reconciler {
         try report(decision.match, remitted)
         summary.count(decision, of: remitted)
         let adjustments = remitted.adjustmentSummary
+        let remarks = remitted.remarkSummary
         try row([
             pcn, found.map { String($0.id) } ?? "", found?.studentID ?? "", remitted.status.rawValue,
             decision.classification.rawValue, remitted.charge.description, remitted.allowed.description,
             remitted.paid.description, remitted.patientResponsibility.description, adjustments.text,
-            remitted.payerClaimControlNumber, String(decision.linePayments.count), String(set.header.identity.ordinal),
+            remarks, remitted.payerClaimControlNumber, String(decision.linePayments.count),
+            String(set.header.identity.ordinal),
         ])
         try recorder.recordRemittedClaim(
             sequence: sequence, set: set.header.identity.ordinal, payer: profile.id, pcn: pcn, claimID: found?.id,
             statusCode: remitted.status.rawValue, classification: decision.classification,
             chargeCents: remitted.charge.cents, paidCents: remitted.paid.cents,
             patientResponsibilityCents: remitted.patientResponsibility.cents,
-            payerClaimNumber: remitted.payerClaimControlNumber, adjustments: adjustments.cents)
+            payerClaimNumber: remitted.payerClaimControlNumber, adjustments: adjustments.cents, remarks: remarks)
     }
 
     /// The claim a remitted claim names by CLP01; for a reversal whose CLP01 names a claim that holds no payment

@@ -31,6 +31,11 @@ public struct ClaimRemittance: Sendable, Equatable {
     public var adjustments: [Adjustment]
     /// CLP07.
     public var payerClaimNumber: String
+    /// The remark codes (RARCs) of the claim and its lines, claim level first.
+    public var remarks: [String]
+
+    /// Reads the recorded form `N130;M15`.
+    public static func remarks(_ text: String) -> [String] { text.split(separator: ";").map(String.init) }
 
     /// Reads the recorded form `CO-45:1200;PR-2:500`.
     public static func adjustments(_ text: String) -> [Adjustment] {
@@ -60,7 +65,7 @@ extension ClaimRepository {
                 db,
                 sql: """
                     SELECT job_id, COALESCE(set_ordinal, 1) AS set_ordinal, status_code, classification, charge_cents,
-                        paid_cents, patient_responsibility_cents, adjustments, COALESCE(payer_claim_number, '') AS pcn
+                        paid_cents, patient_responsibility_cents, adjustments, COALESCE(payer_claim_number, '') AS pcn, remarks
                     FROM remittance_claims WHERE claim_id = ? ORDER BY job_id, seq
                     """, arguments: [claimID]
             ).map { row in
@@ -68,7 +73,8 @@ extension ClaimRepository {
                     jobId: row["job_id"], set: row["set_ordinal"], statusCode: row["status_code"],
                     classification: row["classification"], chargeCents: row["charge_cents"],
                     paidCents: row["paid_cents"], patientResponsibilityCents: row["patient_responsibility_cents"],
-                    adjustments: ClaimRemittance.adjustments(row["adjustments"]), payerClaimNumber: row["pcn"])
+                    adjustments: ClaimRemittance.adjustments(row["adjustments"]), payerClaimNumber: row["pcn"],
+                    remarks: ClaimRemittance.remarks(row["remarks"]))
             }
         }
     }

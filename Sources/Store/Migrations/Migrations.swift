@@ -7,7 +7,7 @@ enum Migrations {
         .v1Ledger, .v1SIS, .v2IReady, .v3Services, .v4Eligibility, .v5SourceHealth, .v6Deliveries, .v7Claims,
         .v8Remittance, .v9SeenFiles, .v10JobLeases, .v11ClaimAcknowledgments, .v12RemittanceSets,
         .v13DistrictRules, .v14ClaimReview, .v15ConsoleAudit, .v16Alerts, .v17Practitioners, .v18JobReplay,
-        .v19AlertClose, .v20QualityScore,
+        .v19AlertClose, .v20QualityScore, .v21RemittanceRemarks,
     ]
 
     /// Tables the gateway fills itself, never a mapping: every table but these is a domain table.

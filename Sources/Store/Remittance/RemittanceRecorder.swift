@@ -49,8 +49,8 @@ public final class RemittanceRecorder {
             db,
             sql: """
                 INSERT INTO remittance_claims (job_id, seq, payer, pcn, claim_id, status_code, classification,
-                    charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments, set_ordinal)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments, set_ordinal, remarks)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
     }
 
@@ -107,16 +107,18 @@ public final class RemittanceRecorder {
         try payLine.execute(paidCents.map { .int($0) } ?? .null, .int(claimID), .int(Int64(line)))
     }
 
-    /// Records one remitted claim of this job (matched to a claim or not) in its transaction set (ordinal).
+    /// Records one remitted claim of this job (matched to a claim or not) in its transaction set (ordinal), with
+    /// its adjustments (`group-reason:cents;…`) and remark codes (`code;…`).
     public func recordRemittedClaim(
         sequence: Int, set: Int, payer: String, pcn: String, claimID: Int64?, statusCode: String,
         classification: RemittanceClassification,
         chargeCents: Int64, paidCents: Int64, patientResponsibilityCents: Int64, payerClaimNumber: String,
-        adjustments: String
+        adjustments: String, remarks: String
     ) throws {
         try insertRemitted.execute(
             .int(jobID), .int(Int64(sequence)), .text(payer), .text(pcn), claimID.map { .int($0) } ?? .null,
             .text(statusCode), .text(classification.rawValue), .int(chargeCents), .int(paidCents),
-            .int(patientResponsibilityCents), .text(payerClaimNumber), .text(adjustments), .int(Int64(set)))
+            .int(patientResponsibilityCents), .text(payerClaimNumber), .text(adjustments), .int(Int64(set)),
+            .text(remarks))
     }
 }

@@ -15,12 +15,14 @@ public struct RemittanceRepository: Sendable {
                 """, arguments: [jobID])
     }
 
-    /// The claims an 835 job remitted, in file order.
+    /// The claims an 835 job remitted, in file order: CLP01, student, CLP02, outcome, charge, paid and patient
+    /// responsibility in cents, adjustments (`group-reason:cents;…`), payer claim number, remark codes (`code;…`).
     public func remittedClaims(jobID: Int64) throws -> [[String]] {
         try pool.textRows(
             sql: """
                 SELECT r.pcn, COALESCE(c.student_id, ''), r.status_code, r.classification, r.charge_cents,
-                       r.paid_cents, r.patient_responsibility_cents, r.adjustments, COALESCE(r.payer_claim_number, '')
+                       r.paid_cents, r.patient_responsibility_cents, r.adjustments, COALESCE(r.payer_claim_number, ''),
+                       r.remarks
                 FROM remittance_claims r LEFT JOIN claims c ON c.id = r.claim_id
                 WHERE r.job_id = ? ORDER BY r.seq
                 """, arguments: [jobID])

@@ -60,13 +60,15 @@ struct RemitCommand: ParsableCommand {
             }
             let claims = try gateway.remittedClaims(jobID: job).map { row in
                 [row[0], row[1], row[2], row[3]]
-                    + [row[4], row[5], row[6]].map { Money(cents: Int64($0) ?? 0).description } + [row[7], row[8]]
+                    + [row[4], row[5], row[6]].map { Money(cents: Int64($0) ?? 0).description } + [
+                        row[7], row[9], row[8],
+                    ]
             }
             print(
                 TextTable.render(
                     header: [
                         "CLAIM", "STUDENT", "CLP02", "OUTCOME", "BILLED", "PAID", "PATIENT", "ADJUSTMENTS (cents)",
-                        "PAYER CLAIM",
+                        "REMARKS", "PAYER CLAIM",
                     ],
                     rows: claims))
             if let record = try gateway.job(id: job), let report = record.reportPath {

@@ -105,6 +105,25 @@ import Testing
         #expect(run.events.count == 6)
     }
 
+    @Test func remarkCodesAreReadFromMOAMIAAndLQHE() throws {
+        let claims = [
+            "LX*1",
+            "CLP*R1*1*100*90*0*12*PCC1*11*1", "NM1*QC*1*DOE*JANE****MI*M001", "MOA***MA130**N130",
+            "SVC*HC:92507*60*50**1", "CAS*CO*45*10", "LQ*HE*N381", "LQ*RX*77", "LQ*HE*M15",
+            "SVC*HC:92508*40*40**1", "LQ*HE*N130",
+            "CLP*R2*4*50*0**12*PCC2*11*1",
+            "MIA*0***0*MA04" + String(repeating: "*", count: 15) + "N54*N95",
+            "SVC*HC:92507*50*0**1", "CAS*CO*197*50",
+        ]
+        let run = try RemittanceRun.readInChunks(remittance835(payment: "90", claims))
+        #expect(run.issues == [])
+        #expect(run.claims.map(\.remarks) == [["MA130", "N130"], ["MA04", "N54", "N95"]])
+        let first = try #require(run.claims.first)
+        #expect(first.lines.map(\.remarks) == [["N381", "M15"], ["N130"]])
+        #expect(first.remarkSummary == "MA130;N130;N381;M15")
+        #expect(run.claims.last?.lines.map(\.remarks) == [[]])
+    }
+
     @Test func otherDelimitersAndLineBreaksReadTheSame() throws {
         let custom = X12Fixture(element: "|", repetition: "^", component: ">", terminator: "!", lineBreak: "\r\n")
         let standard = try RemittanceRun.readInChunks(remittance835(payment: "80", Self.claims))

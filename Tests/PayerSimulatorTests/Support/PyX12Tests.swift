@@ -23,7 +23,7 @@ extension PyX12Tests {
         let plb = "PLB*1234567893*20251231*L6:LUSD-0001*-0.17~\n"
         text = text.replacingOccurrences(of: plb, with: plb + "PLB*1234567893*20251231*L6:LUSD-0002*-0.01~\n")
         text = text.replacingOccurrences(of: "BPR*C*254.87*", with: "BPR*C*254.88*")
-        text = text.replacingOccurrences(of: "SE*52*0001~", with: "SE*53*0001~")
+        text = text.replacingOccurrences(of: "SE*54*0001~", with: "SE*55*0001~")
         let result = try PyX12.validate(Array(text.utf8), name: "two-plb.835")
         #expect(result.verdict == "Failure")
         #expect(result.errors.count == 1 && result.errors[0].contains("Loop FOOTER exceeded max count"))

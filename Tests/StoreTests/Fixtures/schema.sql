@@ -19,6 +19,7 @@
 -- migration v18-job-replay
 -- migration v19-alert-close
 -- migration v20-quality-score
+-- migration v21-remittance-remarks
 -- table acknowledgments
 CREATE TABLE acknowledgments (
     job_id INTEGER NOT NULL,
@@ -353,7 +354,7 @@ CREATE TABLE remittance_claims (
     paid_cents INTEGER NOT NULL,
     patient_responsibility_cents INTEGER NOT NULL,
     payer_claim_number TEXT,
-    adjustments TEXT NOT NULL, set_ordinal INTEGER,
+    adjustments TEXT NOT NULL, set_ordinal INTEGER, remarks TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (job_id, seq)
 ) STRICT;
 -- table remittances
