@@ -5,7 +5,7 @@ import GRDB
 extension JobRepository {
     /// Jobs matching `filter`, newest first, `limit` of them from `offset`.
     public func jobs(matching filter: JobFilter, offset: Int, limit: Int) throws -> [JobRecord] {
-        let (condition, arguments) = Self.condition(filter)
+        let (condition, arguments) = try Self.condition(filter)
         return try pool.read { db in
             try JobRecord.fetchAll(
                 db, sql: "SELECT * FROM jobs WHERE \(condition) ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -15,7 +15,7 @@ extension JobRepository {
 
     /// How many jobs match `filter`.
     public func count(matching filter: JobFilter) throws -> Int {
-        let (condition, arguments) = Self.condition(filter)
+        let (condition, arguments) = try Self.condition(filter)
         return try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs WHERE \(condition)", arguments: arguments) ?? 0
         }
@@ -24,7 +24,7 @@ extension JobRepository {
     /// Counts of the jobs matching `filter`, by state, with the rows they loaded (inserted, updated, unchanged
     /// or stale) and rejected.
     public func summary(matching filter: JobFilter) throws -> JobSummary {
-        let (condition, arguments) = Self.condition(filter)
+        let (condition, arguments) = try Self.condition(filter)
         return try pool.read { db in
             var summary = JobSummary()
             let rows = try Row.fetchAll(
@@ -65,7 +65,7 @@ extension JobRepository {
         }
     }
 
-    private static func condition(_ filter: JobFilter) -> (String, StatementArguments) {
+    private static func condition(_ filter: JobFilter) throws -> (String, StatementArguments) {
         var clauses = ["1"]
         var arguments: StatementArguments = []
         if let sources = filter.sources {
@@ -93,19 +93,21 @@ extension JobRepository {
             arguments += [since]
         }
         if let key = filter.key, !key.isEmpty {
-            clauses.append("id IN (\(keySearch.sql))")
-            arguments += StatementArguments(Array(repeating: key, count: keySearch.parameters))
+            let search = try keySearch.get()
+            clauses.append("id IN (\(search.sql))")
+            arguments += StatementArguments(Array(repeating: key, count: search.parameters))
         }
         return (clauses.joined(separator: " AND "), arguments)
     }
 
     /// The jobs that touched a business key (``JobFilter/key``): one `SELECT job_id` per domain table and key
     /// column, using the table's primary key where the column follows `district` in it, plus exceptions' values
-    /// and the payer answers' claim numbers. Built once from the migrated schema.
-    static let keySearch: (sql: String, parameters: Int) = {
+    /// and the payer answers' claim numbers. Built once from the migrated schema; a failure to read it is kept and
+    /// thrown by every key search rather than searching fewer tables.
+    static let keySearch: Result<(sql: String, parameters: Int), any Error> = Result {
         var selects: [String] = []
         var parameters = 0
-        let tables = (try? Ledger.domainTables()) ?? [:]
+        let tables = try Ledger.domainTables()
         for table in tables.values.sorted(by: { $0.name < $1.name })
         where table.columns.contains("job_id") && !unsearchedTables.contains(table.name) {
             for column in ["student_id", "member_id", "cin"] where table.columns.contains(column) {
@@ -119,7 +121,7 @@ extension JobRepository {
         selects.append("SELECT job_id FROM remittance_claims WHERE pcn = ? OR payer_claim_number = ?")
         selects.append("SELECT job_id FROM claim_acknowledgments WHERE pcn = ? OR payer_claim_number = ?")
         return (selects.joined(separator: " UNION "), parameters + 5)
-    }()
+    }
 
     /// Tables a key search leaves out: attendance holds a row per student per school day keyed by date first, so
     /// finding a student in it reads every row of the district (a million rows: 200 ms and more); nearly every
