@@ -36,6 +36,8 @@ public final class Gateway: Sendable {
     let faults: FaultInjection
     /// When the pass loop last showed it was alive (``readiness(passLoop:now:)``).
     public let heartbeat = PassHeartbeat()
+    /// The jobs and claim builds this process is running now, with their progress.
+    public let inFlight = WorkInFlight.process
 
     /// Opens the gateway: checks every mapping (refusing to start on a broken one) and opens the database.
     ///
@@ -68,7 +70,7 @@ public final class Gateway: Sendable {
             environment: JobEnvironment(
                 config: config, ledger: ledger, lease: .current(), mappings: mappings,
                 tables: try Ledger.domainTables(),
-                layout: layout, payers: payers, logger: logger, today: today))
+                layout: layout, payers: payers, logger: logger, today: today, inFlight: inFlight))
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         localIntake = LocalIntake(config: config, ledger: ledger, intake: intake, logger: logger)
         remoteIntake = RemoteIntake(
@@ -293,7 +295,8 @@ public final class Gateway: Sendable {
     }
 
     var claimBuilder: ClaimBuilder {
-        ClaimBuilder(ledger: ledger, layout: layout, profiles: payers, logger: logger, faults: faults)
+        ClaimBuilder(
+            ledger: ledger, layout: layout, profiles: payers, logger: logger, faults: faults, inFlight: inFlight)
     }
 
     /// Re-runs a requeued job at once.

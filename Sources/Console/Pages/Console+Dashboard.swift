@@ -45,6 +45,8 @@ extension Console {
             }
         }
         body += "</table>"
+        let running = inFlight(visitor)
+        body += running
         if visitor.user.role.seesClaims {
             let batches = try gateway.claimBatchCounts()
             body += "<h2>Claim batches waiting</h2><p class=\"counters\">"
@@ -54,7 +56,27 @@ extension Console {
             }
             body += "</p>"
         }
-        return Self.rendered("Dashboard", for: visitor, body)
+        return Self.rendered("Dashboard", for: visitor, body, refresh: running.description.isEmpty ? nil : 5)
+    }
+
+    /// The jobs (and, for billing, the claim builds) this process is running now, with their progress; the page
+    /// refreshes itself while any runs.
+    func inFlight(_ visitor: Visitor) -> HTML {
+        let running = gateway.inFlight.current.filter { work in
+            work.jobID != nil ? visitor.sees(source: work.source) : visitor.user.role.seesClaims
+        }
+        guard !running.isEmpty else { return "" }
+        var html: HTML = "<h2>Running now</h2><ul id=\"in-flight\">"
+        for work in running {
+            let text = work.line(work.snapshot())
+            if let job = work.jobID {
+                html += "<li><a href=\"/jobs/\(job)\">\(text)</a></li>"
+            } else {
+                html += "<li>\(text)</li>"
+            }
+        }
+        html += "</ul>"
+        return html
     }
 
     /// A moment as `yyyy-MM-dd HH:mm:ss` UTC.

@@ -46,6 +46,26 @@ extension Console {
             registry, "oldest_unpaid_claim_age_seconds", [],
             help: "Seconds since the oldest accepted claim still without a payment was accepted (0: none waits)."
         ).set(snapshot.oldestUnpaidClaim ?? 0)
+        for work in gateway.inFlight.current {
+            let progress = work.snapshot()
+            let labels = [("work", work.title), ("source", work.source), ("unit", work.unit)]
+            Self.gauge(
+                registry, "work_in_flight_units", labels,
+                help: "Records (or services) done so far by each job or claim build this process is running."
+            ).set(progress.units)
+            Self.gauge(
+                registry, "work_in_flight_bytes", labels,
+                help: "Bytes read so far by each job this process is running."
+            ).set(progress.bytes)
+            Self.gauge(
+                registry, "work_in_flight_total_bytes", labels,
+                help: "Size of the file each running job reads (0: not known)."
+            ).set(progress.totalBytes ?? 0)
+            Self.gauge(
+                registry, "work_in_flight_seconds", labels,
+                help: "Seconds each running job or claim build has run."
+            ).set(progress.elapsed)
+        }
         let text = registry.emitToString() + Self.durationHistogram(snapshot.durations)
         return Self.body(text, type: "text/plain; version=0.0.4; charset=utf-8", status: .ok)
     }

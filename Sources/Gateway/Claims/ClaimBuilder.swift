@@ -18,6 +18,8 @@ struct ClaimBuilder {
     let profiles: [PayerProfile]
     let logger: Logger
     let faults: FaultInjection
+    /// Where a build shows its progress while it runs.
+    let inFlight: WorkInFlight
 
     /// A dry run rolls the transaction back after counting.
     private struct DryRun: Error {}
@@ -27,6 +29,15 @@ struct ClaimBuilder {
             let known = profiles.map(\.id).joined(separator: ", ")
             throw GatewayError(.notFound, "unknown payer '\(payer)'; payer profiles: \(known.isEmpty ? "none" : known)")
         }
+        return try inFlight.track(title: "claims build \(payer)", source: payer, unit: "services") { progress in
+            try build(profile, through: through, dryRun: dryRun, today: today, now: now, progress: progress)
+        }
+    }
+
+    private func build(
+        _ profile: PayerProfile, through: Day?, dryRun: Bool, today: Day, now: Date, progress: WorkProgress
+    ) throws -> ClaimBuildSummary {
+        let payer = profile.id
         if !dryRun { try finishUnwritten(profile) }
         let through = min(through ?? today, today)
         let screen = ServiceScreen(profile: profile, today: today)
@@ -83,6 +94,7 @@ struct ClaimBuilder {
                     let others = codesOfOtherPayers(than: profile, district: district)
                     try session.forEachUnbilledService(district: district, through: through) { service in
                         summary.servicesConsidered += 1
+                        progress.advance(1)
                         let code = service.key.billingCode.uppercased()
                         if profile.feeSchedule[code] == nil, others.contains(code) {
                             summary.servicesForOtherPayers += 1

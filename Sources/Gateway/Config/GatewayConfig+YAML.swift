@@ -13,7 +13,8 @@ extension GatewayConfig {
         var config = GatewayConfig(root: root, file: file)
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
-                "paths", "poll_interval", "retry", "max_record_bytes", "current_school_year", "sources", "deliveries",
+                "paths", "poll_interval", "progress_interval", "retry", "max_record_bytes", "current_school_year",
+                "sources", "deliveries",
                 "aging", "http", "alerts", "backup",
             ])
         else {
@@ -36,6 +37,9 @@ extension GatewayConfig {
         }
         if let node = top["poll_interval"], let seconds = duration(node, atLeast: minimumPollInterval) {
             config.pollInterval = seconds
+        }
+        if let node = top["progress_interval"], let seconds = duration(node, atLeast: 1) {
+            config.progressInterval = seconds
         }
         if let node = top["max_record_bytes"], let bytes = node.int() {
             if bytes < 1024 { node.issue("max_record_bytes must be at least 1024") }

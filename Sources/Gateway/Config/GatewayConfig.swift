@@ -35,6 +35,8 @@ public struct GatewayConfig: Sendable {
     public var paths: Paths
     /// Seconds between polls of the sources in `dropgate run`.
     public var pollInterval: Double
+    /// Seconds between the daemon's progress lines for each long job (`progress_interval`).
+    public var progressInterval: Double = 10
     /// Backoff for transient failures.
     public var retry: RetryPolicy
     /// Records longer than this are reported and skipped, keeping memory bounded.

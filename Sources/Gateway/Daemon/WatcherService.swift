@@ -10,7 +10,8 @@ import ServiceLifecycle
 /// further job starts, and the service returns.
 ///
 /// It says so at the default log level (`notice`): one line when it starts (configuration file, database, source
-/// ids, poll interval, the console's configured address) and one when it stops; nothing personal.
+/// ids, poll interval, the console's configured address), one every `progress_interval` for each long job, and
+/// one when it stops; nothing personal.
 public struct WatcherService: Service {
     let gateway: Gateway
     let logger: Logger
@@ -31,14 +32,32 @@ public struct WatcherService: Service {
                 "http.listen": "\(config.http.host):\(config.http.port)",
             ])
         gateway.heartbeat.beat()
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let finished = await gateway.pass()
-            if !finished.isEmpty {
-                logger.info("pass finished", metadata: ["jobs": "\(finished.count)"])
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await logProgress() }
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                let finished = await gateway.pass()
+                if !finished.isEmpty {
+                    logger.info("pass finished", metadata: ["jobs": "\(finished.count)"])
+                }
+                let pause = Duration.milliseconds(Int(gateway.config.pollInterval * 1000))
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
             }
-            let pause = Duration.milliseconds(Int(gateway.config.pollInterval * 1000))
-            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pause) }
+            group.cancelAll()
         }
         logger.notice("dropgate stopped")
+    }
+
+    /// Every `progress_interval`, one line for each job (or claim build) running longer than that: its id,
+    /// counts, rate and share of the file read; no data.
+    private func logProgress() async {
+        let interval = gateway.config.progressInterval
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+            if Task.isCancelled { return }
+            for work in gateway.inFlight.current {
+                let snapshot = work.snapshot()
+                if snapshot.elapsed >= interval { logger.notice("work in progress", metadata: work.metadata(snapshot)) }
+            }
+        }
     }
 }

@@ -49,7 +49,8 @@ extension Intake {
                 + "Put the file itself (a copy) in the inbox and remove this entry")
         try JobTransaction.reject(
             created, issues: [issue],
-            context: JobTransaction.Context(ledger: ledger, lease: lease, layout: layout, logger: logger, started: .now)
-        )
+            context: JobTransaction.Context(
+                ledger: ledger, lease: lease, layout: layout, logger: logger, started: .now,
+                progress: WorkProgress(title: "job \(id)", jobID: id, source: source, unit: "records")))
     }
 }

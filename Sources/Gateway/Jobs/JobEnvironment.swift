@@ -16,4 +16,6 @@ struct JobEnvironment: Sendable {
     let payers: [PayerProfile]
     let logger: Logger
     let today: @Sendable () -> Day
+    /// Where jobs show their progress while they run.
+    let inFlight: WorkInFlight
 }

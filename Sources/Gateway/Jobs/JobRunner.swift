@@ -41,18 +41,22 @@ struct JobRunner: Sendable {
         }
         logger[metadataKey: "source.id"] = "\(job.source)"
         logger[metadataKey: "file.sha256"] = "\(job.sha256.prefix(12))"
-        let context = JobTransaction.Context(
-            ledger: ledger, lease: environment.lease, layout: environment.layout, logger: logger,
-            started: ContinuousClock.now)
-        do {
+        environment.inFlight.track(
+            title: "job \(jobID)", jobID: jobID, source: job.source, unit: "records", totalBytes: job.size
+        ) { progress in
+            let context = JobTransaction.Context(
+                ledger: ledger, lease: environment.lease, layout: environment.layout, logger: logger,
+                started: ContinuousClock.now, progress: progress)
             do {
-                try JobTransaction.run(job, handler: try handler(for: job), context: context)
-            } catch let rejection as JobRejection {
-                try JobTransaction.reject(job, issues: rejection.issues, context: context)
+                do {
+                    try JobTransaction.run(job, handler: try handler(for: job), context: context)
+                } catch let rejection as JobRejection {
+                    try JobTransaction.reject(job, issues: rejection.issues, context: context)
+                }
+                archive(job, logger: logger)
+            } catch {
+                fail(job, error: error, logger: logger)
             }
-            archive(job, logger: logger)
-        } catch {
-            fail(job, error: error, logger: logger)
         }
         return try? ledger.jobs.job(id: jobID)
     }

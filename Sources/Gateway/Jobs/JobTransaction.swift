@@ -20,14 +20,19 @@ final class JobTransaction {
     let session: LoadSession
     /// Row counts for the receipt; the handler keeps them.
     var counts = LoadCounts()
+    /// Records and bytes done so far, for whoever watches the job.
+    let progress: WorkProgress
     /// Exceptions counted for the file's quality score.
     private var quality = QualityTally()
     private let report: ExceptionReport
 
-    private init(job: JobRecord, id: Int64, session: LoadSession, reportPath: String) throws {
+    private init(
+        job: JobRecord, id: Int64, session: LoadSession, progress: WorkProgress, reportPath: String
+    ) throws {
         self.job = job
         self.id = id
         self.session = session
+        self.progress = progress
         report = try ExceptionReport(path: reportPath)
     }
 
@@ -45,6 +50,7 @@ final class JobTransaction {
         let layout: OutboxLayout
         let logger: Logger
         let started: ContinuousClock.Instant
+        let progress: WorkProgress
     }
 
     /// Runs a handler's work in the job's one transaction and completes the job as the handler says.
@@ -76,7 +82,7 @@ final class JobTransaction {
             lease: context.lease
         ) { session in
             let transaction = try JobTransaction(
-                job: job, id: jobID, session: session,
+                job: job, id: jobID, session: session, progress: context.progress,
                 reportPath: layout.exceptions(source: job.source, jobID: jobID, name: job.originalName))
             let ending = try body(transaction)
             let counts = transaction.counts

@@ -10,8 +10,8 @@ struct RecordStream {
     let maxRecordBytes: Int
     static let chunkSize = 1 << 20
 
-    /// Calls `body` for every record, header included, in order.
-    func forEach(_ body: (borrowing CSVRecord) throws -> Void) throws {
+    /// Calls `body` for every record, header included, in order, counting the bytes read on `progress`.
+    func forEach(progress: WorkProgress? = nil, _ body: (borrowing CSVRecord) throws -> Void) throws {
         var parser = CSVParser(delimiter: delimiter, maxRecordBytes: maxRecordBytes)
         let descriptor = try FileSystem.openForReading(path)
         defer { FileSystem.close(descriptor) }
@@ -22,6 +22,7 @@ struct RecordStream {
         while true {
             let count = try FileSystem.read(descriptor, into: buffer, path: path)
             if count == 0 { break }
+            progress?.read(count)
             let chunk = UnsafeBufferPointer(rebasing: buffer.bindMemory(to: UInt8.self)[0..<count])
             switch encoding {
             case .utf8:

@@ -18,6 +18,8 @@ struct RowReader: Sendable {
     let source: RowSource
     var validator: RecordValidator
     let storedIndices: [Int]
+    /// Counts the bytes read.
+    let progress: WorkProgress
     static let batchSize = 4096
 
     /// Starts reading on a new thread; the channel ends with the file, or with the first read error.
@@ -43,7 +45,7 @@ struct RowReader: Sendable {
         switch source {
         case .csv(let stream):
             var isHeader = true
-            try stream.forEach { record in
+            try stream.forEach(progress: progress) { record in
                 if isHeader {
                     isHeader = false
                     return

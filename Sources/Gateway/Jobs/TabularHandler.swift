@@ -139,11 +139,13 @@ struct TabularHandler: JobHandler {
         }
         let keyNames = definition.key.joined(separator: ", ")
         let channel = BatchChannel<RowBatch>(capacity: 4)
-        RowReader(source: source, validator: validator, storedIndices: storedIndices).start(into: channel)
+        RowReader(source: source, validator: validator, storedIndices: storedIndices, progress: transaction.progress)
+            .start(into: channel)
         var drained = false
         defer { if !drained { channel.cancelAndWait() } }
         let width = storedIndices.count
         while let batch = try channel.receive() {
+            defer { transaction.progress.advance(batch.rows.count) }
             var offset = 0
             for row in batch.rows {
                 transaction.counts.read += 1

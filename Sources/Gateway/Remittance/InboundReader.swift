@@ -7,6 +7,8 @@ import Transport
 /// reader, sending what they find in batches, so parsing runs beside the database writes.
 struct InboundReader: Sendable {
     let path: String
+    /// Counts the bytes read.
+    let progress: WorkProgress
     static let batchSize = 512
 
     /// Starts reading on a new thread; the channel ends with the file, or with the first error.
@@ -46,7 +48,7 @@ struct InboundReader: Sendable {
             default: break
             }
         }
-        try Self.segments(of: path) { segment in
+        try Self.segments(of: path, progress: progress) { segment in
             envelope.check(segment)
             if let parties = EnvelopeParties(segment) { try send(.parties(parties)) }
             if kind != nil {
@@ -79,10 +81,13 @@ struct InboundReader: Sendable {
         if !batch.isEmpty, !channel.send(batch) { throw Cancelled() }
     }
 
-    /// Feeds the file to a tokenizer in 1 MiB chunks.
-    static func segments(of path: String, _ body: (X12Segment) throws -> Void) throws {
+    /// Feeds the file to a tokenizer in 1 MiB chunks, counting them on `progress`.
+    static func segments(
+        of path: String, progress: WorkProgress? = nil, _ body: (X12Segment) throws -> Void
+    ) throws {
         var tokenizer = X12Tokenizer()
         try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { chunk in
+            progress?.read(chunk.count)
             try tokenizer.feed(chunk.bindMemory(to: UInt8.self), body)
         }
         try tokenizer.finish()

@@ -63,11 +63,12 @@ struct InterchangeHandler: JobHandler {
             job: job, jobID: transaction.id, profile: profile, session: transaction.session, layout: layout)
         // Parsing runs on its own thread; this one applies what it finds.
         let channel = BatchChannel<[InboundItem]>(capacity: 8)
-        InboundReader(path: job.filePath).start(into: channel)
+        InboundReader(path: job.filePath, progress: transaction.progress).start(into: channel)
         var drained = false
         defer { if !drained { channel.cancelAndWait() } }
         var envelopeProblems: [X12Error] = []
         while let items = try channel.receive() {
+            transaction.progress.advance(items.count)
             for item in items {
                 switch item {
                 case .kind(let kind): handler.kind = kind

@@ -48,8 +48,10 @@ struct BenchCommand: ParsableCommand {
             }
             let (work, absolute) = try bench.scratch()
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
-            let result = try IngestBenchmark.run(
-                rows: rows, invalidEvery: invalidEvery, wide: wide, mappings: absolute, workDirectory: work)
+            let result = try ProgressLine.shown(unless: bench.json) {
+                try IngestBenchmark.run(
+                    rows: rows, invalidEvery: invalidEvery, wide: wide, mappings: absolute, workDirectory: work)
+            }
             if bench.json {
                 try BenchOptions.printJSON(result)
             } else {
@@ -97,8 +99,10 @@ extension BenchCommand {
         func run() throws {
             let (work, absolute) = try bench.scratch()
             defer { try? FileManager.default.removeItem(atPath: work) }
-            let result = try MemberBatchBenchmark.run(
-                megabytes: megabytes, students: students, mappings: absolute, workDirectory: work)
+            let result = try ProgressLine.shown(unless: bench.json) {
+                try MemberBatchBenchmark.run(
+                    megabytes: megabytes, students: students, mappings: absolute, workDirectory: work)
+            }
             if bench.json {
                 try BenchOptions.printJSON(result)
             } else {
@@ -146,7 +150,9 @@ extension BenchCommand {
             }
             let (work, absolute) = try bench.scratch()
             defer { try? FileManager.default.removeItem(atPath: work) }
-            let result = try ClaimsBenchmark.run(services: services, mappings: absolute, workDirectory: work)
+            let result = try ProgressLine.shown(unless: bench.json) {
+                try ClaimsBenchmark.run(services: services, mappings: absolute, workDirectory: work)
+            }
             if bench.json {
                 try BenchOptions.printJSON(result)
             } else {
@@ -200,8 +206,10 @@ extension BenchCommand {
             }
             let (work, absolute) = try bench.scratch()
             defer { try? FileManager.default.removeItem(atPath: work) }
-            let result = try RemittanceBenchmark.run(
-                claims: claims, matched: !unmatched, mappings: absolute, workDirectory: work)
+            let result = try ProgressLine.shown(unless: bench.json) {
+                try RemittanceBenchmark.run(
+                    claims: claims, matched: !unmatched, mappings: absolute, workDirectory: work)
+            }
             if bench.json {
                 try BenchOptions.printJSON(result)
             } else {

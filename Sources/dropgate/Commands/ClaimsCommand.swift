@@ -24,7 +24,11 @@ struct ClaimsCommand: ParsableCommand {
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Screen, price and group unbilled services into claims and write the payer's batch.")
+            abstract: "Screen, price and group unbilled services into claims and write the payer's batch.",
+            discussion: """
+                On a terminal a progress line (services screened, rate) redraws on standard error while the build \
+                runs; not on a pipe or with --json.
+                """)
 
         @OptionGroup var options: GlobalOptions
 
@@ -43,7 +47,9 @@ struct ClaimsCommand: ParsableCommand {
         func run() throws {
             let gateway = try options.openGateway()
             if !dryRun { gateway.sweepLeftovers() }
-            let summary = try gateway.buildClaims(payer: payer, through: through, dryRun: dryRun)
+            let summary = try ProgressLine.shown(unless: json) {
+                try gateway.buildClaims(payer: payer, through: through, dryRun: dryRun)
+            }
             print(json ? try ClaimListing.json(summary) : ClaimListing.summary(summary))
         }
     }

@@ -11,7 +11,8 @@ struct IngestCommand: ParsableCommand {
             dropped file, and its receipt is printed. The same bytes ingested again for the same source become a \
             duplicate job and nothing is reloaded; when the first job of those bytes was left unfinished (an \
             interrupted ingest), it is finished now and shown instead. Exit status 1 if nothing was loaded: a \
-            duplicate, a rejected file or a dead job.
+            duplicate, a rejected file or a dead job. On a terminal a progress line (records, bytes, rate, time \
+            left) redraws on standard error while the file loads; not on a pipe or with --json.
             """)
 
     @OptionGroup var options: GlobalOptions
@@ -31,7 +32,9 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let gateway = try options.openGateway()
         gateway.sweepLeftovers()
-        let job = try gateway.ingest(path: file, source: source, kind: kind)
+        let job = try ProgressLine.shown(unless: json) {
+            try gateway.ingest(path: file, source: source, kind: kind)
+        }
         print(json ? try JobListing.json([job]) : JobListing.detail(job))
         if job.state == .duplicate {
             throw CLIError("the same bytes were loaded by job \(job.duplicateOf ?? 0) already: nothing was loaded")
