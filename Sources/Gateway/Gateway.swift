@@ -38,6 +38,8 @@ public final class Gateway: Sendable {
     public let heartbeat = PassHeartbeat()
     /// The jobs and claim builds this process is running now, with their progress.
     public let inFlight = WorkInFlight.process
+    /// How the daemon's last daily backup went.
+    let backupStatus = BackupStatus()
 
     /// Opens the gateway: checks every mapping (refusing to start on a broken one) and opens the database.
     ///
@@ -77,7 +79,8 @@ public final class Gateway: Sendable {
             config: config, ledger: ledger, intake: intake, logger: logger, environment: environment)
         deliverer = Deliverer(config: config, ledger: ledger, logger: logger, environment: environment)
         let sender = AlertSender(environment: environment, timeout: config.alerts.timeout)
-        alerter = Alerter(config: config, ledger: ledger, logger: logger, send: sender.send)
+        alerter = Alerter(
+            config: config, ledger: ledger, logger: logger, send: sender.send, backup: backupStatus)
     }
 
     /// Reads `dropgate.yaml` and opens the gateway (`faults`: see ``init(config:logger:today:environment:faults:clock:)``).
@@ -158,8 +161,8 @@ public final class Gateway: Sendable {
         } while waitForSettling && settling > 0 && Date() < deadline
         if !shouldStop() {
             deliverer.run()
-            alerter.run(now: clock())
             backupIfDue(now: clock())
+            alerter.run(now: clock())
         }
         report.conditions = conditions(outcomes: outcomes, failures: failures)
         return report

@@ -67,6 +67,26 @@ import Values
         #expect(try gateway.ledger.alerts.alerts(openOnly: true).isEmpty)
     }
 
+    @Test func aFailedDailyBackupOpensOneAlertAndTheNextBackupTakenClosesIt() throws {
+        let workspace = try Workspace()
+        Self.routed(workspace, routes: [AlertsConfig.Route(conditions: ["backup-failed"], sources: [], channel: "ops")])
+        // The backup folder's name is taken by a file: every backup fails until it is a folder.
+        let folder = try workspace.write("Backups", "not a folder")
+        workspace.config.backup = BackupConfig(folder: folder, keep: 3)
+        let gateway = try workspace.gateway()
+        for _ in 0..<2 { _ = gateway.runPass() }
+        let open = try gateway.ledger.alerts.alerts(openOnly: true)
+        #expect(open.map(\.key) == ["backup-failed:database"])
+        #expect(open.first?.detail.contains("the daily database backup into \(folder) failed") == true)
+
+        try FileManager.default.removeItem(atPath: folder)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        _ = gateway.runPass()
+        #expect(try DatabaseBackup.list(in: folder).count == 1)
+        #expect(try gateway.ledger.alerts.alerts(openOnly: true).isEmpty)
+        #expect(try gateway.ledger.alerts.alerts().map(\.state) == [.closed])
+    }
+
     @Test func aSourceCircuitOpensOnceClosesOnceAndOpensAgainAsANewAlert() throws {
         let workspace = try Workspace()
         Self.routed(workspace, routes: [AlertsConfig.Route(conditions: [], sources: [], channel: "ops")])

@@ -23,4 +23,6 @@ public enum AlertCondition: String, Sendable, CaseIterable {
     /// The newest processed file of a kind from a source scored below the source's `quality.threshold`; one alert
     /// per job, closed when a newer file of that kind (a replay of this one included) is processed.
     case qualityLow = "quality-low"
+    /// The daemon's daily database backup (`backup:`) failed; closes when a backup is taken.
+    case backupFailed = "backup-failed"
 }

@@ -18,6 +18,8 @@ struct Alerter: Sendable {
     let send: @Sendable (AlertsConfig.Channel, AlertMessage) throws -> Void
     /// A random value in `0..<1` for the backoff's jitter (injectable for tests).
     var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
+    /// How the last daily backup went.
+    var backup = BackupStatus()
 
     /// Evaluates the conditions, then sends the notifications that are due; failures are logged, never thrown.
     func run(now: Date = Date()) {
@@ -94,6 +96,13 @@ struct Alerter: Sendable {
                     condition: AlertCondition.qualityLow.rawValue, source: job.source, subject: String(job.id),
                     detail: "job \(job.id) \(job.kind): quality score \(job.quality.score) below \(threshold); "
                         + "worst rules: \(worst.isEmpty ? "none" : worst); see `dropgate quality \(job.source)`"))
+        }
+        if let reason = backup.lastFailure, let folder = config.backup?.folder {
+            candidates.append(
+                AlertCandidate(
+                    condition: AlertCondition.backupFailed.rawValue, source: "", subject: "database",
+                    detail: "the daily database backup into \(folder) failed: \(reason); retried every pass, "
+                        + "see `dropgate backup --help`"))
         }
         return candidates
     }

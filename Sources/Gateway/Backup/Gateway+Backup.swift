@@ -27,7 +27,7 @@ extension Gateway {
     }
 
     /// The daemon's daily backup: taken when `backup:` is configured and the newest backup in its folder is 24
-    /// hours old or more. A failure is logged and tried again next pass.
+    /// hours old or more. A failure is logged, opens a `backup-failed` alert and is tried again next pass.
     func backupIfDue(now: Date = Date()) {
         guard let folder = config.backup?.folder else { return }
         do {
@@ -35,6 +35,7 @@ extension Gateway {
                 return
             }
             let (backup, removed) = try self.backup(now: now)
+            backupStatus.record(failure: nil)
             logger.notice(
                 "database backed up",
                 metadata: [
@@ -42,8 +43,9 @@ extension Gateway {
                     "backups.removed": "\(removed.count)",
                 ])
         } catch {
-            logger.error(
-                "database backup failed; tried again next pass", metadata: ["error": "\(LogSafe.describe(error))"])
+            let reason = LogSafe.describe(error)
+            backupStatus.record(failure: reason)
+            logger.error("database backup failed; tried again next pass", metadata: ["error": "\(reason)"])
         }
     }
 }
