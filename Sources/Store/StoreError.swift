@@ -19,6 +19,8 @@ public enum StoreErrorCode: Sendable, Equatable {
     case inUse
     /// A file offered as a backup is not a whole DropGate database this build can use.
     case invalidBackup
+    /// A restore swapped the database but did not finish bringing it up to date (`dropgate restore --resume`).
+    case restoreIncomplete
     /// SQLite returned an error.
     case sqlite
 }

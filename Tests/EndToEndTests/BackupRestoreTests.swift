@@ -119,6 +119,48 @@ import Values
         #expect(scratch.files(under: "Staging").filter { $0.contains("/") }.isEmpty)
     }
 
+    @Test func aRestoreStoppedHalfWayLocksTheDatabaseUntilResumeFinishesIt() throws {
+        let files = try Scratch()
+        try Self.writeFiles(into: files.root)
+        let scratch = try Scratch()
+        try scratch.write("dropgate.yaml", Self.config)
+        try Self.drop(["students.csv"], from: files.root, into: scratch)
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        #expect(try Binary.run(["backup", "Backups"], in: scratch.root).status == 0)
+        let backup = "Backups/" + (try #require(scratch.files(under: "Backups").first))
+        try Self.drop(["attendance-a.csv", "attendance-b.csv"], from: files.root, into: scratch)
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+
+        // The restore dies after registering the first of the two files received after the backup.
+        let stopped = try Binary.run(
+            ["restore", backup], in: scratch.root, environment: ["DROPGATE_FAULT": "restore-midway"])
+        #expect(stopped.status != 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("dropgate.sqlite.restore-pending")))
+        for command in [["jobs"], ["run", "--once"]] {
+            let refused = try Binary.run(command, in: scratch.root)
+            #expect(refused.status != 0, "\(command)")
+            #expect(
+                refused.stderr.contains("did not finish; run `dropgate restore --resume` to finish it"),
+                "\(command): \(refused.stderr)")
+        }
+
+        let resumed = try Binary.run(["restore", "--resume"], in: scratch.root)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(
+            resumed.stdout.contains("1 files received after the backup are registered again as jobs 5"),
+            "the second file gets an id above the first one's (4): \(resumed.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("dropgate.sqlite.restore-pending")))
+        let again = try Binary.run(["restore", "--resume"], in: scratch.root)
+        #expect(again.status == 1 && again.stderr.contains("no restore of"), "\(again.stderr)")
+
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        let jobs = try Ledger(path: scratch.path("dropgate.sqlite")).jobs.jobs().sorted { ($0.id ?? 0) < ($1.id ?? 0) }
+        #expect(jobs.map(\.originalName) == ["students.csv", "attendance-a.csv", "attendance-b.csv"])
+        #expect(jobs.compactMap(\.id) == [1, 4, 5])
+        #expect(jobs.allSatisfy { $0.state == .done }, "\(jobs.map(\.state))")
+        #expect(scratch.files(under: "Archive").filter { $0.hasSuffix(".csv") }.count == 3, "each file once")
+    }
+
     @Test func restoreRaisesControlNumbersPastBatchesBuiltAfterTheBackup() throws {
         let scratch = try ClaimsEndToEndTests.loadedScratch()
         #expect(try Binary.run(["backup", "Backups"], in: scratch.root).status == 0)

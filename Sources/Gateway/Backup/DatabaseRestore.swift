@@ -41,10 +41,24 @@ public enum DatabaseRestore {
     ///
     /// - Throws: ``StoreError`` (`.inUse` while another process has the database open, `.invalidBackup`),
     ///   or file-system errors.
-    public static func run(backup: String, config: GatewayConfig, logger: Logger) throws -> Report {
+    public static func run(
+        backup: String, config: GatewayConfig, logger: Logger, faults: FaultInjection = .none
+    ) throws -> Report {
         try Ledger.restore(backup: backup, over: config.paths.database, logger: logger) { ledger, swap in
             var report = Report(swap: swap)
-            try recover(into: ledger, config: config, logger: logger, report: &report)
+            try recover(into: ledger, config: config, logger: logger, faults: faults, report: &report)
+            return report
+        }.1
+    }
+
+    /// Finishes a restore that stopped after the swap (a crash, a full disk): recovers again what came after
+    /// the backup (every step is safe to repeat) and lets other processes open the database again.
+    ///
+    /// - Throws: ``StoreError`` (`.notFound` when no restore is unfinished, `.inUse`), or file-system errors.
+    public static func resume(config: GatewayConfig, logger: Logger) throws -> Report {
+        try Ledger.resumeRestore(over: config.paths.database, logger: logger) { ledger, swap in
+            var report = Report(swap: swap)
+            try recover(into: ledger, config: config, logger: logger, faults: .none, report: &report)
             return report
         }.1
     }
@@ -61,7 +75,7 @@ public enum DatabaseRestore {
     }
 
     private static func recover(
-        into ledger: Ledger, config: GatewayConfig, logger: Logger, report: inout Report
+        into ledger: Ledger, config: GatewayConfig, logger: Logger, faults: FaultInjection, report: inout Report
     ) throws {
         let replaced = try? report.swap.replaced?.get()
         // What was sent out after the backup first: should a later step fail, no number is used twice and no
@@ -110,7 +124,8 @@ public enum DatabaseRestore {
         let stager = Stager(root: config.paths.staging)
         // New ids start above every id the set-aside database used, so receipts, reports and alerts sent after the
         // backup never name a job that is now another file's.
-        var nextID = max(report.swap.backupJobs.last, replaced?.lastJobID ?? 0) + 1
+        // (and above the jobs an interrupted recovery of this restore registered already).
+        var nextID = max(report.swap.backupJobs.last, replaced?.lastJobID ?? 0, try ledger.jobs.lastID()) + 1
         for file in lost.values.sorted(by: { ($0.order, $0.path) < ($1.order, $1.path) }) {
             let staged = try stager.stage(source: file.source) { temporary, observe in
                 try LocalFolderSource.copy(file.path, to: temporary, observe: observe)
@@ -124,6 +139,7 @@ public enum DatabaseRestore {
             report.requeued.append(created)
             nextID += 1
             if file.archived { try FileSystem.remove(file.path) }
+            faults.hit(.restoreMidway)
         }
         logger.notice(
             "restore recovered files received after the backup",

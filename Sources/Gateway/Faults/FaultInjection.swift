@@ -12,6 +12,9 @@ public struct FaultInjection: Sendable, Equatable {
         case claimsAfterCommit = "claims-after-commit"
         /// A claim batch file is renamed into place but not yet marked written in the ledger.
         case claimsAfterWrite = "claims-after-write"
+        /// A restore swapped the database in and registered one file received after the backup again, but has
+        /// not finished bringing it up to date.
+        case restoreMidway = "restore-midway"
     }
 
     /// The point that aborts the process, if any.

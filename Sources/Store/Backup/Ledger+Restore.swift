@@ -103,9 +103,12 @@ extension Ledger {
     /// `<database>.replaced-<time>` with its `-wal` (never deleted; `-2`, `-3` … when the name is taken) and the
     /// copy renamed into place and migrated.
     ///
+    /// `<database>.restore-pending` marks the restore from before the swap until `recover` returns: while it
+    /// exists no other process opens the database, and ``resumeRestore(over:logger:recover:)`` finishes the work.
+    ///
     /// - Throws: ``StoreError`` (`.inUse`, `.invalidBackup`), or the file system's and SQLite's errors; the
     ///   database is then as it was (a swap that fails half-way puts it back), unless the error came from
-    ///   `recover` (the backup is then in place and the replaced database set aside).
+    ///   `recover` (the backup is then in place, the replaced database set aside, and the marker stays).
     public static func restore<Recovered>(
         backup: String, over path: String, now: Date = Date(), logger: Logger = Logger(label: "dropgate.store"),
         recover: (Ledger, DatabaseSwap) throws -> Recovered
@@ -126,8 +129,9 @@ extension Ledger {
         let temporary = path + ".restoring.tmp"
         try FileSystem.remove(temporary)
         try FileSystem.copy(backup, to: temporary)
-        var replacedPath: String?
-        var replaced: Result<ReplacedLedger, StoreError>?
+        var marker = RestoreMarker(
+            backup: backup, replacedPath: nil, backupJobCount: backupJobs.count, backupLastJobID: backupJobs.last,
+            startedAt: ISO8601DateFormatter().string(from: now))
         if FileSystem.exists(path) {
             let base = path + ".replaced-" + (DatabaseBackup.name(takenAt: now).dropFirst(9).dropLast(7))
             var target = base
@@ -136,6 +140,8 @@ extension Ledger {
                 sequence += 1
                 target = base + "-\(sequence)"
             }
+            marker.replacedPath = target
+            try marker.write(for: path)
             checkpoint(path)
             try FileSystem.rename(path, to: target)
             do {
@@ -148,19 +154,74 @@ extension Ledger {
                 if !FileSystem.exists(path) { try? FileSystem.rename(target, to: path) }
                 if FileSystem.exists(target + "-wal") { try? FileSystem.rename(target + "-wal", to: path + "-wal") }
                 try? FileSystem.remove(temporary)
+                try? RestoreMarker.remove(for: path)
                 throw error
             }
-            replacedPath = target
-            replaced = ReplacedLedger.read(target)
         } else {
+            try marker.write(for: path)
             try FileSystem.rename(temporary, to: path)
             try FileSystem.syncDirectory(FileSystem.directory(of: path))
         }
+        return try finish(marker, over: path, logger: logger, recover: recover)
+    }
+
+    /// Finishes a restore a crash or a failure left half done (``StoreErrorCode/restoreIncomplete``): the
+    /// backup is in place and the replaced database set aside, as `<database>.restore-pending` records; runs
+    /// `recover` over them again (it must be safe to repeat) and removes the marker.
+    ///
+    /// - Throws: ``StoreError`` (`.notFound` when no restore is pending, `.inUse` while another process has the
+    ///   database open), or what `recover` throws (the marker then stays).
+    public static func resumeRestore<Recovered>(
+        over path: String, logger: Logger = Logger(label: "dropgate.store"),
+        recover: (Ledger, DatabaseSwap) throws -> Recovered
+    ) throws -> (DatabaseSwap, Recovered) {
+        guard let lock = try FileLock.tryLocking(useLockPath(of: path), mode: .exclusive) else {
+            throw StoreError(
+                .inUse,
+                "\(path) is in use by another dropgate process (the daemon, `serve`, or a command); stop it first")
+        }
+        defer { lock.unlock() }
+        guard let marker = try RestoreMarker.pending(for: path) else {
+            throw StoreError(
+                .notFound, "no restore of \(path) is unfinished (\(RestoreMarker.path(of: path)) is absent)")
+        }
+        let temporary = path + ".restoring.tmp"
+        if let replaced = marker.replacedPath, !FileSystem.exists(replaced), FileSystem.exists(path) {
+            // Stopped before the swap: the database is as it was.
+            try? FileSystem.remove(temporary)
+            try RestoreMarker.remove(for: path)
+            throw StoreError(
+                .notFound,
+                "the restore of \(marker.backup) stopped before it replaced anything: \(path) is as it was; run `dropgate restore` again"
+            )
+        }
+        if !FileSystem.exists(path) {
+            // Stopped between setting the database aside and putting the copy in its place.
+            guard FileSystem.exists(temporary) else {
+                throw StoreError(
+                    .restoreIncomplete,
+                    "neither \(path) nor the backup's copy \(temporary) exists; the replaced database is \(marker.replacedPath ?? "none"): put it back as \(path) and remove \(RestoreMarker.path(of: path))"
+                )
+            }
+            try FileSystem.rename(temporary, to: path)
+            try FileSystem.syncDirectory(FileSystem.directory(of: path))
+        }
+        return try finish(marker, over: path, logger: logger, recover: recover)
+    }
+
+    /// Opens the restored database under the caller's exclusive hold, recovers, then removes the marker.
+    private static func finish<Recovered>(
+        _ marker: RestoreMarker, over path: String, logger: Logger, recover: (Ledger, DatabaseSwap) throws -> Recovered
+    ) throws -> (DatabaseSwap, Recovered) {
         let swap = DatabaseSwap(
-            backup: backup, backupTakenAt: DatabaseBackup.takenAt(name: (backup as NSString).lastPathComponent),
-            backupJobs: backupJobs, replacedPath: replacedPath, replaced: replaced)
+            backup: marker.backup,
+            backupTakenAt: DatabaseBackup.takenAt(name: (marker.backup as NSString).lastPathComponent),
+            backupJobs: (marker.backupJobCount, marker.backupLastJobID), replacedPath: marker.replacedPath,
+            replaced: marker.replacedPath.map(ReplacedLedger.read))
         let ledger = try Ledger(path: path, logger: logger, useLock: nil)
-        return (swap, try recover(ledger, swap))
+        let recovered = try recover(ledger, swap)
+        try RestoreMarker.remove(for: path)
+        return (swap, recovered)
     }
 
     /// Folds a database's write-ahead log into it, so the file set aside is whole by itself (best effort: a

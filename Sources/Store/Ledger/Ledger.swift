@@ -48,7 +48,8 @@ public final class Ledger: Sendable {
     ///
     /// Holds the database's use lock shared while open, waiting while `dropgate restore` replaces the file.
     ///
-    /// - Throws: ``StoreError`` or GRDB's `DatabaseError` when the file cannot be opened or migrated.
+    /// - Throws: ``StoreError`` (`.restoreIncomplete` while a restore of it is unfinished) or GRDB's
+    ///   `DatabaseError` when the file cannot be opened or migrated.
     public convenience init(path: String, logger: Logger = Logger(label: "dropgate.store")) throws {
         try self.init(path: path, logger: logger, useLock: .shared)
     }
@@ -62,6 +63,10 @@ public final class Ledger: Sendable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
         useLock = try mode.map { try FileLock.locking(Self.useLockPath(of: path), mode: $0) }
+        if mode != nil, let marker = try RestoreMarker.pending(for: path) {
+            useLock?.unlock()
+            throw marker.blocking(path)
+        }
         // Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Gateway
 import Store
 import Values
@@ -20,16 +21,36 @@ struct RestoreCommand: ParsableCommand {
             after the backup (from the set-aside database and the batch files in the outbox), and delivery \
             records are carried over so no file is delivered twice. Claim batches built after the backup are \
             listed: their claims are not in the restored ledger, so check them before the next `claims build`.
+
+            From the swap until that is done, <database>.restore-pending marks the restore: should it stop half \
+            way (a crash, a full disk), every dropgate process refuses to open the database and says so, and \
+            `dropgate restore --resume` finishes the work (each step is safe to repeat).
             """)
 
     @OptionGroup var options: GlobalOptions
 
     @Argument(help: "The backup file to restore (from `dropgate backup`).")
-    var backup: String
+    var backup: String?
+
+    @Flag(help: "Finish a restore that stopped after it swapped the database (no BACKUP).")
+    var resume = false
+
+    func validate() throws {
+        if resume, backup != nil {
+            throw ValidationError("--resume finishes the restore already started: name no backup")
+        }
+        if !resume, backup == nil { throw ValidationError("name the backup file to restore (or --resume)") }
+    }
 
     func run() throws {
         let config = try GatewayConfig.load(path: options.configPath)
-        let report = try DatabaseRestore.run(backup: backup, config: config, logger: options.makeLogger())
+        let logger = options.makeLogger()
+        let report =
+            try backup.map { backup in
+                try DatabaseRestore.run(
+                    backup: backup, config: config, logger: logger,
+                    faults: FaultInjection(environment: ProcessInfo.processInfo.environment))
+            } ?? DatabaseRestore.resume(config: config, logger: logger)
         let swap = report.swap
         print("restored \(swap.backup) over \(config.paths.database)")
         print("  the backup holds \(swap.backupJobs.count) jobs (last job \(swap.backupJobs.last))")
