@@ -227,8 +227,7 @@ final class Intake: Sendable {
         for entry in try FileSystem.list(folder) {
             let path = folder + "/" + entry.name
             if entry.name.hasPrefix(Stager.temporaryPrefix) {
-                let pid = Int32(entry.name.dropFirst(Stager.temporaryPrefix.count).dropLast(4)) ?? 0
-                if !FileSystem.isProcessAlive(pid) { try FileSystem.remove(path) }
+                if !FileSystem.isProcessAlive(Stager.writerProcess(entry.name) ?? 0) { try FileSystem.remove(path) }
                 continue
             }
             let owner = try ledger.jobs.owner(source: source, sha256: entry.name)
