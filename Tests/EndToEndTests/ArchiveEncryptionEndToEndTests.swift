@@ -130,4 +130,35 @@ import Testing
             forgotten.stderr.contains("which neither archive.key_file nor archive.old_key_files holds"),
             "\(forgotten.stderr)")
     }
+
+    @Test func restoreRegistersAnEncryptedFileReceivedAfterTheBackupByItsPlaintextHash() throws {
+        let scratch = try Self.encryptedScratch()
+        let sample = Binary.repositoryRoot + "/Samples/lincoln-usd/"
+        try scratch.write(
+            "Inbox/lincoln-usd/students.csv", try String(contentsOfFile: sample + "students.csv", encoding: .utf8))
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        let backup = try Binary.run(["backup", "Backups"], in: scratch.root)
+        #expect(backup.status == 0, "\(backup.stderr)")
+        try scratch.write(
+            "Inbox/lincoln-usd/attendance.csv", try String(contentsOfFile: sample + "attendance.csv", encoding: .utf8))
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+        let before = try Ledger(path: scratch.path("dropgate.sqlite"))
+        let lost = try #require(try before.jobs.job(id: 2))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: lost.filePath)).starts(with: Array("DGAE".utf8)))
+
+        let file = try #require(scratch.files(under: "Backups").first)
+        let restore = try Binary.run(["restore", scratch.path("Backups/" + file)], in: scratch.root)
+        #expect(restore.status == 0, "\(restore.stderr)")
+        #expect(
+            restore.stdout.contains("1 files received after the backup are registered again as jobs 3"),
+            "\(restore.stdout)")
+        #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
+
+        let after = try Ledger(path: scratch.path("dropgate.sqlite"))
+        let again = try #require(try after.jobs.job(id: 3))
+        #expect(again.state == .done && again.sha256 == lost.sha256, "\(again.lastError ?? "")")
+        #expect(again.rowsRead == lost.rowsRead && again.originalName == "attendance.csv")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: again.filePath)).starts(with: Array("DGAE".utf8)))
+        #expect(!FileManager.default.fileExists(atPath: lost.filePath), "one archived copy per file")
+    }
 }

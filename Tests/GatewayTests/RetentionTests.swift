@@ -146,4 +146,23 @@ import Values
         let entries = try gateway.ledger.audit.entries(offset: 0, limit: 10).filter { $0.action == "purge" }
         #expect(entries.count == 2 && entries.allSatisfy { $0.actor == nil })
     }
+
+    @Test func theSameBytesDroppedAgainAfterTheirArchiveWasPurgedBecomeItsFileAgain() throws {
+        let workspace = try Workspace()
+        workspace.config.retention = RetentionConfig(archiveDays: 1)
+        let gateway = try workspace.gateway()
+        let text = "Pupil,Colour\n1,red\n"
+        let first = try gateway.ingest(path: workspace.write("mystery.csv", text), source: "lincoln-usd")
+        #expect(first.state == .rejected, "no mapping knows these headers")
+        _ = try gateway.purge(dryRun: false, actor: nil, now: Self.later)
+        #expect(!FileManager.default.fileExists(atPath: first.filePath))
+
+        // Dropped again (after a mapping fix, say): the original is requeued and must find these bytes.
+        _ = try gateway.ingest(path: workspace.write("mystery-again.csv", text), source: "lincoln-usd")
+        let firstID = try #require(first.id)
+        let again = try #require(try gateway.ledger.jobs.job(id: firstID))
+        #expect(
+            again.state == .rejected, "read and rejected again, not dead for a missing file: \(again.lastError ?? "")")
+        #expect(FileManager.default.fileExists(atPath: again.filePath), "the new bytes are its file now")
+    }
 }

@@ -39,9 +39,6 @@ public struct ArchiveKeys: Sendable {
         all = (current.map { [$0] } ?? []) + old
     }
 
-    /// No key: archives are plain files (files encrypted earlier cannot be read).
-    public static let none = ArchiveKeys(current: nil)
-
     /// The key whose id a file's header names.
     func key(id: [UInt8]) -> Key? { all.first { $0.id == id } }
 
