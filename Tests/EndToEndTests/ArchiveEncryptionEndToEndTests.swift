@@ -142,8 +142,8 @@ import Testing
         try scratch.write(
             "Inbox/lincoln-usd/attendance.csv", try String(contentsOfFile: sample + "attendance.csv", encoding: .utf8))
         #expect(try Binary.run(["run", "--once"], in: scratch.root).status == 0)
-        let before = try Ledger(path: scratch.path("dropgate.sqlite"))
-        let lost = try #require(try before.jobs.job(id: 2))
+        // Read, then closed: restore refuses while any process (this one included) has the database open.
+        let lost = try #require(try Ledger(path: scratch.path("dropgate.sqlite")).jobs.job(id: 2))
         #expect(try Data(contentsOf: URL(fileURLWithPath: lost.filePath)).starts(with: Array("DGAE".utf8)))
 
         let file = try #require(scratch.files(under: "Backups").first)
