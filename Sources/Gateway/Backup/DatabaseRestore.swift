@@ -18,6 +18,7 @@ import Transport
 ///   outbox's batch files used, and the set-aside database's delivery records are copied, so no control
 ///   number repeats and no file is delivered twice.
 /// Claim batches built after the backup are listed: their claims are not in the restored ledger.
+/// Archived files are read through ``ArchiveFile``: an encrypted one is hashed and staged as its plaintext.
 public enum DatabaseRestore {
     /// What a restore did.
     public struct Report: Sendable {
