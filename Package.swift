@@ -105,6 +105,7 @@ let package = Package(
             name: "Bench",
             dependencies: [
                 "Values", "Mapping", "Claims", "Store", "Transport", "Gateway", "PayerSimulator",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -162,6 +163,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support", "LoopbackSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),

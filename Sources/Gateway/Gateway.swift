@@ -32,6 +32,8 @@ public final class Gateway: Sendable {
     let remoteIntake: RemoteIntake
     let deliverer: Deliverer
     let alerter: Alerter
+    /// The keys of encrypted archives (`archive:`).
+    public let archiveKeys: ArchiveKeys
     let logger: Logger
     let faults: FaultInjection
     /// When the pass loop last showed it was alive (``readiness(passLoop:now:)``).
@@ -66,13 +68,19 @@ public final class Gateway: Sendable {
         self.today = today
         self.clock = clock
         try Self.checkSources(config, mappings: mappings, payers: payers)
+        do {
+            archiveKeys = try ArchiveKeys.load(config.archive)
+        } catch let error as ArchiveError {
+            throw GatewayError(.invalidConfiguration, "\(config.file): \(error.message)")
+        }
         ledger = try Ledger(path: config.paths.database, logger: logger)
         layout = OutboxLayout(paths: config.paths)
         runner = JobRunner(
             environment: JobEnvironment(
                 config: config, ledger: ledger, lease: .current(), mappings: mappings,
                 tables: try Ledger.domainTables(),
-                layout: layout, payers: payers, logger: logger, today: today, inFlight: inFlight))
+                layout: layout, payers: payers, archiveKeys: archiveKeys, logger: logger, today: today,
+                inFlight: inFlight))
         intake = Intake(config: config, ledger: ledger, layout: layout, mappings: mappings, logger: logger)
         localIntake = LocalIntake(config: config, ledger: ledger, intake: intake, logger: logger)
         remoteIntake = RemoteIntake(
@@ -163,6 +171,7 @@ public final class Gateway: Sendable {
             deliverer.run()
             backupIfDue(now: clock())
             alerter.run(now: clock())
+            purgeIfDue(now: clock())
         }
         report.conditions = conditions(outcomes: outcomes, failures: failures)
         return report

@@ -31,7 +31,8 @@ struct DropGate: AsyncParsableCommand {
             MappingsCommand.self,
             ClaimsCommand.self,
             RemitCommand.self,
-            ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, SimulateCommand.self,
+            ServeCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, PurgeCommand.self,
+            ArchiveCommand.self, SimulateCommand.self,
             BenchCommand.self,
         ]
     )

@@ -18,6 +18,7 @@ import Transport
 ///   outbox's batch files used, and the set-aside database's delivery records are copied, so no control
 ///   number repeats and no file is delivered twice.
 /// Claim batches built after the backup are listed: their claims are not in the restored ledger.
+/// Archived files are read through ``ArchiveFile``: an encrypted one is hashed and staged as its plaintext.
 public enum DatabaseRestore {
     /// What a restore did.
     public struct Report: Sendable {
@@ -78,6 +79,7 @@ public enum DatabaseRestore {
         into ledger: Ledger, config: GatewayConfig, logger: Logger, faults: FaultInjection, report: inout Report
     ) throws {
         let replaced = try? report.swap.replaced?.get()
+        let keys = try ArchiveKeys.load(config.archive)
         // What was sent out after the backup first: should a later step fail, no number is used twice and no
         // file delivered twice.
         try raiseControlNumbers(ledger: ledger, replaced: replaced, outbox: config.paths.outbox, report: &report)
@@ -91,14 +93,14 @@ public enum DatabaseRestore {
         var lost: [String: Lost] = [:]
 
         for (source, path) in try archivedFiles(under: config.paths.archive) {
-            let sha256 = try hash(path)
+            let sha256 = try hash(path, keys: keys)
             let key = source + "/" + sha256
             if let job = known[key] {
                 guard let id = job.id, !FileSystem.exists(job.filePath) else { continue }
                 if job.state.isTerminal {
                     try ledger.jobs.recordArchived(jobID: id, from: job.filePath, to: path)
                 } else {
-                    try FileSystem.duplicate(path, to: job.filePath)
+                    try ArchiveFile.restore(path, to: job.filePath, keys: keys)
                 }
                 known[key]?.filePath = path
                 report.relinked += 1
@@ -128,7 +130,7 @@ public enum DatabaseRestore {
         var nextID = max(report.swap.backupJobs.last, replaced?.lastJobID ?? 0, try ledger.jobs.lastID()) + 1
         for file in lost.values.sorted(by: { ($0.order, $0.path) < ($1.order, $1.path) }) {
             let staged = try stager.stage(source: file.source) { temporary, observe in
-                try LocalFolderSource.copy(file.path, to: temporary, observe: observe)
+                try ArchiveFile.decrypt(file.path, to: temporary, keys: keys, observe: observe)
             }
             var job = JobRecord(
                 source: file.source, originalName: file.name, origin: "restore:" + file.path, sha256: staged.sha256,
@@ -230,10 +232,10 @@ public enum DatabaseRestore {
         return Int64(String(decoding: elements[13], as: UTF8.self))
     }
 
-    /// The sha256 of a file, hex, read in chunks.
-    private static func hash(_ path: String) throws -> String {
+    /// The sha256 of a file's plaintext (an encrypted archive's is decrypted), hex, read in chunks.
+    private static func hash(_ path: String, keys: ArchiveKeys) throws -> String {
         var hasher = SHA256()
-        try FileSystem.forEachChunk(of: path, chunkSize: 1 << 20) { hasher.update(bufferPointer: $0) }
+        try ArchiveFile.forEachChunk(of: path, keys: keys) { hasher.update(bufferPointer: $0) }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

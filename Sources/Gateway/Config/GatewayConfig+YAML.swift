@@ -14,8 +14,7 @@ extension GatewayConfig {
         guard let document = YAMLNode.parse(text, log: log),
             let top = document.fields(allowed: [
                 "paths", "poll_interval", "progress_interval", "retry", "max_record_bytes", "current_school_year",
-                "sources", "deliveries",
-                "aging", "http", "alerts", "backup",
+                "sources", "deliveries", "aging", "http", "alerts", "backup", "retention", "archive",
             ])
         else {
             throw DefinitionError(issues: log.issues)
@@ -48,6 +47,8 @@ extension GatewayConfig {
         if let node = top["retry"] { config.retry = retry(node) }
         if let node = top["http"] { config.http = http(node) }
         if let node = top["backup"] { config.backup = backup(node, resolve: resolve) }
+        if let node = top["retention"] { config.retention = retention(node) }
+        if let node = top["archive"] { config.archive = archive(node, resolve: resolve) }
         if let node = top["current_school_year"], let text = node.string() {
             config.currentSchoolYear = SchoolYear(parsing: text)
             if config.currentSchoolYear == nil { node.issue("expected a school year like 2025-2026, found '\(text)'") }
@@ -173,6 +174,45 @@ extension GatewayConfig {
             backup.keep = keep
         }
         return backup
+    }
+
+    private static func archive(_ node: YAMLNode, resolve: (String) -> String) -> ArchiveConfig {
+        var archive = ArchiveConfig()
+        guard let entries = node.fields(allowed: ["encrypt", "key_file", "old_key_files", "key"]) else {
+            return archive
+        }
+        if let key = entries["key"] {
+            key.issue(
+                "archive keys are never written in dropgate.yaml: put the key in a file (mode 0600) and name it in key_file"
+            )
+        }
+        if let encrypt = entries["encrypt"]?.bool() { archive.encrypt = encrypt }
+        archive.keyFile = entries["key_file"]?.string().map(resolve)
+        archive.oldKeyFiles = (entries["old_key_files"]?.strings() ?? []).map(resolve)
+        if archive.encrypt, archive.keyFile == nil {
+            (entries["encrypt"] ?? node).issue("archive.encrypt needs key_file: the file holding the 32-byte key")
+        }
+        return archive
+    }
+
+    private static func retention(_ node: YAMLNode) -> RetentionConfig {
+        var retention = RetentionConfig()
+        let keys = ["archive_days", "staging_days", "reports_days", "exceptions_days"]
+        guard let entries = node.fields(allowed: keys) else { return retention }
+        for key in keys {
+            guard let node = entries[key], let days = node.int() else { continue }
+            guard days >= 1 else {
+                node.issue("retention.\(key) must be at least 1 (omit it to keep forever)")
+                continue
+            }
+            switch key {
+            case "archive_days": retention.archiveDays = days
+            case "staging_days": retention.stagingDays = days
+            case "reports_days": retention.reportsDays = days
+            default: retention.exceptionsDays = days
+            }
+        }
+        return retention
     }
 
     private static func http(_ node: YAMLNode) -> HTTPConfig {

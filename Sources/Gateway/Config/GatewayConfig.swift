@@ -53,6 +53,10 @@ public struct GatewayConfig: Sendable {
     public var alerts = AlertsConfig()
     /// The daily database backup (`backup:`); `nil`: none, only `dropgate backup` by hand.
     public var backup: BackupConfig?
+    /// Whether and with which keys archived files are encrypted (`archive:`).
+    public var archive = ArchiveConfig()
+    /// What is purged after how many days (`retention:`); empty: nothing is ever purged.
+    public var retention = RetentionConfig()
     /// Days after which `claims aging` lists a sent claim with no acknowledgment.
     public var acknowledgmentDays = 2
     /// Days after which `claims aging` lists an accepted claim with no payment.

@@ -191,7 +191,13 @@ final class Intake: Sendable {
         case .duplicate(let duplicate, let original):
             job = duplicate
             job.receiptPath = try writeDuplicateReceipt(duplicate, original: original)
-            if staged.path != original.filePath { try FileSystem.remove(staged.path) }
+            if let id = original.id, !original.filePath.isEmpty, !FileSystem.exists(original.filePath) {
+                // Retention purged the original's file: these same bytes become its file again (archived anew
+                // once it is final), so a requeue or replay finds them.
+                try ledger.jobs.recordArchived(jobID: id, from: original.filePath, to: staged.path)
+            } else if staged.path != original.filePath {
+                try FileSystem.remove(staged.path)
+            }
             logger.notice(
                 "duplicate file",
                 metadata: [
@@ -227,8 +233,7 @@ final class Intake: Sendable {
         for entry in try FileSystem.list(folder) {
             let path = folder + "/" + entry.name
             if entry.name.hasPrefix(Stager.temporaryPrefix) {
-                let pid = Int32(entry.name.dropFirst(Stager.temporaryPrefix.count).dropLast(4)) ?? 0
-                if !FileSystem.isProcessAlive(pid) { try FileSystem.remove(path) }
+                if !FileSystem.isProcessAlive(Stager.writerProcess(entry.name) ?? 0) { try FileSystem.remove(path) }
                 continue
             }
             let owner = try ledger.jobs.owner(source: source, sha256: entry.name)

@@ -12,6 +12,13 @@ public struct Stager: Sendable {
     /// Temporary copies are `.incoming.<pid>.tmp`, so a crashed process's leftovers can be told apart.
     static let temporaryPrefix = ".incoming."
 
+    /// The process writing a temporary copy named `name` (`.incoming.<pid>.tmp`, or `.incoming.<pid>.<what>.tmp`
+    /// for a job's decrypted archive), or `nil` when the name is no temporary copy's.
+    static func writerProcess(_ name: String) -> Int32? {
+        guard name.hasPrefix(temporaryPrefix), name.hasSuffix(".tmp") else { return nil }
+        return Int32(name.dropFirst(temporaryPrefix.count).prefix { $0 != "." })
+    }
+
     /// Creates a stager writing under `root`.
     public init(root: String) {
         self.root = root

@@ -14,6 +14,8 @@ struct JobEnvironment: Sendable {
     let tables: [String: DomainTable]
     let layout: OutboxLayout
     let payers: [PayerProfile]
+    /// The keys archived files are encrypted and decrypted with.
+    let archiveKeys: ArchiveKeys
     let logger: Logger
     let today: @Sendable () -> Day
     /// Where jobs show their progress while they run.

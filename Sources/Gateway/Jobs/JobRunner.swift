@@ -48,10 +48,12 @@ struct JobRunner: Sendable {
                 ledger: ledger, lease: environment.lease, layout: environment.layout, logger: logger,
                 started: ContinuousClock.now, progress: progress)
             do {
-                do {
-                    try JobTransaction.run(job, handler: try handler(for: job), context: context)
-                } catch let rejection as JobRejection {
-                    try JobTransaction.reject(job, issues: rejection.issues, context: context)
+                try ArchivePlaintext.with(job, staging: config.paths.staging, keys: environment.archiveKeys) { job in
+                    do {
+                        try JobTransaction.run(job, handler: try handler(for: job), context: context)
+                    } catch let rejection as JobRejection {
+                        try JobTransaction.reject(job, issues: rejection.issues, context: context)
+                    }
                 }
                 archive(job, logger: logger)
             } catch {
@@ -124,9 +126,9 @@ struct JobRunner: Sendable {
     }
 
     /// Moves a finished job's file from staging to `Archive/<source>/<yyyy>/<mm>/<dd>/`, which may be on another
-    /// file system.
+    /// file system, encrypted when `archive.encrypt` is on (``ArchiveFile/store(_:at:keys:)``).
     ///
-    /// The file first gets its archive name (a hard link, or a synced copy across file systems), then the ledger
+    /// The file first gets its archive name (encrypted, a hard link, or a synced copy across file systems), then the ledger
     /// learns it, then the staged name goes: at every moment the ledger names a path where the file is. A crash
     /// in between leaves the staged copy, which ``Intake`` finds: it archives again, or drops the copy when the
     /// ledger already names the archived one. A failure (archive full or read-only) is retried next pass.
@@ -135,7 +137,7 @@ struct JobRunner: Sendable {
         let target = environment.layout.archive(
             source: job.source, jobID: id, name: job.originalName, day: environment.today())
         do {
-            try FileSystem.duplicate(job.filePath, to: target)
+            try ArchiveFile.store(job.filePath, at: target, keys: environment.archiveKeys)
             try ledger.jobs.recordArchived(jobID: id, from: job.filePath, to: target)
             try FileSystem.remove(job.filePath)
             try FileSystem.syncDirectory(FileSystem.directory(of: job.filePath))

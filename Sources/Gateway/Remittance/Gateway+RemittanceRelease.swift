@@ -34,6 +34,21 @@ extension Gateway {
         let csvPath = layout.reconciliation(
             payer: profile.id, jobID: jobID, name: name, suffix: "set-\(set)-released.reconciliation.csv")
         var counts = LoadCounts()
+        try ArchivePlaintext.with(job, staging: config.paths.staging, keys: archiveKeys) { job in
+            try releaseHeld(job, set: set, profile: profile, csvPath: csvPath, counts: &counts)
+        }
+        logger.notice(
+            "held remittance set released",
+            metadata: ["job.id": "\(jobID)", "set": "\(set)", "claims.applied": "\(counts.inserted)"])
+        return RemittanceRelease(counts: counts, reportPath: csvPath)
+    }
+
+    /// Reads the held set from the job's (plaintext) file and applies it in one transaction.
+    private func releaseHeld(
+        _ job: JobRecord, set: Int, profile: PayerProfile, csvPath: String, counts: inout LoadCounts
+    ) throws {
+        let jobID = job.id ?? 0
+        let name = job.originalName
         try ledger.remittance.release(jobID: jobID, set: set) { session, first in
             var reconciler = try Reconciler(
                 profile: profile, session: session, path: job.filePath, csvPath: csvPath,
@@ -50,9 +65,5 @@ extension Gateway {
             try reconciler.commit()
             counts = reconciler.counts
         }
-        logger.notice(
-            "held remittance set released",
-            metadata: ["job.id": "\(jobID)", "set": "\(set)", "claims.applied": "\(counts.inserted)"])
-        return RemittanceRelease(counts: counts, reportPath: csvPath)
     }
 }

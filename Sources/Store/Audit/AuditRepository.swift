@@ -13,8 +13,11 @@ public struct AuditRepository: Sendable {
     ///   - actor: who did it.
     ///   - target: what it was done to (an address, a user, a job).
     ///   - job: the job concerned, if any.
-    public func record(_ action: String, detail: String, actor: String?, target: String?, job: Int64? = nil) throws {
-        try pool.write { db in try db.audit(job: job, action, detail, actor: actor, target: target) }
+    ///   - at: when (default: now).
+    public func record(
+        _ action: String, detail: String, actor: String?, target: String?, job: Int64? = nil, at: Date = Date()
+    ) throws {
+        try pool.write { db in try db.audit(job: job, action, detail, actor: actor, target: target, at: at) }
     }
 
     /// Entries, newest first, from `offset`.
@@ -22,6 +25,14 @@ public struct AuditRepository: Sendable {
         try pool.read { db in
             try AuditEntry.fetchAll(
                 db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset])
+        }
+    }
+
+    /// When `action` was last recorded, or `nil` when never.
+    public func lastRecorded(_ action: String) throws -> Date? {
+        try pool.read { db in
+            try Date.fetchOne(
+                db, sql: "SELECT at FROM audit WHERE action = ? ORDER BY id DESC LIMIT 1", arguments: [action])
         }
     }
 

@@ -10,9 +10,12 @@ extension Database {
     ///   - detail: more about it (never personal data).
     ///   - actor: the console user who did it; `nil` for the gateway itself or the CLI.
     ///   - target: what it was done to, when not a job (`user NAME`, an address).
-    func audit(job: Int64?, _ action: String, _ detail: String, actor: String? = nil, target: String? = nil) throws {
+    ///   - at: when (default: now).
+    func audit(
+        job: Int64?, _ action: String, _ detail: String, actor: String? = nil, target: String? = nil, at: Date = Date()
+    ) throws {
         try execute(
             sql: "INSERT INTO audit (at, job_id, action, detail, actor, target) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [Date(), job, action, detail, actor, target])
+            arguments: [at, job, action, detail, actor, target])
     }
 }

@@ -38,6 +38,8 @@ public final class Ledger: Sendable {
     public let audit: AuditRepository
     /// Alerts and their notifications.
     public let alerts: AlertRepository
+    /// What retention must keep; expired exception rows.
+    public let retention: RetentionRepository
     let pool: DatabasePool
     let logger: Logger
     /// The use lock, held shared while this ledger is open (`nil` for the ledger a restore opens under its
@@ -92,6 +94,7 @@ public final class Ledger: Sendable {
         seen = SeenFileRepository(pool: pool)
         audit = AuditRepository(pool: pool)
         alerts = AlertRepository(pool: pool)
+        retention = RetentionRepository(pool: pool)
     }
 
     /// `.locks/<database file>.use` beside the database: held shared by every process that has the database

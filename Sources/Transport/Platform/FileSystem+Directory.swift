@@ -10,4 +10,9 @@ extension FileSystem {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
+
+    /// Removes an empty directory; a missing one is not an error.
+    public static func removeDirectory(_ path: String) throws(FileSystemError) {
+        guard rmdir(path) == 0 || errno == ENOENT else { throw FileSystemError("rmdir", path: path, errno: errno) }
+    }
 }
