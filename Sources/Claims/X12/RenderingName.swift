@@ -19,14 +19,14 @@ struct RenderingName {
 
     /// Splits `Last, First (credential)`; without a comma, `First Last`; a credential in parentheses is dropped.
     init(_ text: String) {
-        let withoutCredential = text.split(separator: "(", maxSplits: 1).first.map(String.init) ?? text
+        let withoutCredential = text.split(separator: "(", maxSplits: 1).first ?? text[...]
         let trimmed = withoutCredential.trimmingSpaces()
         if let comma = trimmed.firstIndex(of: ",") {
-            last = String(trimmed[..<comma]).trimmingSpaces()
-            first = String(trimmed[trimmed.index(after: comma)...]).trimmingSpaces()
+            last = trimmed[..<comma].trimmingSpaces()
+            first = trimmed[trimmed.index(after: comma)...].trimmingSpaces()
         } else if let space = trimmed.lastIndex(of: " ") {
-            first = String(trimmed[..<space]).trimmingSpaces()
-            last = String(trimmed[trimmed.index(after: space)...]).trimmingSpaces()
+            first = trimmed[..<space].trimmingSpaces()
+            last = trimmed[trimmed.index(after: space)...].trimmingSpaces()
         } else {
             last = trimmed
             first = ""
@@ -34,8 +34,12 @@ struct RenderingName {
     }
 }
 
-extension String {
+extension StringProtocol {
+    /// The text without its leading and trailing spaces, found from each end (no reversed copies).
     fileprivate func trimmingSpaces() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        guard let first = firstIndex(where: { $0 != " " }), let last = lastIndex(where: { $0 != " " }) else {
+            return ""
+        }
+        return String(self[first...last])
     }
 }

@@ -74,26 +74,37 @@ public struct X12Writer: Sendable {
 
     /// Upper-cases text and keeps only characters of the X12 extended character set, collapsing spaces.
     ///
-    /// Letters with accents lose them (`Peña` → `PENA`); anything else outside the set becomes a space.
+    /// Letters with accents lose them (`Peña` → `PENA`); anything else outside the set becomes a space. ASCII
+    /// text (nearly every name) is upper-cased byte by byte, without folding.
     public static func clean(_ text: String) -> String {
-        let folded = text.applyingASCIIFold().uppercased()
-        var out = ""
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.applyingASCIIFold().uppercased()
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.utf8.count)
         var lastWasSpace = true
         for scalar in folded.unicodeScalars {
-            let allowed =
-                ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
-                || " !&'()+,-./;?=%@[]_{}\\|<>#$\"".unicodeScalars.contains(scalar)
-            if allowed, scalar != " " {
-                out.unicodeScalars.append(scalar)
+            var byte = scalar.isASCII ? UInt8(scalar.value) : 0
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) { byte -= 0x20 }
+            if isExtendedCharacter(byte) {
+                out.append(byte)
                 lastWasSpace = false
             } else if !lastWasSpace {
-                out.append(" ")
+                out.append(UInt8(ascii: " "))
                 lastWasSpace = true
             }
         }
-        while out.last == " " { out.removeLast() }
-        return out
+        while out.last == UInt8(ascii: " ") { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
+
+    /// Whether an upper-case ASCII byte is in the X12 extended character set (space aside).
+    private static func isExtendedCharacter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        default: return extendedPunctuation.contains(byte)
+        }
+    }
+
+    private static let extendedPunctuation = Set("!&'()+,-./;?=%@[]_{}\\|<>#$\"".utf8)
 }
 
 extension String {

@@ -11,9 +11,8 @@ import Values
 public final class ClaimBuildSession {
     let db: Database
     private var nextClaimID: Int64 = 0
-    private var claimStatement: Statement?
-    private var lineStatement: Statement?
-    private var billedStatement: Statement?
+    /// The per-claim inserts, prepared on the first claim (a build can record 100,000).
+    private var inserts: Inserts?
 
     private var stamps: (date: Date, text: String)?
 
@@ -84,60 +83,36 @@ public final class ClaimBuildSession {
         recorded.patientControlNumber = Self.patientControlNumber(id)
         let period = claim.period
         let subscriber = claim.subscriber
-        let claims =
-            try claimStatement
-            ?? db.makeStatement(
-                sql: """
-                    INSERT INTO claims (id, batch_id, payer, pcn, set_control, frequency, corrects, district, student_id,
-                        member_id, last_name, first_name, birthdate, sex, address, city, state, zip, rendering_npi,
-                        rendering_name, place_of_service, diagnoses, period_start, period_end, total_cents, status,
-                        payer_claim_number, status_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?)
-                    """)
-        claimStatement = claims
+        let inserts = try self.inserts ?? Inserts(db: db)
+        self.inserts = inserts
         let district = claim.lines.first?.service.district ?? ""
         let student = claim.lines.first?.service.studentID ?? ""
-        try claims.execute(arguments: [
-            id, batchID, payer, recorded.patientControlNumber, setControl, claim.frequency.rawValue, corrects, district,
-            student, subscriber.memberID, subscriber.lastName, subscriber.firstName, subscriber.birthdate?.description,
-            subscriber.sex, subscriber.address?.street, subscriber.address?.city, subscriber.address?.state,
-            subscriber.address?.zip, claim.renderingNPI, claim.renderingName, claim.placeOfService,
-            claim.diagnoses.joined(separator: ";"), period?.from.description ?? "", period?.to.description ?? "",
+        let text = { (value: String?) in value.map(SQLiteValue.text) ?? .null }
+        try inserts.claim.execute(
+            .int(id), .int(batchID), .text(payer), .text(recorded.patientControlNumber), .text(setControl),
+            .text(claim.frequency.rawValue), corrects.map(SQLiteValue.int) ?? .null, .text(district),
+            .text(student), .text(subscriber.memberID), .text(subscriber.lastName), .text(subscriber.firstName),
+            text(subscriber.birthdate?.description), .text(subscriber.sex), text(subscriber.address?.street),
+            text(subscriber.address?.city), text(subscriber.address?.state), text(subscriber.address?.zip),
+            .text(claim.renderingNPI), .text(claim.renderingName), .text(claim.placeOfService),
+            .text(claim.diagnoses.joined(separator: ";")), .text(period?.from.description ?? ""),
+            .text(period?.to.description ?? ""), .int(claim.total.cents),
             // The payer's number for this claim comes with its own 835; a correction's REF*F8 is read from the
             // claim it corrects.
-            claim.total.cents, nil as String?, stamp(now),
-        ])
-        let lines =
-            try lineStatement
-            ?? db.makeStatement(
-                sql: """
-                    INSERT INTO claim_lines (claim_id, line, district, service_date, student_id, rendering_npi,
-                        billing_code, start_time, code, modifiers, units, charge_cents, pointers)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-        lineStatement = lines
-        let billed =
-            try billedStatement
-            ?? db.makeStatement(
-                sql: """
-                    INSERT INTO billed_services (district, service_date, student_id, rendering_npi, billing_code, start_time, claim_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO UPDATE SET claim_id = excluded.claim_id
-                    """)
-        billedStatement = billed
+            .null, .text(stamp(now)))
         for (index, line) in claim.lines.enumerated() {
             let key = line.service
-            try lines.execute(arguments: [
-                id, index + 1, key.district, key.date.description, key.studentID, key.renderingNPI, key.billingCode,
-                key.startTime, line.code, line.modifiers.joined(separator: ";"), line.units, line.charge.cents,
-                line.pointers.map(String.init).joined(separator: ";"),
-            ])
+            let date = key.date.description
+            try inserts.line.execute(
+                .int(id), .int(Int64(index + 1)), .text(key.district), .text(date), .text(key.studentID),
+                .text(key.renderingNPI), .text(key.billingCode), .text(key.startTime), .text(line.code),
+                .text(line.modifiers.joined(separator: ";")), .int(Int64(line.units)), .int(line.charge.cents),
+                .text(line.pointers.map(String.init).joined(separator: ";")))
             // A replacement or void takes its services over from the claim it corrects; the payer's
             // acknowledgment decides what happens next (see `LoadSession.acknowledge`).
-            try billed.execute(arguments: [
-                key.district, key.date.description, key.studentID, key.renderingNPI, key.billingCode,
-                key.startTime, id,
-            ])
+            try inserts.billed.execute(
+                .text(key.district), .text(date), .text(key.studentID), .text(key.renderingNPI),
+                .text(key.billingCode), .text(key.startTime), .int(id))
         }
         if let corrects {
             try db.execute(sql: "UPDATE claims SET correction = NULL WHERE id = ?", arguments: [corrects])
@@ -289,6 +264,39 @@ public final class ClaimBuildSession {
             while slice.first == " " { slice = slice.dropFirst() }
             while slice.last == " " { slice = slice.dropLast() }
             return slice.isEmpty ? nil : String(slice)
+        }
+    }
+
+    /// The statements ``add(_:payer:batchID:setControl:corrects:now:)`` runs for each claim and line.
+    private struct Inserts {
+        let claim: SQLiteStatement
+        let line: SQLiteStatement
+        let billed: SQLiteStatement
+
+        init(db: Database) throws {
+            claim = try SQLiteStatement(
+                db,
+                sql: """
+                    INSERT INTO claims (id, batch_id, payer, pcn, set_control, frequency, corrects, district, student_id,
+                        member_id, last_name, first_name, birthdate, sex, address, city, state, zip, rendering_npi,
+                        rendering_name, place_of_service, diagnoses, period_start, period_end, total_cents, status,
+                        payer_claim_number, status_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?)
+                    """)
+            line = try SQLiteStatement(
+                db,
+                sql: """
+                    INSERT INTO claim_lines (claim_id, line, district, service_date, student_id, rendering_npi,
+                        billing_code, start_time, code, modifiers, units, charge_cents, pointers)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            billed = try SQLiteStatement(
+                db,
+                sql: """
+                    INSERT INTO billed_services (district, service_date, student_id, rendering_npi, billing_code, start_time, claim_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET claim_id = excluded.claim_id
+                    """)
         }
     }
 }

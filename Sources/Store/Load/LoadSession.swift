@@ -16,7 +16,8 @@ public final class LoadSession {
     /// The job this one replays, if it is a replay.
     public let supersedes: Int64?
     private let upsert: TableUpsert?
-    private let exceptionStatement: Statement
+    /// Prepared once: an 835 of 100,000 unmatched claims records as many exceptions.
+    private let exceptionStatement: SQLiteStatement
 
     init(
         db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String],
@@ -31,7 +32,8 @@ public final class LoadSession {
             try TableUpsert(
                 db: db, table: $0, fields: fields, existing: existing, modified: modified, supersedes: supersedes)
         }
-        exceptionStatement = try db.makeStatement(
+        exceptionStatement = try SQLiteStatement(
+            db,
             sql: """
                 INSERT INTO job_exceptions (job_id, row, column_name, field, rule_id, severity, message, value)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -72,10 +74,10 @@ public final class LoadSession {
 
     /// Records an exception (error or warning) for the job.
     public func record(_ issue: RowIssue) throws {
-        try exceptionStatement.execute(arguments: [
-            jobID, issue.line, issue.column, issue.field, issue.rule, issue.severity.rawValue, issue.message,
-            issue.value,
-        ])
+        let text = { (value: String?) in value.map(SQLiteValue.text) ?? .null }
+        try exceptionStatement.execute(
+            .int(jobID), .int(Int64(issue.line)), text(issue.column), text(issue.field), .text(issue.rule),
+            .text(issue.severity.rawValue), .text(issue.message), text(issue.value))
     }
 
     /// Removes the exceptions an earlier committed attempt recorded (a requeued job starts afresh).

@@ -45,17 +45,6 @@ public final class SQLiteStatement {
         return Int(sqlite3_changes(connection))
     }
 
-    /// Runs a query and reads its first row with `read`, or returns `nil` when there is none.
-    public func first<T>(_ values: SQLiteValue..., read: (SQLiteStatement) -> T) throws -> T? {
-        defer { sqlite3_reset(statement) }
-        bind(values)
-        switch sqlite3_step(statement) {
-        case SQLITE_ROW: return read(self)
-        case SQLITE_DONE: return nil
-        default: throw failure()
-        }
-    }
-
     /// Runs a query and calls `body` with each row.
     public func forEach(_ values: SQLiteValue..., body: (SQLiteStatement) throws -> Void) throws {
         defer { sqlite3_reset(statement) }

@@ -7,7 +7,6 @@ import Values
 public final class RemittanceRecorder {
     private let jobID: Int64
     private let findClaim: SQLiteStatement
-    private let findLines: SQLiteStatement
     private let findPaidByPayerNumber: SQLiteStatement
     private let updateClaim: SQLiteStatement
     private let payLine: SQLiteStatement
@@ -15,28 +14,31 @@ public final class RemittanceRecorder {
 
     init(db: Database, jobID: Int64) throws {
         self.jobID = jobID
+        // Each lookup returns the claim's columns (0–8) with one of its billed lines (9–13) per row, in line
+        // order: one statement per remitted claim finds the claim and its lines.
         findClaim = try SQLiteStatement(
             db,
             sql: """
                 SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at, c.payer_claim_number,
-                    c.frequency, c.corrects
+                    c.frequency, c.corrects, l.line, l.code, l.modifiers, l.service_date, l.charge_cents
                 FROM claims c JOIN claim_batches b ON b.id = c.batch_id
+                LEFT JOIN claim_lines l ON l.claim_id = c.id
                 WHERE c.payer = ? AND c.pcn = ?
+                ORDER BY l.line
                 """)
         findPaidByPayerNumber = try SQLiteStatement(
             db,
             sql: """
-                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at, c.payer_claim_number,
-                    c.frequency, c.corrects
-                FROM claims c JOIN claim_batches b ON b.id = c.batch_id
-                WHERE c.payer = ? AND c.payer_claim_number = ? AND c.paid_cents <> 0 AND c.status <> 'reversed'
-                ORDER BY c.id DESC LIMIT 1
+                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, c.created_at, c.payer_claim_number,
+                    c.frequency, c.corrects, l.line, l.code, l.modifiers, l.service_date, l.charge_cents
+                FROM (SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at,
+                          c.payer_claim_number, c.frequency, c.corrects
+                      FROM claims c JOIN claim_batches b ON b.id = c.batch_id
+                      WHERE c.payer = ? AND c.payer_claim_number = ? AND c.paid_cents <> 0 AND c.status <> 'reversed'
+                      ORDER BY c.id DESC LIMIT 1) c
+                LEFT JOIN claim_lines l ON l.claim_id = c.id
+                ORDER BY l.line
                 """)
-        findLines = try SQLiteStatement(
-            db,
-            sql:
-                "SELECT line, code, modifiers, service_date, charge_cents FROM claim_lines WHERE claim_id = ? ORDER BY line"
-        )
         updateClaim = try SQLiteStatement(
             db,
             sql: """
@@ -70,24 +72,25 @@ public final class RemittanceRecorder {
     private func claim(_ statement: SQLiteStatement, _ payer: SQLiteValue, _ key: SQLiteValue) throws
         -> RemittedClaim?
     {
-        let read = { (row: SQLiteStatement) -> Result<RemittedClaim, StoreError> in
-            let id = row.int(0) ?? 0
-            let text = row.text(1) ?? ""
-            guard let status = ClaimState(rawValue: text) else {
-                return .failure(StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'"))
+        var found: RemittedClaim?
+        try statement.forEach(payer, key) { row in
+            if found == nil {
+                let id = row.int(0) ?? 0
+                let text = row.text(1) ?? ""
+                guard let status = ClaimState(rawValue: text) else {
+                    throw StoreError(.sqlite, "claim \(id) has an unknown status '\(text)'")
+                }
+                let billed = BilledClaim(
+                    id: id, status: status, chargeCents: row.int(2) ?? 0, paidCents: row.int(3),
+                    payerClaimNumber: row.text(6), frequency: row.text(7) ?? "1", corrects: row.int(8))
+                found = RemittedClaim(billed: billed, studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? "")
             }
-            let billed = BilledClaim(
-                id: id, status: status, chargeCents: row.int(2) ?? 0, paidCents: row.int(3),
-                payerClaimNumber: row.text(6), frequency: row.text(7) ?? "1", corrects: row.int(8))
-            return .success(RemittedClaim(billed: billed, studentID: row.text(4) ?? "", submittedAt: row.text(5) ?? ""))
-        }
-        guard var found = try statement.first(payer, key, read: read)?.get() else { return nil }
-        try findLines.forEach(.int(found.id)) { row in
-            found.billed.lines.append(
+            guard let line = row.int(9) else { return }
+            found?.billed.lines.append(
                 BilledLine(
-                    line: Int(row.int(0) ?? 0), code: row.text(1) ?? "",
-                    modifiers: (row.text(2) ?? "").split(separator: ";").map(String.init),
-                    serviceDate: row.text(3) ?? "", chargeCents: row.int(4) ?? 0))
+                    line: Int(line), code: row.text(10) ?? "",
+                    modifiers: (row.text(11) ?? "").split(separator: ";").map(String.init),
+                    serviceDate: row.text(12) ?? "", chargeCents: row.int(13) ?? 0))
         }
         return found
     }
