@@ -136,7 +136,7 @@ import Values
             ["restore", backup], in: scratch.root, environment: ["DROPGATE_FAULT": "restore-midway"])
         #expect(stopped.status != 0)
         #expect(FileManager.default.fileExists(atPath: scratch.path("dropgate.sqlite.restore-pending")))
-        for command in [["jobs"], ["run", "--once"]] {
+        for command in [["jobs"], ["run", "--once"], ["restore", backup]] {
             let refused = try Binary.run(command, in: scratch.root)
             #expect(refused.status != 0, "\(command)")
             #expect(

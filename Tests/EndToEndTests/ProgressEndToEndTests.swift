@@ -62,16 +62,30 @@ import Testing
             terminal.output.contains("state"), "the job is still printed after the line: \(terminal.output.suffix(400))"
         )
 
-        // The same bytes again, for another source, on a pipe and with --json on the terminal: no line drawn.
-        try FileManager.default.copyItem(atPath: folder + "/attendance.csv", toPath: folder + "/again.csv")
+        // Two other files (the first 60,000 and 50,000 lines): real loads, with --json on the terminal and on a
+        // pipe; no line is drawn.
+        // (Split on the bytes: the export's CRLF is one Character to Swift's String.)
+        let lines = try Data(contentsOf: URL(fileURLWithPath: folder + "/attendance.csv")).split(
+            separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        for (name, rows) in [("json.csv", 60_000), ("piped.csv", 50_000)] {
+            let bytes = lines.prefix(rows + 1).map { Data($0) + [UInt8(ascii: "\n")] }.reduce(Data(), +)
+            try bytes.write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
         let json = try Self.onTerminal(
-            [
-                "--config", folder + "/dropgate.yaml", "ingest", folder + "/again.csv", "--source", "bench-usd",
-                "--json",
-            ],
+            ["--config", folder + "/dropgate.yaml", "ingest", folder + "/json.csv", "--source", "bench-usd", "--json"],
             in: scratch.root)
+        #expect(json.status == 0, "\(json.output.suffix(400))")
+        // A real load (quoted fields span lines, so rows are fewer than lines).
+        #expect(
+            json.output.contains("\"state\" : \"done\"") && !json.output.contains("\"rows_read\" : 0,"),
+            "\(json.output.suffix(400))")
         #expect(!json.output.contains("\u{1B}[K"), "\(json.output.prefix(400))")
-        let piped = try Binary.run(ingest + ["bench-usd"], in: scratch.root)
+        let piped = try Binary.run(
+            ["--config", folder + "/dropgate.yaml", "ingest", folder + "/piped.csv", "--source", "bench-usd"],
+            in: scratch.root)
+        #expect(piped.status == 0, "\(piped.stderr)")
+        let state = piped.stdout.split(separator: "\n").first { $0.hasPrefix("state ") }
+        #expect(state?.hasSuffix(" done") == true, "a real load: \(piped.stdout)")
         #expect(!piped.stderr.contains("\u{1B}[K") && !piped.stdout.contains("\u{1B}[K"))
     }
 

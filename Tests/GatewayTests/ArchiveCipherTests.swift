@@ -1,5 +1,6 @@
 import Foundation
 import Mapping
+import Store
 import Testing
 import Values
 
@@ -43,6 +44,15 @@ import Values
     }
 
     static let plain = (0..<5000).map { UInt8(truncatingIfNeeded: $0 * 31 + 7) }
+
+    @Test func aReceivedFileThatStartsLikeAnArchiveIsRejectedAsBinaryNotDecrypted() throws {
+        let workspace = try Workspace()
+        let gateway = try workspace.gateway()
+        let path = try workspace.write("students.csv", bytes: ArchiveHeader.magic + Array("Student ID\n1\n".utf8))
+        let job = try gateway.ingest(path: path, source: "lincoln-usd")
+        #expect(job.state == .rejected, "\(job.state) \(job.lastError ?? "")")
+        #expect(try gateway.ledger.jobs.exceptions(jobID: #require(job.id)).map(\.ruleId) == ["file-binary"])
+    }
 
     @Test func everyFeedingSizeGivesTheSamePlaintext() throws {
         let sealed = try Self.seal(Self.plain, step: 333)

@@ -104,7 +104,7 @@ import Values
 
     @Test func theFilesOfServicesAnUnacknowledgedBatchBillsStayUntilItIsAcknowledged() throws {
         let workspace = try Workspace()
-        workspace.config.retention = RetentionConfig(archiveDays: 1, exceptionsDays: 1)
+        workspace.config.retention = RetentionConfig(archiveDays: 1, reportsDays: 1, exceptionsDays: 1)
         let gateway = try ClaimBuildTests.loaded(
             [ClaimBuildTests.service("1001", "10/05/2026"), ClaimBuildTests.service("1002", "10/05/2026")],
             workspace: workspace)
@@ -114,16 +114,18 @@ import Values
         let roster = try #require(jobs.first { $0.originalName == "students.csv" })
 
         let first = try gateway.purge(dryRun: false, actor: nil, now: Self.later)
-        #expect(first.kept.compactMap(\.path) == [services.filePath])
-        #expect(first.kept.first?.reason?.contains("billed by batch \(batch) (") == true, "\(first.kept)")
-        #expect(FileManager.default.fileExists(atPath: services.filePath))
+        let held = [services.filePath, services.receiptPath, services.reportPath].compactMap { $0 }
+        #expect(held.count == 3)
+        #expect(Set(first.kept.compactMap(\.path)) == Set(held), "its file, receipt and exception report")
+        #expect(first.kept.allSatisfy { $0.reason?.contains("billed by batch \(batch) (") == true }, "\(first.kept)")
+        for path in held { #expect(FileManager.default.fileExists(atPath: path)) }
         #expect(!FileManager.default.fileExists(atPath: roster.filePath))
 
         try gateway.ledger.pool.write { db in
             try db.execute(sql: "UPDATE claim_batches SET state = 'accepted' WHERE id = ?", arguments: [batch])
         }
         let second = try gateway.purge(dryRun: false, actor: nil, now: Self.later)
-        #expect(second.removed.compactMap(\.path) == [services.filePath])
+        #expect(Set(second.removed.compactMap(\.path)).isSuperset(of: held))
         #expect(!FileManager.default.fileExists(atPath: services.filePath))
     }
 

@@ -7,7 +7,8 @@ import Prometheus
 import Store
 
 /// `/metrics` in Prometheus's text format: gauges read from the database at each scrape, so every process sharing
-/// it (daemon, `serve`, `run --once`, `ingest`) is counted, and a restart loses nothing.
+/// it (daemon, `serve`, `run --once`, `ingest`) is counted, and a restart loses nothing; only the
+/// `work_in_flight_*` gauges come from this process's memory (the work it runs now).
 extension Console {
     func metrics(_ request: Request, _ context: ConsoleRequestContext) throws -> Response {
         let registry = PrometheusCollectorRegistry()

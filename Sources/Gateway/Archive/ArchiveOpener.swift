@@ -82,7 +82,10 @@ struct ArchiveOpener {
     }
 
     private mutating func open(_ range: Range<Int>, final: Bool, emit: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let header, let key, index < ArchiveHeader.maximumChunks else { return }
+        guard let header, let key else { return }
+        guard index < ArchiveHeader.maximumChunks else {
+            throw ArchiveError(.corrupt, "archive file \(path): more chunks than the format allows")
+        }
         let plain: Data
         do {
             let box = try AES.GCM.SealedBox(

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Store
 import Transport
+import Values
 
 /// `dropgate restore`: puts a backup in place of the database, then brings it up to date with what happened
 /// after the backup was taken, so no file is lost and none is loaded twice.
@@ -36,6 +37,9 @@ public enum DatabaseRestore {
         public var deliveriesCarriedOver = 0
         /// Claim batch files built after the backup (their claims are not in the restored ledger).
         public var batchesAfterBackup: [String] = []
+        /// Archived files that could not be read (tampered with, or encrypted with a key no longer configured),
+        /// with the reason: left where they are, neither registered nor relinked.
+        public var unreadable: [(path: String, reason: String)] = []
     }
 
     /// Restores `backup` over the configured database and recovers what came after it.
@@ -45,9 +49,11 @@ public enum DatabaseRestore {
     public static func run(
         backup: String, config: GatewayConfig, logger: Logger, faults: FaultInjection = .none
     ) throws -> Report {
-        try Ledger.restore(backup: backup, over: config.paths.database, logger: logger) { ledger, swap in
+        // The keys before anything is replaced: a missing or open key file stops the restore here.
+        let keys = try ArchiveKeys.load(config.archive)
+        return try Ledger.restore(backup: backup, over: config.paths.database, logger: logger) { ledger, swap in
             var report = Report(swap: swap)
-            try recover(into: ledger, config: config, logger: logger, faults: faults, report: &report)
+            try recover(into: ledger, config: config, keys: keys, logger: logger, faults: faults, report: &report)
             return report
         }.1
     }
@@ -57,9 +63,10 @@ public enum DatabaseRestore {
     ///
     /// - Throws: ``StoreError`` (`.notFound` when no restore is unfinished, `.inUse`), or file-system errors.
     public static func resume(config: GatewayConfig, logger: Logger) throws -> Report {
-        try Ledger.resumeRestore(over: config.paths.database, logger: logger) { ledger, swap in
+        let keys = try ArchiveKeys.load(config.archive)
+        return try Ledger.resumeRestore(over: config.paths.database, logger: logger) { ledger, swap in
             var report = Report(swap: swap)
-            try recover(into: ledger, config: config, logger: logger, faults: .none, report: &report)
+            try recover(into: ledger, config: config, keys: keys, logger: logger, faults: .none, report: &report)
             return report
         }.1
     }
@@ -76,10 +83,10 @@ public enum DatabaseRestore {
     }
 
     private static func recover(
-        into ledger: Ledger, config: GatewayConfig, logger: Logger, faults: FaultInjection, report: inout Report
+        into ledger: Ledger, config: GatewayConfig, keys: ArchiveKeys, logger: Logger, faults: FaultInjection,
+        report: inout Report
     ) throws {
         let replaced = try? report.swap.replaced?.get()
-        let keys = try ArchiveKeys.load(config.archive)
         // What was sent out after the backup first: should a later step fail, no number is used twice and no
         // file delivered twice.
         try raiseControlNumbers(ledger: ledger, replaced: replaced, outbox: config.paths.outbox, report: &report)
@@ -93,7 +100,14 @@ public enum DatabaseRestore {
         var lost: [String: Lost] = [:]
 
         for (source, path) in try archivedFiles(under: config.paths.archive) {
-            let sha256 = try hash(path, keys: keys)
+            let sha256: String
+            do {
+                sha256 = try hash(path, keys: keys)
+            } catch let error as ArchiveError {
+                // One damaged file must not keep the database locked: it is reported and left in place.
+                report.unreadable.append((path, error.message))
+                continue
+            }
             let key = source + "/" + sha256
             if let job = known[key] {
                 guard let id = job.id, !FileSystem.exists(job.filePath) else { continue }

@@ -48,7 +48,9 @@ struct JobRunner: Sendable {
                 ledger: ledger, lease: environment.lease, layout: environment.layout, logger: logger,
                 started: ContinuousClock.now, progress: progress)
             do {
-                try ArchivePlaintext.with(job, staging: config.paths.staging, keys: environment.archiveKeys) { job in
+                try ArchivePlaintext.with(
+                    job, archive: config.paths.archive, staging: config.paths.staging, keys: environment.archiveKeys
+                ) { job in
                     do {
                         try JobTransaction.run(job, handler: try handler(for: job), context: context)
                     } catch let rejection as JobRejection {

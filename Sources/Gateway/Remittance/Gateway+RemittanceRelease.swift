@@ -34,7 +34,9 @@ extension Gateway {
         let csvPath = layout.reconciliation(
             payer: profile.id, jobID: jobID, name: name, suffix: "set-\(set)-released.reconciliation.csv")
         var counts = LoadCounts()
-        try ArchivePlaintext.with(job, staging: config.paths.staging, keys: archiveKeys) { job in
+        try ArchivePlaintext.with(
+            job, archive: config.paths.archive, staging: config.paths.staging, keys: archiveKeys
+        ) { job in
             try releaseHeld(job, set: set, profile: profile, csvPath: csvPath, counts: &counts)
         }
         logger.notice(

@@ -42,7 +42,7 @@ struct Reconciler {
 
     static let columns = [
         "claim", "claim_id", "student_id", "status_code", "classification", "billed", "allowed", "paid",
-        "patient_responsibility", "adjustments", "remarks", "payer_claim_number", "lines_matched", "set",
+        "patient_responsibility", "adjustments", "payer_claim_number", "lines_matched", "set", "remarks",
     ]
 
     /// The set being read.
@@ -170,8 +170,8 @@ struct Reconciler {
             pcn, found.map { String($0.id) } ?? "", found?.studentID ?? "", remitted.status.rawValue,
             decision.classification.rawValue, remitted.charge.description, remitted.allowed.description,
             remitted.paid.description, remitted.patientResponsibility.description, adjustments.text,
-            remarks, remitted.payerClaimControlNumber, String(decision.linePayments.count),
-            String(set.header.identity.ordinal),
+            remitted.payerClaimControlNumber, String(decision.linePayments.count),
+            String(set.header.identity.ordinal), remarks,
         ])
         try recorder.recordRemittedClaim(
             sequence: sequence, set: set.header.identity.ordinal, payer: profile.id, pcn: pcn, claimID: found?.id,

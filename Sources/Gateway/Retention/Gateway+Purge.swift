@@ -11,7 +11,7 @@ extension Gateway {
     ///   - dryRun: list only; nothing is removed and nothing audited.
     ///   - actor: who asked (the CLI user), `nil` for the daemon; recorded in the audit trail as a `purge`.
     ///   - now: the time ages are measured from.
-    /// - Throws: file-system and SQLite errors (what was removed before the error stays removed).
+    /// - Throws: file-system and SQLite errors (what was removed before the error stays removed, and is audited).
     public func purge(dryRun: Bool, actor: String?, now: Date? = nil) throws -> PurgeReport {
         let now = now ?? clock()
         let retention = config.retention
@@ -24,9 +24,11 @@ extension Gateway {
             }
         }
         func cutoff(_ days: Int) -> Int64 { Int64((now.timeIntervalSince1970 - Double(days) * 86_400) * 1e9) }
-        func consider(_ kind: String, _ file: FileSystem.Entry, at path: String, keep: (String) -> String?) throws {
+        func consider(
+            _ kind: String, _ file: FileSystem.Entry, at path: String, keep: (String) throws -> String?
+        ) throws {
             let item = PurgeReport.Item(kind: kind, path: path, bytes: file.size)
-            if let reason = keep(OutboxLayout.normalized(path)) {
+            if let reason = try keep(OutboxLayout.normalized(path)) ?? (dryRun ? nil : ledger.retention.heldNow(path)) {
                 var kept = item
                 kept.reason = reason
                 report.kept.append(kept)
@@ -35,42 +37,53 @@ extension Gateway {
             if !dryRun { try FileSystem.remove(path) }
             report.removed.append(item)
         }
-        if let days = retention.archiveDays {
-            let root = config.paths.archive
-            for (path, file) in try Self.files(under: root, recursive: true) where file.modified < cutoff(days) {
-                try consider("archive", file, at: path) { held[$0] }
+        do {
+            if let days = retention.archiveDays {
+                let root = config.paths.archive
+                for (path, file) in try Self.files(under: root, recursive: true) where file.modified < cutoff(days) {
+                    try consider("archive", file, at: path) { held[$0] }
+                }
+                if !dryRun { Self.removeEmptyFolders(under: root) }
             }
-            if !dryRun { Self.removeEmptyFolders(under: root) }
-        }
-        if let days = retention.stagingDays {
-            let named = Set(try ledger.retention.jobFiles(under: config.paths.staging).map(OutboxLayout.normalized))
-            for (path, file) in try Self.files(under: config.paths.staging, recursive: false)
-            where file.modified < cutoff(days) {
-                try consider("staging", file, at: path) { path in
-                    if let reason = held[path] { return reason }
-                    if named.contains(path) { return "a job names it (its archiving is retried)" }
-                    if let pid = Stager.writerProcess(file.name), FileSystem.isProcessAlive(pid) {
-                        return "process \(pid) is writing it"
+            if let days = retention.stagingDays {
+                let named = Set(try ledger.retention.jobFiles(under: config.paths.staging).map(OutboxLayout.normalized))
+                for (path, file) in try Self.files(under: config.paths.staging, recursive: false)
+                where file.modified < cutoff(days) {
+                    try consider("staging", file, at: path) { path in
+                        if let reason = held[path] { return reason }
+                        if named.contains(path) { return "a job names it (its archiving is retried)" }
+                        if let pid = Stager.writerProcess(file.name), FileSystem.isProcessAlive(pid) {
+                            return "process \(pid) is writing it"
+                        }
+                        return nil
                     }
-                    return nil
                 }
             }
-        }
-        if let days = retention.reportsDays, FileSystem.isDirectory(config.paths.outbox) {
-            for folder in try FileSystem.list(config.paths.outbox) where folder.kind == .directory {
-                let reports = config.paths.outbox + "/" + folder.name + "/reports"
-                guard FileSystem.isDirectory(reports) else { continue }
-                for entry in try FileSystem.list(reports)
-                where entry.isRegularFile && !entry.name.hasPrefix(".") && entry.modified < cutoff(days) {
-                    try consider("report", entry, at: reports + "/" + entry.name) { held[$0] }
+            if let days = retention.reportsDays, FileSystem.isDirectory(config.paths.outbox) {
+                for folder in try FileSystem.list(config.paths.outbox) where folder.kind == .directory {
+                    let reports = config.paths.outbox + "/" + folder.name + "/reports"
+                    guard FileSystem.isDirectory(reports) else { continue }
+                    for entry in try FileSystem.list(reports)
+                    where entry.isRegularFile && !entry.name.hasPrefix(".") && entry.modified < cutoff(days) {
+                        try consider("report", entry, at: reports + "/" + entry.name) { held[$0] }
+                    }
                 }
             }
-        }
-        if let days = retention.exceptionsDays {
-            let before = now.addingTimeInterval(-Double(days) * 86_400)
-            for (job, rows) in try ledger.retention.purgeExceptions(before: before, dryRun: dryRun) {
-                report.removed.append(PurgeReport.Item(kind: "exceptions", job: job, rows: rows))
+            if let days = retention.exceptionsDays {
+                let before = now.addingTimeInterval(-Double(days) * 86_400)
+                for (job, rows) in try ledger.retention.purgeExceptions(before: before, dryRun: dryRun) {
+                    report.removed.append(PurgeReport.Item(kind: "exceptions", job: job, rows: rows))
+                }
             }
+        } catch {
+            // What was removed before the error stays removed: audited all the same, and the daily clock moves on.
+            if !dryRun {
+                try? ledger.audit.record(
+                    "purge", detail: report.summary + "; stopped: " + LogSafe.describe(error), actor: actor,
+                    target: nil,
+                    at: now)
+            }
+            throw error
         }
         if !dryRun {
             try ledger.audit.record("purge", detail: report.summary, actor: actor, target: nil, at: now)
@@ -85,8 +98,8 @@ extension Gateway {
     }
 
     /// The daemon's daily purge: run when `retention:` is configured and the last purge (the audit trail's newest
-    /// `purge`, by the daemon or `dropgate purge`) is 24 hours old or more. A failure is logged and tried again
-    /// next pass.
+    /// `purge`, by the daemon or `dropgate purge`) is 24 hours old or more. A failure is logged and audited with
+    /// what it removed, and the purge runs again a day later.
     func purgeIfDue(now: Date) {
         guard !config.retention.isEmpty else { return }
         do {
@@ -94,7 +107,8 @@ extension Gateway {
             _ = try purge(dryRun: false, actor: nil, now: now)
         } catch {
             logger.error(
-                "retention purge failed; tried again next pass", metadata: ["error": "\(LogSafe.describe(error))"])
+                "retention purge failed; what it removed is audited, and it runs again in a day",
+                metadata: ["error": "\(LogSafe.describe(error))"])
         }
     }
 

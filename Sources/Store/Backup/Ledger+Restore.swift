@@ -124,6 +124,8 @@ extension Ledger {
                 "\(path) is in use by another dropgate process (the daemon, `serve`, or a command); stop it first")
         }
         defer { lock.unlock() }
+        // An unfinished restore is finished first: its marker is the only record of the database it set aside.
+        if let pending = try RestoreMarker.pending(for: path) { throw pending.blocking(path) }
         // The backup's bytes first, whole beside the database (a copy, never a link: the restored database must
         // not write into the backup); nothing is moved until they are there.
         let temporary = path + ".restoring.tmp"
@@ -143,8 +145,8 @@ extension Ledger {
             marker.replacedPath = target
             try marker.write(for: path)
             checkpoint(path)
-            try FileSystem.rename(path, to: target)
             do {
+                try FileSystem.rename(path, to: target)
                 if FileSystem.exists(path + "-wal") { try FileSystem.rename(path + "-wal", to: target + "-wal") }
                 try FileSystem.remove(path + "-shm")
                 try FileSystem.rename(temporary, to: path)

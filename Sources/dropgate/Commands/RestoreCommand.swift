@@ -85,6 +85,9 @@ struct RestoreCommand: ParsableCommand {
         if report.deliveriesCarriedOver > 0 {
             print("  \(report.deliveriesCarriedOver) delivery records carried over from the replaced database")
         }
+        for file in report.unreadable {
+            print("  warning: archived file \(file.path) could not be read and was left as it is: \(file.reason)")
+        }
         for file in report.batchesAfterBackup {
             print(
                 "  warning: claim batch \(file) was built after the backup; its claims are not in the restored ledger")
