@@ -37,7 +37,7 @@ extension GatewayConfig {
         if let node = top["poll_interval"], let seconds = duration(node, atLeast: minimumPollInterval) {
             config.pollInterval = seconds
         }
-        if let node = top["progress_interval"], let seconds = duration(node, atLeast: 1) {
+        if let node = top["progress_interval"], let seconds = duration(node, atLeast: minimumPollInterval) {
             config.progressInterval = seconds
         }
         if let node = top["max_record_bytes"], let bytes = node.int() {
@@ -248,7 +248,7 @@ extension GatewayConfig {
         return policy
     }
 
-    /// The shortest `poll_interval`: shorter ones make the daemon spin a core.
+    /// The shortest `poll_interval` (and `progress_interval`): shorter ones make the daemon spin a core.
     static let minimumPollInterval = 0.1
     /// The shortest `poll_interval` of an SFTP source: each poll is a connection to someone else's server.
     static let minimumRemotePollInterval = 1.0
