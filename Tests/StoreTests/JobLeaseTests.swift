@@ -84,7 +84,8 @@ import Values
         let id = try stagedJob()
         let start = Date()
         _ = try ledger.jobs.beginAttempt(jobID: id, lease: first, now: start)
-        try ledger.pool.write { db in try ledger.jobs.renew(first, jobID: id, db: db, now: start.addingTimeInterval(50))
+        try ledger.database.write { db in
+            try ledger.jobs.renew(first, jobID: id, db: db, now: start.addingTimeInterval(50))
         }
         #expect(try ledger.jobs.beginAttempt(jobID: id, lease: second, now: start.addingTimeInterval(100)) == nil)
         #expect(try ledger.jobs.beginAttempt(jobID: id, lease: second, now: start.addingTimeInterval(111)) != nil)

@@ -3,7 +3,7 @@ import GRDB
 
 /// A notification an alert owes one channel: queued when the alert opens, closes or is due a reminder, kept
 /// until the channel took it.
-public struct AlertNotification: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct AlertNotification: Sendable, Codable, Equatable, AutoIncrementedRecord {
     public static let databaseTableName = "alert_notifications"
 
     /// What happened to the alert.
@@ -37,8 +37,4 @@ public struct AlertNotification: Sendable, Codable, Equatable, FetchableRecord, 
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

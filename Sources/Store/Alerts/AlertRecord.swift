@@ -4,7 +4,7 @@ import GRDB
 /// One episode of an alert condition: opened once when the condition appears, closed once when it is gone.
 ///
 /// Holds ids, kinds, counts, rule ids and hashes only, never personal data.
-public struct AlertRecord: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct AlertRecord: Sendable, Codable, Equatable, AutoIncrementedRecord {
     public static let databaseTableName = "alerts"
 
     /// Whether the condition still holds.
@@ -48,10 +48,6 @@ public struct AlertRecord: Sendable, Codable, Equatable, FetchableRecord, Mutabl
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }
 
 /// A condition that holds now, as an evaluation pass found it.

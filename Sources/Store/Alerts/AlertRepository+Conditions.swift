@@ -44,9 +44,8 @@ extension AlertRepository {
 
     /// Every job now `rejected` or `dead`.
     public func failedJobs() throws -> [FailedJob] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
+        try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT id, source, state, kind, sha256, attempts FROM jobs
                     WHERE state IN ('rejected', 'dead') ORDER BY id
@@ -62,9 +61,8 @@ extension AlertRepository {
     /// Batches built or submitted at least `days` days before `now` with no acknowledgment yet.
     public func unacknowledgedBatches(days: Int, now: Date = Date()) throws -> [UnacknowledgedBatch] {
         let today = Ledger.timestamp(now)
-        return try pool.read { db in
-            try Row.fetchAll(
-                db,
+        return try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT id, payer, claims, CAST(julianday(?) - julianday(created_at) AS INTEGER) FROM claim_batches
                     WHERE state IN ('built', 'submitted') AND julianday(?) - julianday(created_at) >= ?
@@ -77,9 +75,8 @@ extension AlertRepository {
     /// Batches with claims accepted (by 999 or 277CA) at least `days` days before `now` and not paid yet.
     public func unpaidBatches(days: Int, now: Date = Date()) throws -> [UnpaidBatch] {
         let today = Ledger.timestamp(now)
-        return try pool.read { db in
-            try Row.fetchAll(
-                db,
+        return try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT batch_id, payer, COUNT(*), MAX(CAST(julianday(?) - julianday(status_at) AS INTEGER))
                     FROM claims
@@ -94,9 +91,9 @@ extension AlertRepository {
     /// Whether `source` sent a file of `kind` at or after `since`: a job in any state but `duplicate` (the same
     /// bytes again are not a new delivery), and not a replay (an operator's, not the district's).
     public func received(source: String, kind: String, since: Date) throws -> Bool {
-        try pool.read { db in
-            try Bool.fetchOne(
-                db,
+        try database.read { db in
+            try db.fetchOne(
+                Bool.self,
                 sql: """
                     SELECT EXISTS (SELECT 1 FROM jobs WHERE source = ? AND kind = ? AND state <> 'duplicate'
                     AND generation = 0 AND created_at >= ?)
@@ -118,9 +115,8 @@ extension AlertRepository {
 
     /// The newest `done` job of each source and kind that has a quality score.
     public func latestScores() throws -> [ScoredJob] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
+        try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT id, source, kind, quality_score, quality_rules FROM jobs
                     WHERE id IN (SELECT MAX(id) FROM jobs WHERE state = 'done' AND kind IS NOT NULL

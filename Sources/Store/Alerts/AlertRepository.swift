@@ -9,7 +9,7 @@ import Values
 /// exactly once, whatever the number of passes in between, and queues its notifications in that same
 /// transaction (nothing is lost when a channel is down or the process stops).
 public struct AlertRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
     /// Opens an alert for each candidate without an open one, closes each open alert whose condition is gone,
     /// and queues a reminder for alerts open longer than `remindEvery` since they opened or were last reminded.
@@ -27,11 +27,12 @@ public struct AlertRepository: Sendable {
         _ candidates: [AlertCandidate], channels: (AlertRecord) -> [String], remindEvery: Double? = nil,
         now: Date = Date()
     ) throws -> AlertChanges {
-        try pool.write { db in
+        try database.write { db in
             var changes = AlertChanges()
-            let open = try AlertRecord.filter(Column("state") == AlertRecord.State.open.rawValue).fetchAll(db)
+            let open = try db.fetchAll(
+                AlertRecord.self, where: "state = ?", arguments: [AlertRecord.State.open.rawValue])
             let openKeys = Set(open.map(\.key))
-            let held = Set(try AlertRecord.filter(Column("held") == true).fetchAll(db).map(\.key))
+            let held = Set(try db.fetchAll(AlertRecord.self, where: "held = 1").map(\.key))
             var holding = Set<String>()
             for candidate in candidates
             where holding.insert(candidate.key).inserted && !openKeys.contains(candidate.key)
@@ -40,7 +41,7 @@ public struct AlertRepository: Sendable {
                 var alert = AlertRecord(
                     key: candidate.key, condition: candidate.condition, source: candidate.source,
                     subject: candidate.subject, state: .open, openedAt: now, detail: candidate.detail)
-                try alert.insert(db)
+                try db.insert(&alert)
                 try queue(.opened, for: alert, channels: channels(alert), now: now, db)
                 try db.audit(job: nil, "alert-opened", candidate.key)
                 changes.opened.append(alert)
@@ -49,13 +50,13 @@ public struct AlertRepository: Sendable {
                 if !holding.contains(alert.key) {
                     alert.state = .closed
                     alert.closedAt = now
-                    try alert.update(db)
+                    try db.update(alert)
                     try queue(.closed, for: alert, channels: channels(alert), now: now, db)
                     try db.audit(job: nil, "alert-closed", alert.key)
                     changes.closed.append(alert)
                 } else if let remindEvery, now.timeIntervalSince(alert.remindedAt ?? alert.openedAt) >= remindEvery {
                     alert.remindedAt = now
-                    try alert.update(db)
+                    try db.update(alert)
                     try queue(.reminder, for: alert, channels: channels(alert), now: now, db)
                     changes.reminded.append(alert)
                 }
@@ -82,8 +83,8 @@ public struct AlertRepository: Sendable {
     public func close(
         id: Int64, reason: String?, actor: String, channels: (AlertRecord) -> [String], now: Date = Date()
     ) throws -> AlertRecord {
-        try pool.write { db in
-            guard var alert = try AlertRecord.fetchOne(db, key: id) else {
+        try database.write { db in
+            guard var alert = try db.fetchOne(AlertRecord.self, key: id) else {
                 throw StoreError(.notFound, "no alert \(id)")
             }
             guard alert.state == .open else {
@@ -94,7 +95,7 @@ public struct AlertRepository: Sendable {
             alert.closedBy = actor
             alert.closeReason = reason
             alert.held = true
-            try alert.update(db)
+            try db.update(alert)
             try queue(.closed, for: alert, channels: channels(alert), now: now, db)
             try db.audit(
                 job: nil, "alert-closed-by-hand", alert.key + (reason.map { ": " + $0 } ?? ""), actor: actor,
@@ -104,32 +105,31 @@ public struct AlertRepository: Sendable {
     }
 
     private func queue(
-        _ event: AlertNotification.Event, for alert: AlertRecord, channels: [String], now: Date, _ db: Database
+        _ event: AlertNotification.Event, for alert: AlertRecord, channels: [String], now: Date, _ db: any SQLConnection
     ) throws {
         guard let id = alert.id else { return }
         for channel in Set(channels).sorted() {
             var notification = AlertNotification(
                 alertId: id, event: event, channel: channel, createdAt: now, attempts: 0, nextAttemptAt: now)
-            try notification.insert(db)
+            try db.insert(&notification)
         }
     }
 
     /// Notifications not yet sent whose time has come, oldest first, each with its alert.
     public func due(now: Date = Date()) throws -> [(notification: AlertNotification, alert: AlertRecord)] {
-        try pool.read { db in
-            let notifications = try AlertNotification.filter(
-                Column("sent_at") == nil && Column("next_attempt_at") <= now
-            )
-            .order(Column("id")).fetchAll(db)
+        try database.read { db in
+            let notifications = try db.fetchAll(
+                AlertNotification.self, where: "sent_at IS NULL AND next_attempt_at <= ?", arguments: [now],
+                orderBy: "id")
             return try notifications.compactMap { notification in
-                try AlertRecord.fetchOne(db, key: notification.alertId).map { (notification, $0) }
+                try db.fetchOne(AlertRecord.self, key: notification.alertId).map { (notification, $0) }
             }
         }
     }
 
     /// Records that a channel took a notification.
     public func markSent(_ notification: AlertNotification, now: Date = Date()) throws {
-        try pool.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "UPDATE alert_notifications SET sent_at = ?, last_error = NULL WHERE id = ?",
                 arguments: [now, notification.id])
@@ -140,7 +140,7 @@ public struct AlertRepository: Sendable {
 
     /// Records a failed attempt; the notification is due again at `retryAt`. The alert itself is left as it is.
     public func markFailed(_ notification: AlertNotification, error: String, retryAt: Date) throws {
-        try pool.write { db in
+        try database.write { db in
             try db.execute(
                 sql:
                     "UPDATE alert_notifications SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
@@ -150,17 +150,16 @@ public struct AlertRepository: Sendable {
 
     /// Alerts, newest first; only open ones when `openOnly`.
     public func alerts(openOnly: Bool = false) throws -> [AlertRecord] {
-        try pool.read { db in
-            var request = AlertRecord.order(Column("id").desc)
-            if openOnly { request = request.filter(Column("state") == AlertRecord.State.open.rawValue) }
-            return try request.fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(
+                AlertRecord.self, where: openOnly ? "state = 'open'" : nil, orderBy: "id DESC")
         }
     }
 
     /// The notifications of an alert, oldest first.
     public func notifications(alert: Int64) throws -> [AlertNotification] {
-        try pool.read { db in
-            try AlertNotification.filter(Column("alert_id") == alert).order(Column("id")).fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(AlertNotification.self, where: "alert_id = ?", arguments: [alert], orderBy: "id")
         }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 
 /// The audit trail: every state change the gateway makes and every console login and action.
 public struct AuditRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
     /// Records an action in a transaction of its own.
     ///
@@ -17,27 +17,28 @@ public struct AuditRepository: Sendable {
     public func record(
         _ action: String, detail: String, actor: String?, target: String?, job: Int64? = nil, at: Date = Date()
     ) throws {
-        try pool.write { db in try db.audit(job: job, action, detail, actor: actor, target: target, at: at) }
+        try database.write { db in try db.audit(job: job, action, detail, actor: actor, target: target, at: at) }
     }
 
     /// Entries, newest first, from `offset`.
     public func entries(offset: Int, limit: Int) throws -> [AuditEntry] {
-        try pool.read { db in
-            try AuditEntry.fetchAll(
-                db, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", arguments: [limit, offset])
+        try database.read { db in
+            try db.fetchAll(
+                AuditEntry.self, sql: "SELECT * FROM audit ORDER BY id DESC LIMIT ? OFFSET ?",
+                arguments: [limit, offset])
         }
     }
 
     /// When `action` was last recorded, or `nil` when never.
     public func lastRecorded(_ action: String) throws -> Date? {
-        try pool.read { db in
-            try Date.fetchOne(
-                db, sql: "SELECT at FROM audit WHERE action = ? ORDER BY id DESC LIMIT 1", arguments: [action])
+        try database.read { db in
+            try db.fetchOne(
+                Date.self, sql: "SELECT at FROM audit WHERE action = ? ORDER BY id DESC LIMIT 1", arguments: [action])
         }
     }
 
     /// How many entries the trail holds.
     public func count() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0 }
+        try database.read { db in try db.fetchOne(Int.self, sql: "SELECT count(*) FROM audit") ?? 0 }
     }
 }

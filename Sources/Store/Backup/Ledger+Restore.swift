@@ -263,7 +263,8 @@ extension DeliveryRepository {
     ///
     /// - Returns: how many records were missing here and were copied.
     public func carryOver(from replacedPath: String) throws -> Int {
-        try pool.writeWithoutTransaction { db in
+        try database.writeWithoutTransaction { connection in
+            let db = try connection.sqlite("carrying deliveries over from a replaced database")
             try db.execute(sql: "ATTACH DATABASE ? AS replaced", arguments: [replacedPath])
             defer { try? db.execute(sql: "DETACH DATABASE replaced") }
             var copied = 0

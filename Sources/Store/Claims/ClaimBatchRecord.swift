@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// One claim file written for a payer, as recorded.
-public struct ClaimBatchRecord: Sendable, Codable, Equatable, FetchableRecord, TableRecord {
+public struct ClaimBatchRecord: Sendable, Codable, Equatable, StoredRecord {
     public static let databaseTableName = "claim_batches"
 
     /// Batch id.

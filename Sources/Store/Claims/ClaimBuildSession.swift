@@ -214,7 +214,7 @@ public final class ClaimBuildSession {
         let ids = try Int64.fetchAll(
             db, sql: "SELECT id FROM claims WHERE payer = ? AND correction IS NOT NULL ORDER BY id", arguments: [payer])
         return try ids.compactMap { id in
-            guard let claim = try ClaimRepository.claim(db, id: id),
+            guard let claim = try ClaimRepository.claim(SQLiteConnection(db), id: id),
                 let request: String = try String.fetchOne(
                     db, sql: "SELECT correction FROM claims WHERE id = ?", arguments: [id])
             else { return nil }
@@ -226,7 +226,7 @@ public final class ClaimBuildSession {
 
     /// The district's practitioner roster (payer profile `qualified`), per NPI.
     private func practitioners(district: String) throws -> [String: [PractitionerPeriod]] {
-        try DomainRepository.practitionerPeriods(db, table: "practitioners", district: district)
+        try DomainRepository.practitionerPeriods(SQLiteConnection(db), table: "practitioners", district: district)
     }
 
     private func eligibility(district: String) throws -> [String: [EligibilitySpan]] {

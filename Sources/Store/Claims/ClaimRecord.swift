@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 /// One claim as recorded: status, money and where it came from (no lines).
-public struct ClaimRecord: Sendable, Codable, Equatable, FetchableRecord, TableRecord {
+public struct ClaimRecord: Sendable, Codable, Equatable, StoredRecord {
     public static let databaseTableName = "claims"
 
     /// Claim id.

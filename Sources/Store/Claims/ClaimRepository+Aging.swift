@@ -7,9 +7,8 @@ extension ClaimRepository {
     /// payer, status, batch, built at, days waiting, why.
     public func agingClaims(acknowledgmentDays: Int, paymentDays: Int, now: Date = Date()) throws -> [[String]] {
         let today = Ledger.timestamp(now)
-        return try pool.read { db in
-            try Row.fetchAll(
-                db,
+        return try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT c.id, c.pcn, c.payer, c.status, c.batch_id, b.created_at,
                            CAST(julianday(?) - julianday(CASE WHEN c.status IN ('accepted', 'accepted-by-payer') THEN c.status_at ELSE b.created_at END) AS INTEGER) AS waiting,

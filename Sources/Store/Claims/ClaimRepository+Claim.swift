@@ -4,16 +4,15 @@ import Values
 
 extension ClaimRepository {
     /// A recorded claim with its lines, as it was written to the payer.
-    static func claim(_ db: Database, id: Int64) throws -> Claim? {
+    static func claim(_ db: any SQLConnection, id: Int64) throws -> Claim? {
         guard
-            let row = try Row.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT pcn, frequency, payer_claim_number, member_id, last_name, first_name, birthdate, sex,
-                               address, city, state, zip, rendering_npi, rendering_name, diagnoses, place_of_service,
-                               corrects
-                        FROM claims WHERE id = ?
-                        """), arguments: [id])
+            let row = try db.fetchOne(
+                sql: """
+                    SELECT pcn, frequency, payer_claim_number, member_id, last_name, first_name, birthdate, sex,
+                           address, city, state, zip, rendering_npi, rendering_name, diagnoses, place_of_service,
+                           corrects
+                    FROM claims WHERE id = ?
+                    """, arguments: [id])
         else { return nil }
         var address: PostalAddress?
         if let street: String = row[8] {
@@ -25,18 +24,17 @@ extension ClaimRepository {
             sex: row[7], address: address)
         var payerClaimNumber: String? = row[2]
         if payerClaimNumber == nil, let corrected: Int64 = row[16] {
-            payerClaimNumber = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT payer_claim_number FROM claims WHERE id = ?"), arguments: [corrected])
+            payerClaimNumber = try db.fetchOne(
+                String.self, sql: "SELECT payer_claim_number FROM claims WHERE id = ?", arguments: [corrected])
         }
         var lines: [ClaimLine] = []
-        let lineRows = try Row.fetchCursor(
-            db.cachedStatement(
-                sql: """
-                    SELECT district, service_date, student_id, rendering_npi, billing_code, start_time, code, modifiers,
-                           units, charge_cents, pointers
-                    FROM claim_lines WHERE claim_id = ? ORDER BY line
-                    """), arguments: [id])
-        while let line = try lineRows.next() {
+        let lineRows = try db.fetchAll(
+            sql: """
+                SELECT district, service_date, student_id, rendering_npi, billing_code, start_time, code, modifiers,
+                       units, charge_cents, pointers
+                FROM claim_lines WHERE claim_id = ? ORDER BY line
+                """, arguments: [id])
+        for line in lineRows {
             let date = try ClaimBuildSession.storedDay(line[1], table: "claim_lines")
             lines.append(
                 ClaimLine(

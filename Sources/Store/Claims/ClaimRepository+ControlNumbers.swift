@@ -3,9 +3,9 @@ import GRDB
 extension ClaimRepository {
     /// The last interchange control number taken per payer.
     public func controlNumbers() throws -> [String: Int64] {
-        try pool.read { db in
+        try database.read { db in
             var numbers: [String: Int64] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT payer, last_interchange FROM control_numbers") {
+            for row in try db.fetchAll(sql: "SELECT payer, last_interchange FROM control_numbers") {
                 numbers[row["payer"]] = row["last_interchange"]
             }
             return numbers
@@ -15,7 +15,7 @@ extension ClaimRepository {
     /// Raises a payer's last interchange control number to `number` (never lowers it), so numbers used after
     /// a backup are not used again once it is restored.
     public func raiseControlNumber(payer: String, to number: Int64) throws {
-        try pool.write { db in
+        try database.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO control_numbers (payer, last_interchange) VALUES (?, ?)

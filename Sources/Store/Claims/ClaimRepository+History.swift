@@ -7,7 +7,7 @@ extension ClaimRepository {
     /// - Returns: rows of job id, kind (`999`, `TA1`, `835`), result (IK5/TA104 code, or the 835 outcome), detail
     ///   (the acknowledgment's errors; for an 835: CLP02, paid cents, payer claim number, set).
     public func history(claimID: Int64) throws -> [[String]] {
-        try pool.textRows(
+        try database.textRows(
             sql: """
                 SELECT job_id, kind, result, detail FROM (
                     SELECT a.job_id, a.seq, a.kind, a.result, a.detail

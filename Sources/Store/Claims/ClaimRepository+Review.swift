@@ -9,7 +9,7 @@ extension ClaimRepository {
     ///
     /// - Throws: ``StoreError`` for an unknown batch or one not awaiting review.
     public func releaseHeldBatch(id: Int64, file: String, by operator: String, now: Date = Date()) throws {
-        try pool.write { db in
+        try database.write { db in
             try Self.requireAwaitingReview(db, id: id, action: "released")
             try db.execute(
                 sql: """
@@ -26,7 +26,7 @@ extension ClaimRepository {
     ///
     /// - Throws: ``StoreError`` for an unknown batch or one not awaiting review.
     public func discardHeldBatch(id: Int64, file: String, by operator: String, now: Date = Date()) throws {
-        try pool.write { db in
+        try database.write { db in
             try Self.requireAwaitingReview(db, id: id, action: "discarded")
             try Self.releaseServices(db, batchID: id, now: now)
             try db.execute(
@@ -38,8 +38,8 @@ extension ClaimRepository {
         }
     }
 
-    private static func requireAwaitingReview(_ db: Database, id: Int64, action: String) throws {
-        guard let batch = try ClaimBatchRecord.fetchOne(db, key: id) else {
+    private static func requireAwaitingReview(_ db: any SQLConnection, id: Int64, action: String) throws {
+        guard let batch = try db.fetchOne(ClaimBatchRecord.self, key: id) else {
             throw StoreError(.notFound, "no claim batch \(id)")
         }
         guard batch.state == .awaitingReview else {

@@ -7,9 +7,8 @@ extension ClaimRepository {
     /// What `claims aging --filing` needs to find services nearing their payer's filing limit: dates, codes
     /// and counts only, no student.
     public func unbilledServiceCounts(district: String) throws -> [(date: Day, code: String, count: Int)] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
+        try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT s.service_date, UPPER(s.billing_code), COUNT(*)
                     FROM services s

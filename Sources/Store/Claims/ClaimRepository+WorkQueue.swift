@@ -60,9 +60,8 @@ public struct DeniedClaim: Sendable {
 extension ClaimRepository {
     /// What each 835 said about a claim, in the order the files came.
     public func remittances(claimID: Int64) throws -> [ClaimRemittance] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
+        try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT job_id, COALESCE(set_ordinal, 1) AS set_ordinal, status_code, classification, charge_cents,
                         paid_cents, patient_responsibility_cents, adjustments, COALESCE(payer_claim_number, '') AS pcn, remarks
@@ -82,7 +81,7 @@ extension ClaimRepository {
     /// Denied and rejected claims not yet replaced or voided, oldest first, with their reason; only those whose
     /// reason starts with `reason` when given.
     public func denials(reason: String? = nil, offset: Int, limit: Int) throws -> (total: Int, claims: [DeniedClaim]) {
-        try pool.read { db in
+        try database.read { db in
             let sql = """
                 SELECT c.*, COALESCE(
                     (SELECT substr(r.adjustments, 1, instr(r.adjustments || ':', ':') - 1) FROM remittance_claims r
@@ -96,13 +95,13 @@ extension ClaimRepository {
                 WHERE c.status IN ('denied', 'rejected', 'rejected-by-payer') AND c.correction IS NULL
                 """
             let filter = reason == nil ? "" : " WHERE substr(reason, 1, ?) = ?"
-            let arguments: StatementArguments = reason.map { [$0.count, $0] } ?? []
+            let arguments: SQLArguments = reason.map { [$0.count, $0] } ?? []
             let total =
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(sql))\(filter)", arguments: arguments) ?? 0
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT * FROM (\(sql))\(filter) ORDER BY status_at, id LIMIT ? OFFSET ?",
+                try db.fetchOne(Int.self, sql: "SELECT count(*) FROM (\(sql))\(filter)", arguments: arguments) ?? 0
+            let rows = try db.fetchAll(
+                sql: "SELECT * FROM (\(sql))\(filter) ORDER BY status_at, id LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])
-            return (total, try rows.map { DeniedClaim(claim: try ClaimRecord(row: $0), reason: $0["reason"]) })
+            return (total, try rows.map { DeniedClaim(claim: try $0.decode(ClaimRecord.self), reason: $0["reason"]) })
         }
     }
 }

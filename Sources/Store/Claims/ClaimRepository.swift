@@ -5,12 +5,12 @@ import Values
 
 /// Claim batches, claims, their lines and billed services; payer control numbers.
 public struct ClaimRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
     /// Runs a claim build in one write transaction (see ``ClaimBuildSession``).
     public func buildClaims<T>(_ body: (ClaimBuildSession) throws -> T) throws -> T {
-        try pool.write { db in
-            try body(ClaimBuildSession(db: db))
+        try database.write { db in
+            try body(ClaimBuildSession(db: db.sqlite("a claim build")))
         }
     }
 
@@ -18,7 +18,7 @@ public struct ClaimRepository: Sendable {
     /// is in the payer's held folder, not delivered until released).
     public func markBatchWritten(id: Int64, sha256: String, bytes: Int64, held: Bool) throws {
         let state: BatchState = held ? .awaitingReview : .built
-        try pool.write { db in
+        try database.write { db in
             try db.execute(
                 sql:
                     "UPDATE claim_batches SET state = ?, sha256 = ?, bytes = ? WHERE id = ? AND state = 'writing'",
@@ -31,17 +31,18 @@ public struct ClaimRepository: Sendable {
 
     /// The files of batches written but not yet handed to their payer.
     public func builtBatchFiles() throws -> Set<String> {
-        try pool.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT file FROM claim_batches WHERE state = 'built'"))
+        try database.read { db in
+            Set(try db.fetchAll(String.self, sql: "SELECT file FROM claim_batches WHERE state = 'built'"))
         }
     }
 
     /// A claim batch handed to its payer: `built` → `submitted`, with its claims (any other file: no change).
     public func markSubmitted(file: String, now: Date = Date()) throws {
-        try pool.write { db in
+        try database.write { db in
             guard
-                let id = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM claim_batches WHERE file = ? AND state = 'built'", arguments: [file])
+                let id = try db.fetchOne(
+                    Int64.self, sql: "SELECT id FROM claim_batches WHERE file = ? AND state = 'built'",
+                    arguments: [file])
             else { return }
             try db.execute(sql: "UPDATE claim_batches SET state = 'submitted' WHERE id = ?", arguments: [id])
             try db.execute(
@@ -58,8 +59,8 @@ public struct ClaimRepository: Sendable {
     /// - Throws: ``StoreError`` for an unknown batch, one that is not `writing`, or one whose file exists (a
     ///   complete file may have been delivered: the next build records it instead).
     public func discardUnwrittenBatch(id: Int64, fileExists: Bool, now: Date = Date()) throws {
-        try pool.write { db in
-            guard let batch = try ClaimBatchRecord.fetchOne(db, key: id) else {
+        try database.write { db in
+            guard let batch = try db.fetchOne(ClaimBatchRecord.self, key: id) else {
                 throw StoreError(.notFound, "no claim batch \(id)")
             }
             guard batch.state == .writing, !fileExists else {
@@ -81,7 +82,7 @@ public struct ClaimRepository: Sendable {
 
     /// Frees the services of a batch's claims for the next build (corrections hand theirs back to the claims
     /// they correct) and marks the claims `rejected`.
-    static func releaseServices(_ db: Database, batchID id: Int64, now: Date) throws {
+    static func releaseServices(_ db: any SQLConnection, batchID id: Int64, now: Date) throws {
         try db.execute(
             sql: """
                 UPDATE billed_services SET claim_id = (SELECT corrects FROM claims WHERE id = billed_services.claim_id)
@@ -97,18 +98,18 @@ public struct ClaimRepository: Sendable {
 
     /// Batches whose file may not have been written (a build interrupted between commit and rename).
     public func unwrittenBatches(payer: String) throws -> [ClaimBatchRecord] {
-        try pool.read { db in
-            try ClaimBatchRecord.filter(sql: "payer = ? AND state = 'writing'", arguments: [payer]).order(sql: "id")
-                .fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(
+                ClaimBatchRecord.self, where: "payer = ? AND state = 'writing'", arguments: [payer], orderBy: "id")
         }
     }
 
     /// Every claim of a batch with its lines, in the order they were built (grouped by subscriber).
     public func forEachClaim(batchID: Int64, _ body: (Claim) throws -> Void) throws {
-        try pool.read { db in
-            let ids = try Int64.fetchCursor(
-                db, sql: "SELECT id FROM claims WHERE batch_id = ? ORDER BY id", arguments: [batchID])
-            while let id = try ids.next() {
+        try database.read { db in
+            let ids = try db.fetchAll(
+                Int64.self, sql: "SELECT id FROM claims WHERE batch_id = ? ORDER BY id", arguments: [batchID])
+            for id in ids {
                 if let claim = try Self.claim(db, id: id) { try body(claim) }
             }
         }
@@ -116,27 +117,28 @@ public struct ClaimRepository: Sendable {
 
     /// Batches, newest first.
     public func claimBatches(payer: String? = nil, limit: Int = 100) throws -> [ClaimBatchRecord] {
-        try pool.read { db in
-            var request = ClaimBatchRecord.all()
-            if let payer { request = request.filter(sql: "payer = ?", arguments: [payer]) }
-            return try request.order(sql: "id DESC").limit(limit).fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(
+                ClaimBatchRecord.self, where: payer == nil ? nil : "payer = ?", arguments: payer.map { [$0] } ?? [],
+                orderBy: "id DESC", limit: limit)
         }
     }
 
     /// Batches, newest first, optionally of one state, `limit` from `offset`.
     public func claimBatches(state: BatchState?, offset: Int, limit: Int) throws -> [ClaimBatchRecord] {
-        try pool.read { db in
-            var request = ClaimBatchRecord.all()
-            if let state { request = request.filter(sql: "state = ?", arguments: [state.rawValue]) }
-            return try request.order(sql: "id DESC").limit(limit, offset: offset).fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(
+                ClaimBatchRecord.self, where: state == nil ? nil : "state = ?",
+                arguments: state.map { [$0.rawValue] } ?? [],
+                orderBy: "id DESC", limit: limit, offset: offset)
         }
     }
 
     /// How many batches are in each state; a state with none is absent.
     public func batchCounts() throws -> [BatchState: Int] {
-        try pool.read { db in
+        try database.read { db in
             var counts: [BatchState: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, count(*) AS n FROM claim_batches GROUP BY state") {
+            for row in try db.fetchAll(sql: "SELECT state, count(*) AS n FROM claim_batches GROUP BY state") {
                 if let state = BatchState(rawValue: row["state"]) { counts[state] = row["n"] }
             }
             return counts
@@ -145,27 +147,27 @@ public struct ClaimRepository: Sendable {
 
     /// One batch.
     public func claimBatch(id: Int64) throws -> ClaimBatchRecord? {
-        try pool.read { db in try ClaimBatchRecord.fetchOne(db, key: id) }
+        try database.read { db in try db.fetchOne(ClaimBatchRecord.self, key: id) }
     }
 
     /// The claims of a batch.
     public func claims(batchID: Int64) throws -> [ClaimRecord] {
-        try pool.read { db in
-            try ClaimRecord.filter(sql: "batch_id = ?", arguments: [batchID]).order(sql: "id").fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(ClaimRecord.self, where: "batch_id = ?", arguments: [batchID], orderBy: "id")
         }
     }
 
     /// A claim by id or by patient control number.
     public func claimRecord(_ reference: String) throws -> ClaimRecord? {
-        try pool.read { db in
-            if let id = Int64(reference) { return try ClaimRecord.fetchOne(db, key: id) }
-            return try ClaimRecord.filter(sql: "pcn = ?", arguments: [reference.uppercased()]).fetchOne(db)
+        try database.read { db in
+            if let id = Int64(reference) { return try db.fetchOne(ClaimRecord.self, key: id) }
+            return try db.fetchOne(ClaimRecord.self, where: "pcn = ?", arguments: [reference.uppercased()])
         }
     }
 
     /// A claim with its lines as sent.
     public func claim(id: Int64) throws -> Claim? {
-        try pool.read { db in try Self.claim(db, id: id) }
+        try database.read { db in try Self.claim(db, id: id) }
     }
 
     /// Asks for a replacement (frequency 7) or void (8) of an accepted claim in the payer's next build.
@@ -173,8 +175,8 @@ public struct ClaimRepository: Sendable {
     /// - Throws: ``StoreError`` when the claim is unknown, not yet adjudicated or accepted by the payer (no payer
     ///   claim number from an 835 or a 277CA), already replaced or voided, or already has a correction on its way.
     public func requestCorrection(claimID: Int64, void: Bool) throws {
-        try pool.write { db in
-            guard let claim = try ClaimRecord.fetchOne(db, key: claimID) else {
+        try database.write { db in
+            guard let claim = try db.fetchOne(ClaimRecord.self, key: claimID) else {
                 throw StoreError(.notFound, "no claim \(claimID)")
             }
             guard claim.status.isAdjudicated, claim.payerClaimNumber != nil else {
@@ -183,8 +185,8 @@ public struct ClaimRepository: Sendable {
                     "claim \(claim.pcn) is \(claim.status.rawValue)\(claim.payerClaimNumber == nil ? " with no payer claim number yet" : ""): only a claim the payer adjudicated or accepted (its claim number known from an 835 CLP07 or a 277CA REF*1K) can be replaced or voided"
                 )
             }
-            let pending = try Int64.fetchOne(
-                db,
+            let pending = try db.fetchOne(
+                Int64.self,
                 sql: """
                     SELECT id FROM claims
                     WHERE corrects = ? AND status IN ('built', 'submitted', 'accepted', 'accepted-by-payer', 'paid', 'partial', 'denied')

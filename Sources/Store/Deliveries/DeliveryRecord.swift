@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// One outbox file handed to a destination.
-public struct DeliveryRecord: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+public struct DeliveryRecord: Sendable, Codable, Equatable, StoredRecord {
+    static let primaryKey = ["delivery", "file", "sha256"]
     public static let databaseTableName = "deliveries"
 
     /// Delivery id from the configuration.

@@ -3,21 +3,21 @@ import GRDB
 
 /// Outbox files handed to destinations, each once (delivery, file, sha256).
 public struct DeliveryRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
     /// The (file, sha256) pairs a delivery has already handed over.
     public func delivered(_ delivery: String) throws -> Set<String> {
-        try pool.read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT file, sha256 FROM deliveries WHERE delivery = ?", arguments: [delivery])
+        try database.read { db in
+            let rows = try db.fetchAll(
+                sql: "SELECT file, sha256 FROM deliveries WHERE delivery = ?", arguments: [delivery])
             return Set(rows.map { row in (row[0] as String) + "/" + (row[1] as String) })
         }
     }
 
     /// Records a delivery (idempotent).
     public func record(_ delivery: DeliveryRecord) throws {
-        try pool.write { db in
-            try delivery.insert(db, onConflict: .ignore)
+        try database.write { db in
+            try db.insert(delivery, ignoringConflicts: true)
             try db.audit(
                 job: nil, "delivered",
                 "\(delivery.delivery): \(delivery.bytes) bytes, sha256 \(delivery.sha256.prefix(12))")
@@ -26,8 +26,9 @@ public struct DeliveryRepository: Sendable {
 
     /// Every delivery of a delivery id, newest first.
     public func deliveries(_ delivery: String) throws -> [DeliveryRecord] {
-        try pool.read { db in
-            try DeliveryRecord.filter(Column("delivery") == delivery).order(Column("delivered_at").desc).fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(
+                DeliveryRecord.self, where: "delivery = ?", arguments: [delivery], orderBy: "delivered_at DESC")
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// One file's passage through the gateway: identity, state and counts.
-public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct JobRecord: Sendable, Codable, Equatable, AutoIncrementedRecord {
     public static let databaseTableName = "jobs"
 
     /// Row id, assigned on insert.
@@ -115,8 +115,4 @@ public struct JobRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
 
     public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
-
-    public mutating func didInsert(_ inserted: InsertionSuccess) {
-        id = inserted.rowID
-    }
 }

@@ -6,7 +6,7 @@ extension JobRepository {
     ///
     /// Called once the file is at `path`, so `dropgate job` never names a place where the file is not.
     public func recordArchived(jobID: Int64, from old: String, to path: String) throws {
-        try pool.write { db in
+        try database.write { db in
             try db.execute(
                 sql: "UPDATE jobs SET file_path = ? WHERE id = ? OR (duplicate_of = ? AND file_path = ?)",
                 arguments: [path, jobID, jobID, old])

@@ -9,8 +9,8 @@ extension JobRepository {
     /// - Returns: the job, or `nil` when another live process holds its lease (leave the job alone).
     /// - Throws: ``StoreError`` when the job does not exist or has ended.
     public func beginAttempt(jobID: Int64, lease: JobLease, now: Date = Date()) throws -> JobRecord? {
-        try pool.write { db in
-            guard var job = try JobRecord.fetchOne(db, key: jobID) else {
+        try database.write { db in
+            guard var job = try db.fetchOne(JobRecord.self, key: jobID) else {
                 throw StoreError(.jobNotFound, "no job \(jobID)")
             }
             guard !job.state.isTerminal else {
@@ -28,7 +28,7 @@ extension JobRepository {
             job.leaseOwner = lease.owner
             job.leaseExpiresAt = now.addingTimeInterval(lease.duration)
             job.updatedAt = now
-            try job.update(db)
+            try db.update(job)
             if takenOver != nil {
                 try db.audit(
                     job: jobID, "lease-taken-over", "the earlier attempt's process ended or its lease expired")
@@ -39,14 +39,14 @@ extension JobRepository {
 
     /// Renews a job's lease inside a write transaction, or throws when this process no longer holds it
     /// (it expired and another process took the job over): the caller's transaction then rolls back.
-    func renew(_ lease: JobLease, jobID: Int64, db: Database, now: Date = Date()) throws {
-        try db.execute(
+    func renew(_ lease: JobLease, jobID: Int64, db: any SQLConnection, now: Date = Date()) throws {
+        let renewed = try db.execute(
             sql: """
                 UPDATE jobs SET lease_expires_at = ?
                 WHERE id = ? AND state = 'processing' AND lease_owner = ?
                 """,
             arguments: [now.addingTimeInterval(lease.duration), jobID, lease.owner])
-        guard db.changesCount == 1 else {
+        guard renewed == 1 else {
             throw StoreError(.leased, "job \(jobID) is no longer leased to this process; another one took it over")
         }
     }

@@ -23,10 +23,11 @@ extension JobRepository {
         existing: ExistingRecordPolicy = .update, modified: String? = nil, supersedes: Int64? = nil, lease: JobLease,
         _ body: (LoadSession) throws -> JobCompletion
     ) throws {
-        try pool.write { db in
+        try database.write { db in
             try renew(lease, jobID: jobID, db: db)
             let session = try LoadSession(
-                db: db, jobID: jobID, district: district, table: target, fields: fields, existing: existing,
+                db: db.sqlite("a job's load"), jobID: jobID, district: district, table: target, fields: fields,
+                existing: existing,
                 modified: modified, supersedes: supersedes)
             try session.clearExceptions()
             let completion = try body(session)

@@ -6,9 +6,9 @@ extension JobRepository {
     /// Jobs matching `filter`, newest first, `limit` of them from `offset`.
     public func jobs(matching filter: JobFilter, offset: Int, limit: Int) throws -> [JobRecord] {
         let (condition, arguments) = try Self.condition(filter)
-        return try pool.read { db in
-            try JobRecord.fetchAll(
-                db, sql: "SELECT * FROM jobs WHERE \(condition) ORDER BY id DESC LIMIT ? OFFSET ?",
+        return try database.read { db in
+            try db.fetchAll(
+                JobRecord.self, sql: "SELECT * FROM jobs WHERE \(condition) ORDER BY id DESC LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])
         }
     }
@@ -16,8 +16,8 @@ extension JobRepository {
     /// How many jobs match `filter`.
     public func count(matching filter: JobFilter) throws -> Int {
         let (condition, arguments) = try Self.condition(filter)
-        return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM jobs WHERE \(condition)", arguments: arguments) ?? 0
+        return try database.read { db in
+            try db.fetchOne(Int.self, sql: "SELECT count(*) FROM jobs WHERE \(condition)", arguments: arguments) ?? 0
         }
     }
 
@@ -25,10 +25,9 @@ extension JobRepository {
     /// or stale) and rejected.
     public func summary(matching filter: JobFilter) throws -> JobSummary {
         let (condition, arguments) = try Self.condition(filter)
-        return try pool.read { db in
+        return try database.read { db in
             var summary = JobSummary()
-            let rows = try Row.fetchAll(
-                db,
+            let rows = try db.fetchAll(
                 sql: """
                     SELECT state, count(*) AS jobs, sum(inserted + updated + unchanged + stale) AS loaded,
                         sum(rejected) AS rejected
@@ -49,9 +48,10 @@ extension JobRepository {
         jobID: Int64, rule: String? = nil, column: String? = nil, offset: Int, limit: Int
     ) throws -> [ExceptionRecord] {
         let (condition, arguments) = Self.exceptionCondition(jobID: jobID, rule: rule, column: column)
-        return try pool.read { db in
-            try ExceptionRecord.fetchAll(
-                db, sql: "SELECT * FROM job_exceptions WHERE \(condition) ORDER BY row, rowid LIMIT ? OFFSET ?",
+        return try database.read { db in
+            try db.fetchAll(
+                ExceptionRecord.self,
+                sql: "SELECT * FROM job_exceptions WHERE \(condition) ORDER BY row, rowid LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])
         }
     }
@@ -59,18 +59,19 @@ extension JobRepository {
     /// How many of a job's exceptions are of a rule and a column (both optional).
     public func exceptionCount(jobID: Int64, rule: String? = nil, column: String? = nil) throws -> Int {
         let (condition, arguments) = Self.exceptionCondition(jobID: jobID, rule: rule, column: column)
-        return try pool.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM job_exceptions WHERE \(condition)", arguments: arguments)
+        return try database.read { db in
+            try db.fetchOne(
+                Int.self, sql: "SELECT count(*) FROM job_exceptions WHERE \(condition)", arguments: arguments)
                 ?? 0
         }
     }
 
-    private static func condition(_ filter: JobFilter) throws -> (String, StatementArguments) {
+    private static func condition(_ filter: JobFilter) throws -> (String, SQLArguments) {
         var clauses = ["1"]
-        var arguments: StatementArguments = []
+        var arguments: SQLArguments = []
         if let sources = filter.sources {
             clauses.append("source IN (\(sources.isEmpty ? "NULL" : sources.map { _ in "?" }.joined(separator: ",")))")
-            arguments += StatementArguments(sources)
+            arguments += sources.map { $0 }
         }
         if let source = filter.source {
             clauses.append("source = ?")
@@ -95,7 +96,7 @@ extension JobRepository {
         if let key = filter.key, !key.isEmpty {
             let search = try keySearch.get()
             clauses.append("id IN (\(search.sql))")
-            arguments += StatementArguments(Array(repeating: key, count: search.parameters))
+            arguments += Array(repeating: key, count: search.parameters).map { $0 }
         }
         return (clauses.joined(separator: " AND "), arguments)
     }
@@ -128,10 +129,9 @@ extension JobRepository {
     /// attendance file names every student anyway, and the roster and the exceptions name the ones that matter.
     static let unsearchedTables: Set<String> = ["attendance"]
 
-    private static func exceptionCondition(jobID: Int64, rule: String?, column: String?) -> (String, StatementArguments)
-    {
+    private static func exceptionCondition(jobID: Int64, rule: String?, column: String?) -> (String, SQLArguments) {
         var clauses = ["job_id = ?"]
-        var arguments: StatementArguments = [jobID]
+        var arguments: SQLArguments = [jobID]
         if let rule, !rule.isEmpty {
             clauses.append("rule_id = ?")
             arguments += [rule]
@@ -147,9 +147,8 @@ extension JobRepository {
 extension JobRepository {
     /// Every job counted by source, kind and state, with its rows by outcome, in that order.
     public func tally() throws -> [JobTally] {
-        try pool.read { db in
-            try Row.fetchAll(
-                db,
+        try database.read { db in
+            try db.fetchAll(
                 sql: """
                     SELECT source, coalesce(kind, '') AS kind, state, count(*) AS jobs, sum(inserted) AS inserted,
                         sum(updated) AS updated, sum(unchanged) AS unchanged, sum(stale) AS stale,

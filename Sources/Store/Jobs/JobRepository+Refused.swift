@@ -10,16 +10,16 @@ extension JobRepository {
     ///   - lease: the lease of the process that rejects it.
     /// - Returns: the job, `processing` under `lease`, for its rejection.
     public func registerRefused(_ job: JobRecord, lease: JobLease, now: Date = Date()) throws -> JobRecord? {
-        try pool.write { db in
-            let known = try JobRecord.filter(sql: "source = ? AND sha256 = ?", arguments: [job.source, job.sha256])
-                .fetchCount(db)
+        try database.write { db in
+            let known = try db.count(
+                JobRecord.self, where: "source = ? AND sha256 = ?", arguments: [job.source, job.sha256])
             guard known == 0 else { return nil }
             var created = job
             created.state = .processing
             created.attempts = 1
             created.leaseOwner = lease.owner
             created.leaseExpiresAt = now.addingTimeInterval(lease.duration)
-            try created.insert(db)
+            try db.insert(&created)
             try db.audit(job: created.id, "refused", "not a regular file: \(job.sha256.prefix(24))")
             return created
         }

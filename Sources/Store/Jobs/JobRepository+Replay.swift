@@ -15,8 +15,8 @@ extension JobRepository {
     /// - Throws: ``StoreError`` (`jobNotFound`, `invalidTransition`) when the job does not exist, is not `done`,
     ///   is a duplicate, was superseded already, or has a replay waiting to run.
     public func replay(jobID: Int64, actor: String? = nil, now: Date = Date()) throws -> JobRecord {
-        try pool.write { db in
-            guard let job = try JobRecord.fetchOne(db, key: jobID) else {
+        try database.write { db in
+            guard let job = try db.fetchOne(JobRecord.self, key: jobID) else {
                 throw StoreError(.jobNotFound, "no job \(jobID)")
             }
             guard job.state == .done else {
@@ -28,8 +28,8 @@ extension JobRepository {
             if let replay = job.supersededBy {
                 throw StoreError(.invalidTransition, "job \(jobID) was superseded by job \(replay); replay that one")
             }
-            let pending = try Int64.fetchOne(
-                db,
+            let pending = try db.fetchOne(
+                Int64.self,
                 sql: "SELECT id FROM jobs WHERE supersedes = ? AND state NOT IN ('done', 'rejected', 'dead') LIMIT 1",
                 arguments: [jobID])
             if let pending {
@@ -37,8 +37,8 @@ extension JobRepository {
                     .invalidTransition, "job \(jobID) already has a replay waiting to run (job \(pending))")
             }
             let generation =
-                try Int.fetchOne(
-                    db,
+                try db.fetchOne(
+                    Int.self,
                     sql: "SELECT MAX(generation) FROM jobs WHERE source = ? AND sha256 = ? AND state <> 'duplicate'",
                     arguments: [job.source, job.sha256]) ?? 0
             var replay = JobRecord(
@@ -48,7 +48,7 @@ extension JobRepository {
             replay.originCleared = true
             replay.generation = generation + 1
             replay.supersedes = jobID
-            try replay.insert(db)
+            try db.insert(&replay)
             try db.audit(job: replay.id, "staged", "replay of job \(jobID)", actor: actor)
             try db.audit(job: jobID, "replay", "replayed by job \(replay.id ?? 0)", actor: actor)
             return replay
@@ -57,11 +57,11 @@ extension JobRepository {
 
     /// `done` jobs of a kind created in a period (inclusive days, UTC) that no replay superseded, oldest first.
     public func replayable(kind: String, from: Date, through: Date) throws -> [JobRecord] {
-        try pool.read { db in
-            try JobRecord.filter(
-                sql: "kind = ? AND state = 'done' AND superseded_by IS NULL AND created_at >= ? AND created_at < ?",
-                arguments: [kind, from, through]
-            ).order(sql: "id").fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(
+                JobRecord.self,
+                where: "kind = ? AND state = 'done' AND superseded_by IS NULL AND created_at >= ? AND created_at < ?",
+                arguments: [kind, from, through], orderBy: "id")
         }
     }
 }

@@ -6,7 +6,7 @@ import Values
 ///
 /// Each method that changes a job is one write transaction, its audit entry included.
 public struct JobRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
     /// Registers a staged file as a job, or as a duplicate of the job that has the same bytes.
     ///
@@ -17,11 +17,11 @@ public struct JobRepository: Sendable {
     /// and the original job is requeued, with the new drop's forced kind if it has one. The existing job is the
     /// file's latest generation (its last replay, if any).
     public func register(_ job: JobRecord) throws -> StageOutcome {
-        try pool.write { db in
+        try database.write { db in
             let existing =
-                try JobRecord
-                .filter(sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [job.source, job.sha256])
-                .order(sql: "generation DESC").fetchOne(db)
+                try db.fetchOne(
+                    JobRecord.self, where: "source = ? AND sha256 = ? AND state <> 'duplicate'",
+                    arguments: [job.source, job.sha256], orderBy: "generation DESC")
             if let existing {
                 if existing.origin == job.origin, !existing.originCleared {
                     return .alreadyRegistered(existing)
@@ -36,7 +36,7 @@ public struct JobRepository: Sendable {
                         original.kindForced = true
                     }
                     original.updatedAt = job.createdAt
-                    try original.update(db)
+                    try db.update(original)
                     try db.audit(job: original.id, "requeued", "the same bytes were dropped again")
                 }
                 var duplicate = job
@@ -44,12 +44,12 @@ public struct JobRepository: Sendable {
                 duplicate.duplicateOf = existing.id
                 duplicate.kind = original.kind
                 duplicate.filePath = original.filePath
-                try duplicate.insert(db)
+                try db.insert(&duplicate)
                 try db.audit(job: duplicate.id, "duplicate", "same sha256 as job \(existing.id ?? 0)")
                 return .duplicate(duplicate, of: original)
             }
             var created = job
-            try created.insert(db)
+            try db.insert(&created)
             try db.audit(job: created.id, "staged", "\(job.size) bytes, sha256 \(job.sha256.prefix(12))")
             return .created(created)
         }
@@ -57,15 +57,15 @@ public struct JobRepository: Sendable {
 
     /// Records that the origin file was removed (or moved) after staging.
     public func markOriginCleared(jobID: Int64) throws {
-        try pool.write { db in
+        try database.write { db in
             try db.execute(sql: "UPDATE jobs SET origin_cleared = 1 WHERE id = ?", arguments: [jobID])
         }
     }
 
     /// Jobs whose origin may still need clearing after a crash.
     public func uncleared(source: String) throws -> [JobRecord] {
-        try pool.read { db in
-            try JobRecord.filter(sql: "source = ? AND origin_cleared = 0", arguments: [source]).fetchAll(db)
+        try database.read { db in
+            try db.fetchAll(JobRecord.self, where: "source = ? AND origin_cleared = 0", arguments: [source])
         }
     }
 
@@ -76,7 +76,7 @@ public struct JobRepository: Sendable {
     public func recordFailure(
         jobID: Int64, error: String, nextAttemptAt: Date?, lease: JobLease, now: Date = Date()
     ) throws {
-        try pool.write { db in
+        try database.write { db in
             try renew(lease, jobID: jobID, db: db, now: now)
             let state: JobState = nextAttemptAt == nil ? .dead : .retryWait
             try db.execute(
@@ -92,42 +92,54 @@ public struct JobRepository: Sendable {
 
     /// Records the receipt written for a job that loads nothing (duplicates).
     public func setReceipt(jobID: Int64, path: String) throws {
-        try pool.write { db in
+        try database.write { db in
             try db.execute(sql: "UPDATE jobs SET receipt_path = ? WHERE id = ?", arguments: [path, jobID])
         }
     }
 
     /// Jobs to work on now: staged, interrupted while processing, or due for a retry.
     public func runnableJobs(source: String? = nil, now: Date = Date()) throws -> [JobRecord] {
-        try pool.read { db in
-            var request = JobRecord.filter(
-                sql: "state IN ('staged', 'processing') OR (state = 'retry_wait' AND next_attempt_at <= ?)",
-                arguments: [now])
-            if let source { request = request.filter(Column("source") == source) }
-            return try request.order(Column("id")).fetchAll(db)
+        try database.read { db in
+            var filter = "(state IN ('staged', 'processing') OR (state = 'retry_wait' AND next_attempt_at <= ?))"
+            var arguments: SQLArguments = [now]
+            if let source {
+                filter += " AND source = ?"
+                arguments += [source]
+            }
+            return try db.fetchAll(JobRecord.self, where: filter, arguments: arguments, orderBy: "id")
         }
     }
 
     /// Jobs, newest first, optionally filtered.
     public func jobs(state: JobState? = nil, source: String? = nil, limit: Int = 100) throws -> [JobRecord] {
-        try pool.read { db in
-            var request = JobRecord.all()
-            if let state { request = request.filter(Column("state") == state.rawValue) }
-            if let source { request = request.filter(Column("source") == source) }
-            return try request.order(Column("id").desc).limit(limit).fetchAll(db)
+        try database.read { db in
+            var conditions: [String] = []
+            var arguments: SQLArguments = []
+            if let state {
+                conditions.append("state = ?")
+                arguments += [state.rawValue]
+            }
+            if let source {
+                conditions.append("source = ?")
+                arguments += [source]
+            }
+            return try db.fetchAll(
+                JobRecord.self, where: conditions.isEmpty ? nil : conditions.joined(separator: " AND "),
+                arguments: arguments, orderBy: "id DESC", limit: limit)
         }
     }
 
     /// One job.
     public func job(id: Int64) throws -> JobRecord? {
-        try pool.read { db in try JobRecord.fetchOne(db, key: id) }
+        try database.read { db in try db.fetchOne(JobRecord.self, key: id) }
     }
 
     /// A job's exceptions in row order.
     public func exceptions(jobID: Int64) throws -> [ExceptionRecord] {
-        try pool.read { db in
-            try ExceptionRecord.fetchAll(
-                db, sql: "SELECT * FROM job_exceptions WHERE job_id = ? ORDER BY row, rowid", arguments: [jobID])
+        try database.read { db in
+            try db.fetchAll(
+                ExceptionRecord.self, sql: "SELECT * FROM job_exceptions WHERE job_id = ? ORDER BY row, rowid",
+                arguments: [jobID])
         }
     }
 
@@ -137,8 +149,8 @@ public struct JobRepository: Sendable {
     ///   - jobID: the job.
     ///   - actor: the console user asking, recorded on the audit trail (`nil`: the CLI).
     public func requeue(jobID: Int64, actor: String? = nil) throws -> JobRecord {
-        try pool.write { db in
-            guard var job = try JobRecord.fetchOne(db, key: jobID) else {
+        try database.write { db in
+            guard var job = try db.fetchOne(JobRecord.self, key: jobID) else {
                 throw StoreError(.jobNotFound, "no job \(jobID)")
             }
             guard job.state == .rejected || job.state == .dead else {
@@ -151,7 +163,7 @@ public struct JobRepository: Sendable {
             job.nextAttemptAt = nil
             job.lastError = nil
             job.updatedAt = Date()
-            try job.update(db)
+            try db.update(job)
             try db.audit(job: jobID, "requeued", "by operator", actor: actor)
             return job
         }
@@ -159,10 +171,11 @@ public struct JobRepository: Sendable {
 
     /// The (non-duplicate) job that owns a file's bytes: its latest generation (a replay owns them once made).
     public func owner(source: String, sha256: String) throws -> JobRecord? {
-        try pool.read { db in
-            try JobRecord.filter(
-                sql: "source = ? AND sha256 = ? AND state <> 'duplicate'", arguments: [source, sha256]
-            ).order(sql: "generation DESC").fetchOne(db)
+        try database.read { db in
+            try db.fetchOne(
+                JobRecord.self, where: "source = ? AND sha256 = ? AND state <> 'duplicate'",
+                arguments: [source, sha256],
+                orderBy: "generation DESC")
         }
     }
 }

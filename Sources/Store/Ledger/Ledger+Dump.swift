@@ -8,7 +8,7 @@ extension Ledger {
     }
 
     /// The rows of a read-only query, every column as text.
-    func dump(sql: String, arguments: StatementArguments = []) throws -> [[String]] {
-        try pool.textRows(sql: sql, arguments: arguments)
+    func dump(sql: String, arguments: SQLArguments = []) throws -> [[String]] {
+        try database.textRows(sql: sql, arguments: arguments)
     }
 }

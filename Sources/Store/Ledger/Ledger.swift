@@ -41,6 +41,8 @@ public final class Ledger: Sendable {
     /// What retention must keep; expired exception rows.
     public let retention: RetentionRepository
     let pool: DatabasePool
+    /// The pool seen through the SQL seam the repositories share.
+    let database: any SQLDatabase
     let logger: Logger
     /// The use lock, held shared while this ledger is open (`nil` for the ledger a restore opens under its
     /// exclusive hold).
@@ -85,16 +87,18 @@ public final class Ledger: Sendable {
         let pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
         self.pool = pool
-        jobs = JobRepository(pool: pool)
-        domain = DomainRepository(pool: pool)
-        claims = ClaimRepository(pool: pool)
-        remittance = RemittanceRepository(pool: pool)
-        deliveries = DeliveryRepository(pool: pool)
-        sources = SourceHealthRepository(pool: pool)
-        seen = SeenFileRepository(pool: pool)
-        audit = AuditRepository(pool: pool)
-        alerts = AlertRepository(pool: pool)
-        retention = RetentionRepository(pool: pool)
+        let database = SQLiteDatabase(pool: pool)
+        self.database = database
+        jobs = JobRepository(database: database)
+        domain = DomainRepository(database: database)
+        claims = ClaimRepository(database: database)
+        remittance = RemittanceRepository(database: database)
+        deliveries = DeliveryRepository(database: database)
+        sources = SourceHealthRepository(database: database)
+        seen = SeenFileRepository(database: database)
+        audit = AuditRepository(database: database)
+        alerts = AlertRepository(database: database)
+        retention = RetentionRepository(database: database)
     }
 
     /// `.locks/<database file>.use` beside the database: held shared by every process that has the database

@@ -29,11 +29,10 @@ public struct OperationsSnapshot: Sendable, Equatable {
 extension Ledger {
     /// The figures `/metrics` adds to the counts, as of `now`.
     public func operationsSnapshot(now: Date = Date()) throws -> OperationsSnapshot {
-        try pool.read { db in
+        try database.read { db in
             let bounds = OperationsSnapshot.durationBounds
             let buckets = bounds.map { "SUM(duration_ms <= \(Int($0 * 1000)))" }.joined(separator: ", ")
-            let durations = try Row.fetchAll(
-                db,
+            let durations = try db.fetchAll(
                 sql: """
                     SELECT kind, \(buckets), COUNT(*), SUM(duration_ms) FROM jobs
                     WHERE duration_ms IS NOT NULL AND kind IS NOT NULL AND state IN ('done', 'rejected')
@@ -45,13 +44,13 @@ extension Ledger {
                     sum: Double(row[bounds.count + 2] as Int64? ?? 0) / 1000)
             }
             var alerts: [String: Int] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT condition, COUNT(*) FROM alerts WHERE state = 'open' GROUP BY condition")
+            for row in try db.fetchAll(
+                sql: "SELECT condition, COUNT(*) FROM alerts WHERE state = 'open' GROUP BY condition")
             {
                 alerts[row[0]] = row[1]
             }
             func age(_ sql: String) throws -> Double? {
-                try String.fetchOne(db, sql: sql).flatMap { try? Date($0, strategy: .iso8601) }
+                try db.fetchOne(String.self, sql: sql).flatMap { try? Date($0, strategy: .iso8601) }
                     .map { now.timeIntervalSince($0) }
             }
             return OperationsSnapshot(

@@ -13,10 +13,10 @@ extension RemittanceRepository {
     ///   - body: Applies the set; receives the session and the sequence number its first claim row follows.
     /// - Throws: ``StoreError`` when the job has no such set, or the set is not held.
     public func release(jobID: Int64, set: Int, _ body: (LoadSession, Int) throws -> Void) throws {
-        try pool.write { db in
+        try database.write { db in
             guard
-                let row = try Row.fetchOne(
-                    db, sql: "SELECT state, trace FROM remittances WHERE job_id = ? AND ordinal = ?",
+                let row = try db.fetchOne(
+                    sql: "SELECT state, trace FROM remittances WHERE job_id = ? AND ordinal = ?",
                     arguments: [jobID, set])
             else {
                 throw StoreError(.notFound, "job \(jobID) has no 835 transaction set \(set)")
@@ -27,13 +27,14 @@ extension RemittanceRepository {
                     .invalidTransition, "set \(set) of job \(jobID) is \(state), not held: nothing to release")
             }
             let first =
-                try Int.fetchOne(
-                    db, sql: "SELECT MIN(seq) - 1 FROM remittance_claims WHERE job_id = ? AND set_ordinal = ?",
+                try db.fetchOne(
+                    Int.self, sql: "SELECT MIN(seq) - 1 FROM remittance_claims WHERE job_id = ? AND set_ordinal = ?",
                     arguments: [jobID, set]) ?? 0
             try db.execute(
                 sql: "DELETE FROM remittance_claims WHERE job_id = ? AND set_ordinal = ?", arguments: [jobID, set])
             let session = try LoadSession(
-                db: db, jobID: jobID, district: "", table: nil, fields: [], existing: .update, modified: nil)
+                db: db.sqlite("releasing a held 835 set"), jobID: jobID, district: "", table: nil, fields: [],
+                existing: .update, modified: nil)
             try body(session, first)
             try db.execute(
                 sql: "UPDATE remittances SET state = 'released' WHERE job_id = ? AND ordinal = ?",

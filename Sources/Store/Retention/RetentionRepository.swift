@@ -10,20 +10,19 @@ import GRDB
 /// - one of the job's 835 transaction sets is `held` (`dropgate remit release` reads the archived file again).
 /// Duplicates name their original's file, so the original's holds cover them.
 public struct RetentionRepository: Sendable {
-    let pool: DatabasePool
+    let database: any SQLDatabase
 
     /// Batch states before a 999 or TA1 (or an operator's discard) settled the batch.
     static let unacknowledgedBatchStates = ["writing", "awaiting-review", "built", "submitted"]
 
     /// Every hold, one per job and reason, ordered by job.
     public func holds() throws -> [RetentionHold] {
-        try pool.read { db in try Self.holds(db) }
+        try database.read { db in try Self.holds(db) }
     }
 
-    static func holds(_ db: Database) throws -> [RetentionHold] {
+    static func holds(_ db: any SQLConnection) throws -> [RetentionHold] {
         var holds: [RetentionHold] = []
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.fetchAll(
             sql: """
                 SELECT id, state, file_path, receipt_path, report_path FROM jobs
                 WHERE state NOT IN ('done', 'rejected', 'duplicate', 'dead') ORDER BY id
@@ -35,8 +34,7 @@ public struct RetentionRepository: Sendable {
                     paths: Self.paths(row)))
         }
         let states = unacknowledgedBatchStates.map { "'\($0)'" }.joined(separator: ", ")
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.fetchAll(
             sql: """
                 SELECT j.id, j.file_path, j.receipt_path, j.report_path, MIN(b.id) AS batch, b.state
                 FROM claim_batches b
@@ -57,8 +55,7 @@ public struct RetentionRepository: Sendable {
                         "its rows are billed by batch \(row["batch"] as Int64) (\(row["state"] as String), not acknowledged)",
                     paths: Self.paths(row)))
         }
-        for row in try Row.fetchAll(
-            db,
+        for row in try db.fetchAll(
             sql: """
                 SELECT DISTINCT j.id, j.file_path, j.receipt_path, j.report_path
                 FROM remittances r JOIN jobs j ON j.id = r.job_id
@@ -73,7 +70,7 @@ public struct RetentionRepository: Sendable {
     }
 
     /// A job's file, receipt and exception report, as far as it has them.
-    private static func paths(_ row: Row) -> [String] {
+    private static func paths(_ row: SQLRow) -> [String] {
         [row["file_path"], row["receipt_path"], row["report_path"]].compactMap { $0 as String? }
     }
 
@@ -81,9 +78,8 @@ public struct RetentionRepository: Sendable {
     /// before the file is removed, for a job requeued or a set held since ``holds()`` was read. (A claim batch
     /// built meanwhile bills rows already loaded; its hold counts from the next purge.)
     public func heldNow(_ path: String) throws -> String? {
-        try pool.read { db in
-            if let row = try Row.fetchOne(
-                db,
+        try database.read { db in
+            if let row = try db.fetchOne(
                 sql: """
                     SELECT id, state FROM jobs WHERE state IN ('staged', 'processing', 'retry_wait')
                     AND (file_path = ?1 OR receipt_path = ?1 OR report_path = ?1) LIMIT 1
@@ -91,8 +87,8 @@ public struct RetentionRepository: Sendable {
             {
                 return "job \(row["id"] as Int64) is \(row["state"] as String)"
             }
-            let held = try Int64.fetchOne(
-                db,
+            let held = try db.fetchOne(
+                Int64.self,
                 sql: """
                     SELECT j.id FROM remittances r JOIN jobs j ON j.id = r.job_id
                     WHERE r.state = 'held' AND (j.file_path = ?1 OR j.receipt_path = ?1 OR j.report_path = ?1) LIMIT 1
@@ -103,10 +99,10 @@ public struct RetentionRepository: Sendable {
 
     /// The file paths jobs name, whatever their state (a staged file a job names is never a leftover).
     public func jobFiles(under folder: String) throws -> Set<String> {
-        try pool.read { db in
+        try database.read { db in
             Set(
-                try String.fetchAll(
-                    db, sql: "SELECT DISTINCT file_path FROM jobs WHERE substr(file_path, 1, ?) = ?",
+                try db.fetchAll(
+                    String.self, sql: "SELECT DISTINCT file_path FROM jobs WHERE substr(file_path, 1, ?) = ?",
                     arguments: [folder.count + 1, folder + "/"]))
         }
     }
@@ -116,10 +112,9 @@ public struct RetentionRepository: Sendable {
     ///
     /// - Returns: the rows removed per job, by job id.
     public func purgeExceptions(before cutoff: Date, dryRun: Bool) throws -> [(jobID: Int64, rows: Int)] {
-        try pool.write { db in
+        try database.write { db in
             let held = Set(try Self.holds(db).map(\.jobID))
-            let expired = try Row.fetchAll(
-                db,
+            let expired = try db.fetchAll(
                 sql: """
                     SELECT e.job_id, count(*) AS rows FROM job_exceptions e JOIN jobs j ON j.id = e.job_id
                     WHERE j.state IN ('done', 'rejected', 'duplicate', 'dead') AND j.updated_at < ?

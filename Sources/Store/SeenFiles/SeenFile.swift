@@ -3,7 +3,8 @@ import GRDB
 
 /// A file a source left in place after it was taken (SFTP `after_fetch: leave`): while its size and modification
 /// time stay the same, it is the file already taken and is not fetched again.
-public struct SeenFile: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+public struct SeenFile: Sendable, Codable, Equatable, StoredRecord {
+    static let primaryKey = ["source", "name"]
     public static let databaseTableName = "seen_files"
 
     /// Source id.

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 /// How a polled source is doing: consecutive failures, backoff and circuit state.
-public struct SourceHealth: Sendable, Codable, Equatable, FetchableRecord, PersistableRecord {
+public struct SourceHealth: Sendable, Codable, Equatable, StoredRecord {
+    static let primaryKey = ["source"]
     public static let databaseTableName = "source_health"
 
     /// Circuit state.

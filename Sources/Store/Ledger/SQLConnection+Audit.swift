@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-extension Database {
+extension SQLConnection {
     /// Appends to the audit trail, inside the caller's transaction.
     ///
     /// - Parameters:

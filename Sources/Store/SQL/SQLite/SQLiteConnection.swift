@@ -1,0 +1,48 @@
+import GRDB
+import Values
+
+/// A GRDB database connection seen through ``SQLConnection``.
+final class SQLiteConnection: SQLConnection {
+    /// The GRDB connection, for the SQLite-specific hot paths (prepared statements on its handle).
+    let database: Database
+
+    init(_ database: Database) {
+        self.database = database
+    }
+
+    func execute(sql: String, arguments: SQLArguments) throws -> Int {
+        try database.execute(sql: sql, arguments: StatementArguments(arguments))
+        return database.changesCount
+    }
+
+    func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        try Row.fetchAll(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
+            SQLRow(columns: Array($0.columnNames), values: Array($0.databaseValues))
+        }
+    }
+
+    func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws
+        -> [Record]
+    {
+        try Record.fetchAll(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+    }
+
+    func fetchAll<Value: DatabaseValueConvertible>(_ type: Value.Type, sql: String, arguments: SQLArguments)
+        throws -> [Value]
+    {
+        try DatabaseValue.fetchAll(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+            .compactMap(Value.fromDatabaseValue)
+    }
+}
+
+extension SQLConnection {
+    /// The GRDB connection under this one.
+    ///
+    /// - Throws: ``StoreError`` when the store is not SQLite (a path that has no counterpart there yet).
+    func sqlite(_ purpose: String) throws -> Database {
+        guard let connection = self as? SQLiteConnection else {
+            throw StoreError(.sqlite, "\(purpose) needs the SQLite store")
+        }
+        return connection.database
+    }
+}
