@@ -71,6 +71,10 @@ let package = Package(
         .systemLibrary(name: "CLibCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Adapter: HTTP POST and SMTP through libcurl (blocking calls, run on the pass's thread).
         .target(name: "Notify", dependencies: ["CLibCurl"]),
+        // libpq, for the PostgreSQL client only.
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // Adapter: blocking PostgreSQL client over libpq (statements, prepared statements, COPY FROM STDIN).
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"]),
         // Wiring: watcher, job runner, outbox, reports.
         .target(
             name: "Gateway",
@@ -137,6 +141,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "LoopbackSupport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "PostgresSupport"]),
         .testTarget(
             name: "SFTPTests",
             dependencies: [
@@ -169,6 +174,8 @@ let package = Package(
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
         // Test support: loopback ports for the servers tests start (and for connections that must be refused).
         .target(name: "LoopbackSupport", path: "Tests/LoopbackSupport"),
+        // Test support: throwaway PostgreSQL servers (initdb, pg_ctl; as the postgres user when run as root).
+        .target(name: "PostgresSupport", dependencies: ["LoopbackSupport"], path: "Tests/PostgresSupport"),
     ]
 )
 
