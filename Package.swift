@@ -45,11 +45,11 @@ let package = Package(
             name: "CSQLiteTuning",
             dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
-        // Adapter: SQLite job ledger and domain tables.
+        // Adapter: the job ledger and domain tables, on SQLite (embedded) or PostgreSQL (shared).
         .target(
             name: "Store",
             dependencies: [
-                "Values", "Mapping", "Claims", "Transport", "CSQLiteTuning",
+                "Values", "Mapping", "Claims", "Transport", "CSQLiteTuning", "PostgresClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,7 +137,9 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store", "Mapping", "Claims", "Values", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Store", "Mapping", "Claims", "Values", "PostgresSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
         .testTarget(name: "NotifyTests", dependencies: ["Notify", "LoopbackSupport"]),
@@ -175,7 +177,7 @@ let package = Package(
         // Test support: loopback ports for the servers tests start (and for connections that must be refused).
         .target(name: "LoopbackSupport", path: "Tests/LoopbackSupport"),
         // Test support: throwaway PostgreSQL servers (initdb, pg_ctl; as the postgres user when run as root).
-        .target(name: "PostgresSupport", dependencies: ["LoopbackSupport"], path: "Tests/PostgresSupport"),
+        .target(name: "PostgresSupport", dependencies: ["PostgresClient", "LoopbackSupport"], path: "Tests/PostgresSupport"),
     ]
 )
 

@@ -23,4 +23,8 @@ public enum StoreErrorCode: Sendable, Equatable {
     case restoreIncomplete
     /// SQLite returned an error.
     case sqlite
+    /// PostgreSQL returned something the store cannot use, or its schema is not one this build knows.
+    case postgres
+    /// The operation has no implementation on this store yet (it needs the SQLite store).
+    case unsupported
 }

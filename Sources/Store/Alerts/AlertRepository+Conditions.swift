@@ -64,7 +64,7 @@ extension AlertRepository {
         return try database.read { db in
             try db.fetchAll(
                 sql: """
-                    SELECT id, payer, claims, CAST(julianday(?) - julianday(created_at) AS INTEGER) FROM claim_batches
+                    SELECT id, payer, claims, CAST(trunc(julianday(?) - julianday(created_at)) AS INTEGER) FROM claim_batches
                     WHERE state IN ('built', 'submitted') AND julianday(?) - julianday(created_at) >= ?
                     ORDER BY id
                     """, arguments: [today, today, days]
@@ -78,7 +78,7 @@ extension AlertRepository {
         return try database.read { db in
             try db.fetchAll(
                 sql: """
-                    SELECT batch_id, payer, COUNT(*), MAX(CAST(julianday(?) - julianday(status_at) AS INTEGER))
+                    SELECT batch_id, payer, COUNT(*), MAX(CAST(trunc(julianday(?) - julianday(status_at)) AS INTEGER))
                     FROM claims
                     WHERE status IN ('accepted', 'accepted-by-payer') AND paid_cents IS NULL
                         AND julianday(?) - julianday(status_at) >= ?

@@ -11,7 +11,7 @@ extension ClaimRepository {
             try db.fetchAll(
                 sql: """
                     SELECT c.id, c.pcn, c.payer, c.status, c.batch_id, b.created_at,
-                           CAST(julianday(?) - julianday(CASE WHEN c.status IN ('accepted', 'accepted-by-payer') THEN c.status_at ELSE b.created_at END) AS INTEGER) AS waiting,
+                           CAST(trunc(julianday(?) - julianday(CASE WHEN c.status IN ('accepted', 'accepted-by-payer') THEN c.status_at ELSE b.created_at END)) AS INTEGER) AS waiting,
                            b.state
                     FROM claims c JOIN claim_batches b ON b.id = c.batch_id
                     WHERE (c.status IN ('built', 'submitted') AND julianday(?) - julianday(b.created_at) >= ?)

@@ -19,7 +19,8 @@ extension ClaimRepository {
             try db.execute(
                 sql: """
                     INSERT INTO control_numbers (payer, last_interchange) VALUES (?, ?)
-                    ON CONFLICT (payer) DO UPDATE SET last_interchange = max(last_interchange, excluded.last_interchange)
+                    ON CONFLICT (payer) DO UPDATE
+                    SET last_interchange = max(control_numbers.last_interchange, excluded.last_interchange)
                     """, arguments: [payer, number])
             try db.audit(job: nil, "control-number-raised", "payer \(payer): at least \(number) after a restore")
         }

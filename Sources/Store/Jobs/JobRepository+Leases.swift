@@ -10,7 +10,11 @@ extension JobRepository {
     /// - Throws: ``StoreError`` when the job does not exist or has ended.
     public func beginAttempt(jobID: Int64, lease: JobLease, now: Date = Date()) throws -> JobRecord? {
         try database.write { db in
-            guard var job = try db.fetchOne(JobRecord.self, key: jobID) else {
+            // Locked until the transaction ends, so two gateways on PostgreSQL never both take the job.
+            guard
+                var job = try db.fetchOne(
+                    JobRecord.self, sql: "SELECT * FROM jobs WHERE id = ?\(db.dialect.forUpdate)", arguments: [jobID])
+            else {
                 throw StoreError(.jobNotFound, "no job \(jobID)")
             }
             guard !job.state.isTerminal else {

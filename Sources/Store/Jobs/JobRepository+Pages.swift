@@ -67,7 +67,7 @@ extension JobRepository {
     }
 
     private static func condition(_ filter: JobFilter) throws -> (String, SQLArguments) {
-        var clauses = ["1"]
+        var clauses = ["TRUE"]
         var arguments: SQLArguments = []
         if let sources = filter.sources {
             clauses.append("source IN (\(sources.isEmpty ? "NULL" : sources.map { _ in "?" }.joined(separator: ",")))")

@@ -5,20 +5,22 @@ import Logging
 import Transport
 import Values
 
-/// The SQLite database: job ledger, exceptions, audit trail and domain tables, reached through one
-/// repository per area over the one connection pool.
+/// The database: job ledger, exceptions, audit trail and domain tables, reached through one repository per
+/// area over one ``SQLDatabase``.
 ///
-/// One `DatabasePool` in WAL mode, shared by the daemon and CLI processes (busy timeout), created
-/// with mode 0600 because domain tables hold student data. Each repository is a small value over that
-/// pool; each of its methods is one transaction (a job's whole load in ``JobRepository/load(jobID:district:target:fields:existing:_:)``,
-/// a claim build in ``ClaimRepository/buildClaims(_:)``).
+/// Embedded, it is one SQLite file: a `DatabasePool` in WAL mode, shared by the daemon and CLI processes
+/// (busy timeout), created with mode 0600 because domain tables hold student data. Shared by several
+/// gateways, it is a PostgreSQL database (``init(postgres:password:logger:)``). Each repository is a small
+/// value over the database; each of its methods is one transaction (a job's whole load in
+/// ``JobRepository/load(jobID:district:target:fields:existing:modified:supersedes:lease:_:)``, a claim build in
+/// ``ClaimRepository/buildClaims(_:)``).
 ///
-/// The repositories are the seam for another database (DESIGN §9): a PostgreSQL store would provide the
-/// same methods over its own pool. They are concrete types today; the sessions handed to `load` and
-/// `buildClaims` (``LoadSession``, ``ClaimBuildSession``, ``RemittanceRecorder``) are the SQLite-specific
-/// part, with prepared statements on the transaction's connection.
+/// The repositories are the seam (DESIGN §9): nothing above them knows which database answers. The sessions
+/// handed to `load` and `buildClaims` (``LoadSession``, ``ClaimBuildSession``, ``RemittanceRecorder``), with
+/// prepared statements on the transaction's connection, and backups exist for SQLite only so far; on
+/// PostgreSQL they throw ``StoreErrorCode/unsupported``.
 public final class Ledger: Sendable {
-    /// Path of the database file.
+    /// Path of the database file, or the PostgreSQL URL (which never holds the password).
     public let path: String
     /// Jobs: registration, attempts, state changes, exceptions.
     public let jobs: JobRepository
@@ -40,8 +42,9 @@ public final class Ledger: Sendable {
     public let alerts: AlertRepository
     /// What retention must keep; expired exception rows.
     public let retention: RetentionRepository
-    let pool: DatabasePool
-    /// The pool seen through the SQL seam the repositories share.
+    /// The SQLite pool; `nil` on PostgreSQL.
+    private let sqlitePool: DatabasePool?
+    /// The database the repositories share.
     let database: any SQLDatabase
     let logger: Logger
     /// The use lock, held shared while this ledger is open (`nil` for the ledger a restore opens under its
@@ -86,7 +89,7 @@ public final class Ledger: Sendable {
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
-        self.pool = pool
+        sqlitePool = pool
         let database = SQLiteDatabase(pool: pool)
         self.database = database
         jobs = JobRepository(database: database)
@@ -101,6 +104,44 @@ public final class Ledger: Sendable {
         retention = RetentionRepository(database: database)
     }
 
+    /// Opens a PostgreSQL database shared with other gateways and brings its schema up to date.
+    ///
+    /// - Parameters:
+    ///   - url: `postgres://user@host:port/database`, without the password.
+    ///   - password: the password, from the environment or a file (never from the configuration file).
+    /// - Throws: `PGError` when the server cannot be reached or refuses the login; ``StoreError`` when its
+    ///   schema is newer than this build.
+    public init(postgres url: String, password: String?, logger: Logger = Logger(label: "dropgate.store")) throws {
+        path = url
+        self.logger = logger
+        useLock = nil
+        sqlitePool = nil
+        let database = try PostgresDatabase(conninfo: url, password: password)
+        self.database = database
+        jobs = JobRepository(database: database)
+        domain = DomainRepository(database: database)
+        claims = ClaimRepository(database: database)
+        remittance = RemittanceRepository(database: database)
+        deliveries = DeliveryRepository(database: database)
+        sources = SourceHealthRepository(database: database)
+        seen = SeenFileRepository(database: database)
+        audit = AuditRepository(database: database)
+        alerts = AlertRepository(database: database)
+        retention = RetentionRepository(database: database)
+    }
+
+    /// The SQLite pool, for what exists on SQLite only (backups, restores).
+    ///
+    /// - Throws: ``StoreError`` (`.unsupported`) on PostgreSQL.
+    var pool: DatabasePool {
+        get throws {
+            guard let sqlitePool else {
+                throw StoreError(.unsupported, "this needs the SQLite store; the database is PostgreSQL")
+            }
+            return sqlitePool
+        }
+    }
+
     /// `.locks/<database file>.use` beside the database: held shared by every process that has the database
     /// open, exclusively by `dropgate restore` while it replaces the file.
     static func useLockPath(of path: String) -> String {
@@ -111,7 +152,8 @@ public final class Ledger: Sendable {
 
     /// Whether the database answers and every migration this build knows has run (the console's `/readyz`).
     public func isReady() -> Bool {
-        (try? pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }) ?? false
+        if let postgres = database as? PostgresDatabase { return postgres.isReady() }
+        return (try? pool.read { db in try Migrations.migrator.hasCompletedMigrations(db) }) ?? false
     }
 
     /// Runs once per process, before the first connection opens SQLite (later calls would be refused).

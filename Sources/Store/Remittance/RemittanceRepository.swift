@@ -34,7 +34,7 @@ public struct RemittanceRepository: Sendable {
         try database.textRows(
             sql: """
                 SELECT job_id, payer, COUNT(*), SUM(claims), SUM(CASE state WHEN 'held' THEN 0 ELSE payment_cents END),
-                    MIN(payment_date), SUM(balance_issues), SUM(state = 'held')
+                    MIN(payment_date), SUM(balance_issues), SUM(CASE state WHEN 'held' THEN 1 ELSE 0 END)
                 FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ? OFFSET ?
                 """, arguments: [limit, offset])
     }

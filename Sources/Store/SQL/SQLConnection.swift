@@ -8,6 +8,8 @@ typealias SQLArguments = [(any DatabaseValueConvertible)?]
 /// Statements use `?` placeholders and the SQL both stores share; values are GRDB's
 /// `DatabaseValueConvertible` types, so records and dates encode the same way in either store.
 protocol SQLConnection: AnyObject {
+    /// The SQL it speaks.
+    var dialect: SQLDialect { get }
     /// Runs a statement that returns no rows (or whose rows are not wanted); returns the rows it changed.
     @discardableResult
     func execute(sql: String, arguments: SQLArguments) throws -> Int

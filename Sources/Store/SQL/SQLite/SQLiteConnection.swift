@@ -3,6 +3,7 @@ import Values
 
 /// A GRDB database connection seen through ``SQLConnection``.
 final class SQLiteConnection: SQLConnection {
+    let dialect = SQLDialect.sqlite
     /// The GRDB connection, for the SQLite-specific hot paths (prepared statements on its handle).
     let database: Database
 
@@ -41,7 +42,7 @@ extension SQLConnection {
     /// - Throws: ``StoreError`` when the store is not SQLite (a path that has no counterpart there yet).
     func sqlite(_ purpose: String) throws -> Database {
         guard let connection = self as? SQLiteConnection else {
-            throw StoreError(.sqlite, "\(purpose) needs the SQLite store")
+            throw StoreError(.unsupported, "\(purpose) needs the SQLite store")
         }
         return connection.database
     }

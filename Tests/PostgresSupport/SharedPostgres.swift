@@ -1,23 +1,22 @@
 import PostgresClient
-import PostgresSupport
 import Testing
 
 /// One throwaway PostgreSQL server for a whole suite (`@Suite(.sharedPostgres)`), stopped when the suite ends.
 ///
 /// Tests reach it through ``SharedPostgres/server`` and take a fresh database each (``connectToFreshDatabase()``),
 /// so they run in parallel without seeing each other's tables.
-struct SharedPostgres: SuiteTrait, TestScoping {
-    @TaskLocal static var current: PostgresServer?
+public struct SharedPostgres: SuiteTrait, TestScoping {
+    @TaskLocal public static var current: PostgresServer?
 
     /// The suite's server.
-    static var server: PostgresServer {
+    public static var server: PostgresServer {
         get throws {
             guard let current else { throw PostgresServerMissing() }
             return current
         }
     }
 
-    func provideScope(
+    public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
         let server = try PostgresServer()
@@ -26,7 +25,7 @@ struct SharedPostgres: SuiteTrait, TestScoping {
     }
 
     /// A connection to a new, empty database on the suite's server.
-    static func connectToFreshDatabase() throws -> (connection: PGConnection, url: String) {
+    public static func connectToFreshDatabase() throws -> (connection: PGConnection, url: String) {
         let server = try server
         let url = try server.makeDatabase()
         return (try PGConnection(conninfo: url, password: server.password), url)
@@ -35,7 +34,7 @@ struct SharedPostgres: SuiteTrait, TestScoping {
 
 extension Trait where Self == SharedPostgres {
     /// Runs the suite against one throwaway PostgreSQL server.
-    static var sharedPostgres: Self { Self() }
+    public static var sharedPostgres: Self { Self() }
 }
 
 /// A test that uses ``SharedPostgres/server`` outside a `@Suite(.sharedPostgres)`.

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import PostgresClient
+import Values
+
+/// A libpq connection seen through ``SQLConnection``: `?` placeholders numbered, values sent as text (blobs
+/// as `bytea`), results typed by their column's type.
+final class PostgresConnection: SQLConnection {
+    let dialect = SQLDialect.postgres
+    private let connection: PGConnection
+
+    init(_ connection: PGConnection) {
+        self.connection = connection
+    }
+
+    func execute(sql: String, arguments: SQLArguments) throws -> Int {
+        try run(sql, arguments).affectedRows ?? 0
+    }
+
+    func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        let result = try run(sql, arguments)
+        let types = result.columnTypes
+        return try (0..<result.rowCount).map { row in
+            SQLRow(
+                columns: result.columnNames,
+                values: try types.indices.map { try Self.value(result, row: row, column: $0, type: types[$0]) })
+        }
+    }
+
+    func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws
+        -> [Record]
+    {
+        try fetchAll(sql: sql, arguments: arguments).map { try $0.decode(Record.self) }
+    }
+
+    func fetchAll<Value: DatabaseValueConvertible>(_ type: Value.Type, sql: String, arguments: SQLArguments)
+        throws -> [Value]
+    {
+        let result = try run(sql, arguments)
+        guard let columnType = result.columnTypes.first else { return [] }
+        return try (0..<result.rowCount).compactMap { row in
+            Value.fromDatabaseValue(try Self.value(result, row: row, column: 0, type: columnType))
+        }
+    }
+
+    private func run(_ sql: String, _ arguments: SQLArguments) throws -> PGResult {
+        try connection.execute(PostgresPlaceholders.numbered(sql), arguments.map(Self.parameter))
+    }
+
+    /// A value as libpq sends it: integers, reals and text as text, blobs as `bytea`, NULL as `nil`.
+    private static func parameter(_ value: (any DatabaseValueConvertible)?) -> PGParameter? {
+        switch value?.databaseValue.storage ?? .null {
+        case .null: nil
+        case .int64(let integer): .text(String(integer))
+        case .double(let real): .text(String(real))
+        case .string(let text): .text(text)
+        case .blob(let data): .bytes(Array(data))
+        }
+    }
+
+    /// A result cell as the value SQLite would have returned: integers and booleans as integers, floating and
+    /// numeric types as reals, `bytea` as a blob, everything else as text.
+    private static func value(_ result: PGResult, row: Int, column: Int, type: UInt32) throws -> DatabaseValue {
+        switch type {
+        case 17:
+            return try result.bytes(row: row, column: column).map { Data($0).databaseValue } ?? .null
+        default:
+            guard let text = result.text(row: row, column: column) else { return .null }
+            switch type {
+            case 16: return (text == "t" ? 1 : 0).databaseValue
+            case 20, 21, 23, 26: return try number(Int64(text), text, column: result.columnNames[column])
+            case 700, 701, 1700: return try number(Double(text), text, column: result.columnNames[column])
+            default: return text.databaseValue
+            }
+        }
+    }
+
+    private static func number(
+        _ value: (some DatabaseValueConvertible)?, _ text: String, column: String
+    ) throws -> DatabaseValue {
+        guard let value else { throw StoreError(.postgres, "column \(column) holds a number that does not parse") }
+        return value.databaseValue
+    }
+}

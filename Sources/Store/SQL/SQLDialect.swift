@@ -1,0 +1,13 @@
+/// Which SQL a connection speaks, for the few statements the two stores write differently.
+enum SQLDialect: Sendable {
+    /// SQLite: one writer at a time, so a write transaction's reads are already exclusive.
+    case sqlite
+    /// PostgreSQL: concurrent writers; rows a decision rests on are locked with `FOR UPDATE`.
+    case postgres
+
+    /// The clause that locks the rows a write transaction reads until it ends (empty on SQLite, whose
+    /// write transactions exclude each other).
+    var forUpdate: String {
+        self == .postgres ? " FOR UPDATE" : ""
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import PostgresSupport
+import Testing
+
+@testable import Store
+
+/// The repositories behave the same on the embedded SQLite store and on a PostgreSQL database shared by
+/// several gateways (DESIGN §9): each test runs on both, PostgreSQL a real server started for the suite.
+@Suite(.sharedPostgres) struct StoreParityTests {
+    /// Which store a test case runs on.
+    enum Kind: String, CaseIterable, Sendable {
+        case sqlite, postgres
+    }
+
+    /// A new, empty store of `kind`.
+    static func open(_ kind: Kind) throws -> Ledger {
+        switch kind {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("parity-\(UUID().uuidString)")
+            return try Ledger(path: folder.path + "/dropgate.sqlite")
+        case .postgres:
+            let server = try SharedPostgres.server
+            return try Ledger(postgres: try server.makeDatabase(), password: server.password)
+        }
+    }
+
+    static func staged(_ name: String, sha256: String, source: String = "d1", now: Date = Date()) -> JobRecord {
+        JobRecord(
+            source: source, originalName: name, origin: "/inbox/\(name)", sha256: sha256, size: 10,
+            filePath: "/staging/\(sha256)", now: now)
+    }
+
+    @Test(arguments: Kind.allCases) func registrationTellsNewDuplicateAndAnInterruptedDropApart(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        guard case .created(let first) = try ledger.jobs.register(Self.staged("a.csv", sha256: "aaa")) else {
+            Issue.record("the first drop was not created")
+            return
+        }
+        let id = try #require(first.id)
+        guard case .alreadyRegistered(let again) = try ledger.jobs.register(Self.staged("a.csv", sha256: "aaa")) else {
+            Issue.record("a drop registered before a crash was not recognised")
+            return
+        }
+        #expect(again.id == id)
+        try ledger.jobs.markOriginCleared(jobID: id)
+        guard
+            case .duplicate(let duplicate, of: let original) = try ledger.jobs.register(
+                Self.staged("b.csv", sha256: "aaa"))
+        else {
+            Issue.record("the same bytes again were not a duplicate")
+            return
+        }
+        #expect(duplicate.duplicateOf == id && original.id == id && duplicate.state == .duplicate)
+        #expect(try ledger.jobs.owner(source: "d1", sha256: "aaa")?.id == id)
+        #expect(try ledger.jobs.jobs(source: "d1").map(\.state) == [.duplicate, .staged])
+        #expect(try ledger.jobs.runnableJobs(source: "d1").map(\.id) == [id])
+        #expect(try ledger.jobs.uncleared(source: "d1").map(\.originalName) == ["b.csv"])
+        let actions = try ledger.audit.entries(offset: 0, limit: 10).map(\.action)
+        #expect(actions.sorted() == ["duplicate", "staged"])
+    }
+
+    @Test(arguments: Kind.allCases) func aLiveLeaseHoldsAnExpiredOneIsTakenOverAndFailuresRetryThenDie(kind: Kind)
+        throws
+    {
+        let ledger = try Self.open(kind)
+        guard case .created(let job) = try ledger.jobs.register(Self.staged("a.csv", sha256: "bbb")) else {
+            Issue.record("not created")
+            return
+        }
+        let id = try #require(job.id)
+        let first = JobLease(owner: "elsewhere:1:1", duration: 60)
+        let second = JobLease(owner: "elsewhere:2:2", duration: 60)
+        let start = Date()
+        #expect(try ledger.jobs.beginAttempt(jobID: id, lease: first, now: start)?.attempts == 1)
+        #expect(try ledger.jobs.beginAttempt(jobID: id, lease: second, now: start.addingTimeInterval(30)) == nil)
+        let taken = try #require(
+            try ledger.jobs.beginAttempt(jobID: id, lease: second, now: start.addingTimeInterval(61)))
+        #expect(taken.leaseOwner == second.owner && taken.attempts == 2)
+        #expect(throws: StoreError.self) {
+            try ledger.jobs.recordFailure(jobID: id, error: "late", nextAttemptAt: nil, lease: first)
+        }
+        let retryAt = start.addingTimeInterval(3600)
+        try ledger.jobs.recordFailure(jobID: id, error: "busy", nextAttemptAt: retryAt, lease: second)
+        #expect(try ledger.jobs.job(id: id)?.state == .retryWait)
+        #expect(try ledger.jobs.runnableJobs(now: start).isEmpty)
+        #expect(try ledger.jobs.runnableJobs(now: retryAt).map(\.id) == [id])
+        _ = try ledger.jobs.beginAttempt(jobID: id, lease: second, now: retryAt)
+        try ledger.jobs.recordFailure(jobID: id, error: "gone", nextAttemptAt: nil, lease: second)
+        #expect(try ledger.jobs.job(id: id)?.state == .dead)
+        #expect(try ledger.jobs.requeue(jobID: id, actor: "ops").state == .staged)
+        #expect(throws: StoreError.self) { try ledger.jobs.requeue(jobID: id) }
+    }
+
+    @Test(arguments: Kind.allCases) func alertsOpenRemindCloseAndQueueTheirNotifications(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        let candidate = AlertCandidate(condition: "job-dead", source: "d1", subject: "job 7", detail: "dead")
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        let opened = try ledger.alerts.reconcile([candidate], channels: { _ in ["mail", "hook"] }, now: start)
+        #expect(opened.opened.count == 1)
+        #expect(try ledger.alerts.reconcile([candidate], channels: { _ in ["mail"] }, now: start).opened.isEmpty)
+        let due = try ledger.alerts.due(now: start)
+        #expect(due.map(\.notification.channel).sorted() == ["hook", "mail"])
+        try ledger.alerts.markSent(due[0].notification, now: start)
+        try ledger.alerts.markFailed(due[1].notification, error: "refused", retryAt: start.addingTimeInterval(60))
+        #expect(try ledger.alerts.due(now: start).isEmpty)
+        #expect(try ledger.alerts.due(now: start.addingTimeInterval(60)).count == 1)
+        let reminded = try ledger.alerts.reconcile(
+            [candidate], channels: { _ in ["mail"] }, remindEvery: 30, now: start.addingTimeInterval(31))
+        #expect(reminded.reminded.count == 1)
+        let closed = try ledger.alerts.reconcile([], channels: { _ in ["mail"] }, now: start.addingTimeInterval(90))
+        #expect(closed.closed.map(\.key) == [candidate.key])
+        #expect(try ledger.alerts.alerts(openOnly: true).isEmpty)
+        let alert = try #require(try ledger.alerts.alerts().first?.id)
+        #expect(try ledger.alerts.notifications(alert: alert).map(\.event) == [.opened, .opened, .reminder, .closed])
+    }
+
+    @Test(arguments: Kind.allCases) func seenFilesHealthAndDeliveriesAreKeptOncePerKey(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        try ledger.seen.remember(SeenFile(source: "s", name: "a.csv", size: 1, modified: 10, sha256: "x"))
+        try ledger.seen.remember(SeenFile(source: "s", name: "a.csv", size: 2, modified: 20, sha256: "y"))
+        try ledger.seen.remember(SeenFile(source: "s", name: "b.csv", size: 3, modified: 30, sha256: "z"))
+        #expect(try ledger.seen.seenFiles(source: "s")["a.csv"]?.sha256 == "y")
+        try ledger.seen.forgetSeen(source: "s", names: ["a.csv"])
+        #expect(try ledger.seen.seenFiles(source: "s").keys.sorted() == ["b.csv"])
+
+        var health = try ledger.sources.health(of: "s")
+        health.consecutiveFailures = 3
+        health.lastError = "refused"
+        try ledger.sources.save(health)
+        health.consecutiveFailures = 4
+        try ledger.sources.save(health)
+        #expect(try ledger.sources.allHealth().map(\.consecutiveFailures) == [4])
+
+        let record = DeliveryRecord(delivery: "payer", file: "b1.x12", sha256: "abc", destination: "/out", bytes: 9)
+        try ledger.deliveries.record(record)
+        try ledger.deliveries.record(record)
+        #expect(try ledger.deliveries.delivered("payer") == ["b1.x12/abc"])
+        #expect(try ledger.deliveries.deliveries("payer").count == 1)
+    }
+
+    @Test(arguments: Kind.allCases) func aControlNumberIsRaisedButNeverLowered(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        try ledger.claims.raiseControlNumber(payer: "p", to: 40)
+        try ledger.claims.raiseControlNumber(payer: "p", to: 12)
+        #expect(try ledger.claims.controlNumbers() == ["p": 40])
+    }
+
+    @Test(arguments: Kind.allCases) func jobPagesFilterCountAndSummarise(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        for number in 1...7 {
+            _ = try ledger.jobs.register(
+                Self.staged("f\(number).csv", sha256: "h\(number)", source: number.isMultiple(of: 2) ? "even" : "odd"))
+        }
+        let odd = JobFilter(source: "odd")
+        #expect(try ledger.jobs.count(matching: odd) == 4)
+        #expect(try ledger.jobs.jobs(matching: odd, offset: 1, limit: 2).map(\.originalName) == ["f5.csv", "f3.csv"])
+        #expect(try ledger.jobs.count(matching: JobFilter(name: "f7")) == 1)
+        #expect(try ledger.jobs.tally().reduce(0) { $0 + $1.jobs } == 7)
+    }
+
+    @Test func bothStoresHaveTheSameTablesAndColumns() throws {
+        let sqlite = try Self.open(.sqlite).database.read { db in
+            try db.fetchAll(
+                sql: """
+                    SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                    WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND m.name NOT LIKE 'grdb%'
+                    """
+            ).map { "\($0[0] as String).\($0[1] as String)" }
+        }
+        let postgres = try Self.open(.postgres).database.read { db in
+            try db.fetchAll(
+                sql: """
+                    SELECT table_name, column_name FROM information_schema.columns
+                    WHERE table_schema = 'public' AND table_name <> 'dropgate_migrations' AND column_name <> 'rowid'
+                    """
+            ).map { "\($0[0] as String).\($0[1] as String)" }
+        }
+        #expect(sqlite.count > 200)
+        #expect(Set(postgres) == Set(sqlite))
+    }
+
+    /// The SQLite functions the statements use give SQLite's results on PostgreSQL.
+    @Test(arguments: [
+        "SELECT CAST(trunc(julianday('2026-12-02 10:00:00.000') - julianday('2026-11-29T22:00:00Z')) AS INTEGER)",
+        "SELECT julianday('2026-12-02') - julianday('2026-11-30')",
+        "SELECT date('2026-12-02 10:00:00.000')",
+        "SELECT instr('CO-45', '-')",
+        "SELECT printf('%.2f', 123456 / 100.0) || ' ' || printf('%.2f', -5 / 100.0)",
+        "SELECT max(7, 42)",
+    ])
+    func sqliteFunctionsGiveTheSameResults(sql: String) throws {
+        let sqlite = try Self.open(.sqlite).database.textRows(sql: sql)
+        let postgres = try Self.open(.postgres).database.textRows(sql: sql)
+        #expect(!sqlite.isEmpty)
+        #expect(postgres == sqlite)
+    }
+
+    /// Two gateways (two ledgers on one database) racing for the same jobs from two threads: each job is
+    /// leased to exactly one of them.
+    @Test func twoGatewaysRacingForJobsEachLeaseEveryJobOnce() async throws {
+        let server = try SharedPostgres.server
+        let url = try server.makeDatabase()
+        let gateways = [
+            try Ledger(postgres: url, password: server.password), try Ledger(postgres: url, password: server.password),
+        ]
+        var ids: [Int64] = []
+        for number in 0..<60 {
+            if case .created(let job) = try gateways[0].jobs.register(Self.staged("f\(number)", sha256: "r\(number)")) {
+                ids.append(try #require(job.id))
+            }
+        }
+        let jobs = ids
+        let won = try await withThrowingTaskGroup(of: [Int64].self) { group in
+            for (index, gateway) in gateways.enumerated() {
+                group.addTask {
+                    let lease = JobLease(owner: "host\(index):\(index):1", duration: 300)
+                    return try jobs.filter { try gateway.jobs.beginAttempt(jobID: $0, lease: lease) != nil }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(won.map(\.count).reduce(0, +) == jobs.count)
+        #expect(Set(won.flatMap { $0 }) == Set(jobs))
+    }
+}
