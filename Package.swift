@@ -138,7 +138,8 @@ let package = Package(
         .testTarget(
             name: "StoreTests",
             dependencies: [
-                "Store", "Mapping", "Claims", "Values", "PostgresSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "Store", "Mapping", "Claims", "Values", "PostgresSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "TransportTests", dependencies: ["Transport"]),
@@ -177,7 +178,8 @@ let package = Package(
         // Test support: loopback ports for the servers tests start (and for connections that must be refused).
         .target(name: "LoopbackSupport", path: "Tests/LoopbackSupport"),
         // Test support: throwaway PostgreSQL servers (initdb, pg_ctl; as the postgres user when run as root).
-        .target(name: "PostgresSupport", dependencies: ["PostgresClient", "LoopbackSupport"], path: "Tests/PostgresSupport"),
+        .target(
+            name: "PostgresSupport", dependencies: ["PostgresClient", "LoopbackSupport"], path: "Tests/PostgresSupport"),
     ]
 )
 
