@@ -99,6 +99,11 @@ public final class PGConnection {
         preparedStatements[name] = sql
     }
 
+    /// Whether a statement is prepared under `name` on this connection.
+    public func isPrepared(_ name: String) -> Bool {
+        preparedStatements[name] != nil
+    }
+
     /// Runs the statement prepared under `name`, for loops that run one statement many times.
     ///
     /// - Parameters:

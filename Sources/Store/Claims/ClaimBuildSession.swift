@@ -9,14 +9,14 @@ import Values
 ///
 /// Only valid inside ``ClaimRepository/buildClaims(_:)``.
 public final class ClaimBuildSession {
-    let db: Database
+    let db: any SQLConnection
     private var nextClaimID: Int64 = 0
     /// The per-claim inserts, prepared on the first claim (a build can record 100,000).
     private var inserts: Inserts?
 
     private var stamps: (date: Date, text: String)?
 
-    init(db: Database) {
+    init(db: any SQLConnection) {
         self.db = db
     }
 
@@ -29,19 +29,21 @@ public final class ClaimBuildSession {
     }
 
     /// Takes the payer's next interchange control number (1 after 999,999,999 is refused, never wrapped).
+    ///
+    /// One statement reserves it, so gateways sharing a PostgreSQL database never take the same number.
     public func nextControlNumber(payer: String) throws -> Int {
-        let last =
-            try Int.fetchOne(
-                db, sql: "SELECT last_interchange FROM control_numbers WHERE payer = ?", arguments: [payer]) ?? 0
-        guard last < 999_999_999 else {
+        let number =
+            try db.fetchOne(
+                Int.self,
+                sql: """
+                    INSERT INTO control_numbers (payer, last_interchange) VALUES (?, 1)
+                    ON CONFLICT (payer) DO UPDATE SET last_interchange = control_numbers.last_interchange + 1
+                    RETURNING last_interchange
+                    """, arguments: [payer]) ?? 0
+        guard number <= 999_999_999 else {
             throw StoreError(.invalidTransition, "payer \(payer) has used every interchange control number")
         }
-        try db.execute(
-            sql: """
-                INSERT INTO control_numbers (payer, last_interchange) VALUES (?, ?)
-                ON CONFLICT (payer) DO UPDATE SET last_interchange = excluded.last_interchange
-                """, arguments: [payer, last + 1])
-        return last + 1
+        return number
     }
 
     /// Records a batch in state `writing` (totals set by ``finishBatch(id:claims:lines:totalCents:)``);
@@ -49,12 +51,14 @@ public final class ClaimBuildSession {
     public func createBatch(
         payer: String, format: PayerProfile.ClaimFormat, controlNumber: Int, file: String, createdAt: Date
     ) throws -> Int64 {
-        try db.execute(
+        let id = try db.fetchOne(
+            Int64.self,
             sql: """
                 INSERT INTO claim_batches (payer, format, interchange_control, file, state, claims, lines, total_cents, created_at)
-                VALUES (?, ?, ?, ?, 'writing', 0, 0, 0, ?)
+                VALUES (?, ?, ?, ?, 'writing', 0, 0, 0, ?) RETURNING id
                 """, arguments: [payer, format.rawValue, controlNumber, file, Ledger.timestamp(createdAt)])
-        return db.lastInsertedRowID
+        guard let id else { throw StoreError(.sqlite, "the new batch of \(payer) got no id") }
+        return id
     }
 
     /// Sets a batch's totals once its claims are recorded.
@@ -76,9 +80,7 @@ public final class ClaimBuildSession {
     public func add(
         _ claim: Claim, payer: String, batchID: Int64, setControl: String, corrects: Int64? = nil, now: Date = Date()
     ) throws -> Claim {
-        try reserveClaimID()
-        let id = nextClaimID
-        nextClaimID += 1
+        let id = try takeClaimID()
         var recorded = claim
         recorded.patientControlNumber = Self.patientControlNumber(id)
         let period = claim.period
@@ -87,10 +89,10 @@ public final class ClaimBuildSession {
         self.inserts = inserts
         let district = claim.lines.first?.service.district ?? ""
         let student = claim.lines.first?.service.studentID ?? ""
-        let text = { (value: String?) in value.map(SQLiteValue.text) ?? .null }
+        let text = { (value: String?) in value.map(SQLValue.text) ?? .null }
         try inserts.claim.execute(
             .int(id), .int(batchID), .text(payer), .text(recorded.patientControlNumber), .text(setControl),
-            .text(claim.frequency.rawValue), corrects.map(SQLiteValue.int) ?? .null, .text(district),
+            .text(claim.frequency.rawValue), corrects.map(SQLValue.int) ?? .null, .text(district),
             .text(student), .text(subscriber.memberID), .text(subscriber.lastName), .text(subscriber.firstName),
             text(subscriber.birthdate?.description), .text(subscriber.sex), text(subscriber.address?.street),
             text(subscriber.address?.city), text(subscriber.address?.state), text(subscriber.address?.zip),
@@ -120,10 +122,22 @@ public final class ClaimBuildSession {
         return recorded
     }
 
-    private func reserveClaimID() throws {
-        guard nextClaimID == 0 else { return }
-        let last = try Int64.fetchOne(db, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claims'") ?? 0
-        nextClaimID = last + 1
+    /// The next claim id: counted from the last one on SQLite (one writer), taken from the table's sequence on
+    /// PostgreSQL (gateways building at once never share one).
+    private func takeClaimID() throws -> Int64 {
+        switch db.dialect {
+        case .sqlite:
+            if nextClaimID == 0 {
+                nextClaimID =
+                    (try db.fetchOne(Int64.self, sql: "SELECT seq FROM sqlite_sequence WHERE name = 'claims'") ?? 0) + 1
+            }
+            defer { nextClaimID += 1 }
+            return nextClaimID
+        case .postgres:
+            guard let id = try db.fetchOne(Int64.self, sql: "SELECT nextval(pg_get_serial_sequence('claims', 'id'))")
+            else { throw StoreError(.postgres, "the claims sequence gave no id") }
+            return id
+        }
     }
 
     static func patientControlNumber(_ id: Int64) -> String {
@@ -138,8 +152,7 @@ public final class ClaimBuildSession {
     ) throws {
         let spans = try eligibility(district: district)
         let roster = try practitioners(district: district)
-        let cursor = try Row.fetchCursor(
-            db,
+        try db.forEach(
             sql: Self.serviceColumns + """
                 WHERE s.district = ? AND s.service_date <= ?
                   AND NOT EXISTS (SELECT 1 FROM billed_services b
@@ -147,8 +160,8 @@ public final class ClaimBuildSession {
                                     AND b.student_id = s.student_id AND b.rendering_npi = s.rendering_npi
                                     AND b.billing_code = s.billing_code AND b.start_time = s.start_time)
                 ORDER BY s.student_id, s.rendering_npi, s.service_date, s.start_time
-                """, arguments: [district, through.description])
-        while let row = try cursor.next() {
+                """, arguments: [district, through.description]
+        ) { row in
             try body(try Self.service(row, district: district, spans: spans, roster: roster))
         }
     }
@@ -156,12 +169,12 @@ public final class ClaimBuildSession {
     /// The services a recorded claim bills, as they are now (a replacement carries the corrected data), in
     /// line order. A service deleted since is left out.
     public func currentServices(ofClaim claimID: Int64) throws -> [BillableService] {
-        let district = try String.fetchOne(db, sql: "SELECT district FROM claims WHERE id = ?", arguments: [claimID])
+        let district = try db.fetchOne(
+            String.self, sql: "SELECT district FROM claims WHERE id = ?", arguments: [claimID])
         guard let district else { return [] }
         let spans = try eligibility(district: district)
         let roster = try practitioners(district: district)
-        return try Row.fetchAll(
-            db,
+        return try db.fetchAll(
             sql: Self.serviceColumns + """
                 JOIN claim_lines l ON l.district = s.district AND l.service_date = s.service_date
                     AND l.student_id = s.student_id AND l.rendering_npi = s.rendering_npi
@@ -184,7 +197,7 @@ public final class ClaimBuildSession {
         """
 
     private static func service(
-        _ row: Row, district: String, spans: [String: [EligibilitySpan]], roster: [String: [PractitionerPeriod]]
+        _ row: SQLRow, district: String, spans: [String: [EligibilitySpan]], roster: [String: [PractitionerPeriod]]
     ) throws -> BillableService {
         let studentID: String = row[0]
         let date = try storedDay(row[1], table: "services")
@@ -211,12 +224,13 @@ public final class ClaimBuildSession {
 
     /// Claims whose operator asked for a replacement or void, with what the correction needs.
     public func requestedCorrections(payer: String) throws -> [(id: Int64, claim: Claim)] {
-        let ids = try Int64.fetchAll(
-            db, sql: "SELECT id FROM claims WHERE payer = ? AND correction IS NOT NULL ORDER BY id", arguments: [payer])
+        let ids = try db.fetchAll(
+            Int64.self, sql: "SELECT id FROM claims WHERE payer = ? AND correction IS NOT NULL ORDER BY id",
+            arguments: [payer])
         return try ids.compactMap { id in
-            guard let claim = try ClaimRepository.claim(SQLiteConnection(db), id: id),
-                let request: String = try String.fetchOne(
-                    db, sql: "SELECT correction FROM claims WHERE id = ?", arguments: [id])
+            guard let claim = try ClaimRepository.claim(db, id: id),
+                let request: String = try db.fetchOne(
+                    String.self, sql: "SELECT correction FROM claims WHERE id = ?", arguments: [id])
             else { return nil }
             var correction = claim
             correction.frequency = request == "void" ? .void : .replacement
@@ -226,18 +240,17 @@ public final class ClaimBuildSession {
 
     /// The district's practitioner roster (payer profile `qualified`), per NPI.
     private func practitioners(district: String) throws -> [String: [PractitionerPeriod]] {
-        try DomainRepository.practitionerPeriods(SQLiteConnection(db), table: "practitioners", district: district)
+        try DomainRepository.practitionerPeriods(db, table: "practitioners", district: district)
     }
 
     private func eligibility(district: String) throws -> [String: [EligibilitySpan]] {
         var spans: [String: [EligibilitySpan]] = [:]
-        let rows = try Row.fetchCursor(
-            db,
+        try db.forEach(
             sql: """
                 SELECT student_id, member_id, eligibility_start, eligibility_end, plan_code
                 FROM student_eligibility WHERE district = ? ORDER BY student_id, eligibility_start
-                """, arguments: [district])
-        while let row = try rows.next() {
+                """, arguments: [district]
+        ) { row in
             let start = try Self.storedDay(row[2], table: "student_eligibility")
             spans[row[0], default: []].append(
                 EligibilitySpan(
@@ -269,34 +282,32 @@ public final class ClaimBuildSession {
 
     /// The statements ``add(_:payer:batchID:setControl:corrects:now:)`` runs for each claim and line.
     private struct Inserts {
-        let claim: SQLiteStatement
-        let line: SQLiteStatement
-        let billed: SQLiteStatement
+        let claim: any PreparedStatement
+        let line: any PreparedStatement
+        let billed: any PreparedStatement
 
-        init(db: Database) throws {
-            claim = try SQLiteStatement(
-                db,
-                sql: """
-                    INSERT INTO claims (id, batch_id, payer, pcn, set_control, frequency, corrects, district, student_id,
-                        member_id, last_name, first_name, birthdate, sex, address, city, state, zip, rendering_npi,
-                        rendering_name, place_of_service, diagnoses, period_start, period_end, total_cents, status,
-                        payer_claim_number, status_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?)
-                    """)
-            line = try SQLiteStatement(
-                db,
-                sql: """
-                    INSERT INTO claim_lines (claim_id, line, district, service_date, student_id, rendering_npi,
-                        billing_code, start_time, code, modifiers, units, charge_cents, pointers)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            billed = try SQLiteStatement(
-                db,
-                sql: """
-                    INSERT INTO billed_services (district, service_date, student_id, rendering_npi, billing_code, start_time, claim_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT DO UPDATE SET claim_id = excluded.claim_id
-                    """)
+        init(db: any SQLConnection) throws {
+            claim = try db.prepare(
+                """
+                INSERT INTO claims (id, batch_id, payer, pcn, set_control, frequency, corrects, district, student_id,
+                    member_id, last_name, first_name, birthdate, sex, address, city, state, zip, rendering_npi,
+                    rendering_name, place_of_service, diagnoses, period_start, period_end, total_cents, status,
+                    payer_claim_number, status_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'built', ?, ?)
+                """)
+            line = try db.prepare(
+                """
+                INSERT INTO claim_lines (claim_id, line, district, service_date, student_id, rendering_npi,
+                    billing_code, start_time, code, modifiers, units, charge_cents, pointers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            billed = try db.prepare(
+                """
+                INSERT INTO billed_services (district, service_date, student_id, rendering_npi, billing_code, start_time, claim_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (district, service_date, student_id, rendering_npi, billing_code, start_time)
+                DO UPDATE SET claim_id = excluded.claim_id
+                """)
         }
     }
 }

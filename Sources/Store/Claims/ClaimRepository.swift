@@ -10,7 +10,7 @@ public struct ClaimRepository: Sendable {
     /// Runs a claim build in one write transaction (see ``ClaimBuildSession``).
     public func buildClaims<T>(_ body: (ClaimBuildSession) throws -> T) throws -> T {
         try database.write { db in
-            try body(ClaimBuildSession(db: db.sqlite("a claim build")))
+            try body(ClaimBuildSession(db: db))
         }
     }
 

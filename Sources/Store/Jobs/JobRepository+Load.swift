@@ -26,7 +26,7 @@ extension JobRepository {
         try database.write { db in
             try renew(lease, jobID: jobID, db: db)
             let session = try LoadSession(
-                db: db.sqlite("a job's load"), jobID: jobID, district: district, table: target, fields: fields,
+                db: db, jobID: jobID, district: district, table: target, fields: fields,
                 existing: existing,
                 modified: modified, supersedes: supersedes)
             try session.clearExceptions()

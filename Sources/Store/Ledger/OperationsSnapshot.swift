@@ -31,7 +31,8 @@ extension Ledger {
     public func operationsSnapshot(now: Date = Date()) throws -> OperationsSnapshot {
         try database.read { db in
             let bounds = OperationsSnapshot.durationBounds
-            let buckets = bounds.map { "SUM(duration_ms <= \(Int($0 * 1000)))" }.joined(separator: ", ")
+            let buckets = bounds.map { "SUM(CASE WHEN duration_ms <= \(Int($0 * 1000)) THEN 1 ELSE 0 END)" }.joined(
+                separator: ", ")
             let durations = try db.fetchAll(
                 sql: """
                     SELECT kind, \(buckets), COUNT(*), SUM(duration_ms) FROM jobs

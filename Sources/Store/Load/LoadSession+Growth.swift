@@ -28,7 +28,8 @@ extension LoadSession {
         }
         let columns = growth.columns.map(quoted)
         let assignments = columns.enumerated().map { "\($1) = computed.c\($0)" }.joined(separator: ", ")
-        let differs = columns.enumerated().map { "\(name).\($1) IS NOT computed.c\($0)" }.joined(separator: " OR ")
+        let differs = columns.enumerated().map { "\(name).\($1) IS DISTINCT FROM computed.c\($0)" }.joined(
+            separator: " OR ")
         let join = key.map { "\(name).\($0) = computed.\($0)" }.joined(separator: " AND ")
         let keyList = key.joined(separator: ", ")
         let selected = outputs.enumerated().map { "\($1) AS c\($0)" }.joined(separator: ", ")

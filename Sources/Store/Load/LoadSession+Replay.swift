@@ -21,13 +21,12 @@ extension LoadSession {
         let columns = key.map { "CAST(\($0.quotedDatabaseIdentifier) AS TEXT)" }.joined(separator: ", ")
         /// Whether a claim bills the service row `alias` (services only; other rows are never billed).
         func billed(_ alias: String) -> String {
-            guard table.name == "services" else { return "0" }
+            guard table.name == "services" else { return "FALSE" }
             let columns = ["district", "service_date", "student_id", "rendering_npi", "billing_code", "start_time"]
             return "EXISTS (SELECT 1 FROM billed_services b WHERE "
                 + columns.map { "b.\($0) = \(alias).\($0)" }.joined(separator: " AND ") + ")"
         }
-        let rows = try Row.fetchAll(
-            db,
+        let rows = try db.fetchAll(
             sql: """
                 SELECT \(columns), \(billed("s")) FROM \(name) s WHERE s.district = ? AND s.job_id = ?
                 ORDER BY \(key.map(\.quotedDatabaseIdentifier).joined(separator: ", "))

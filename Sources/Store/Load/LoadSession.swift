@@ -11,16 +11,16 @@ public final class LoadSession {
     public let jobID: Int64
     /// The district (source id) rows belong to.
     public let district: String
-    let db: Database
+    let db: any SQLConnection
     let table: DomainTable?
     /// The job this one replays, if it is a replay.
     public let supersedes: Int64?
-    private let upsert: TableUpsert?
+    private let upsert: (any RowUpsert)?
     /// Prepared once: an 835 of 100,000 unmatched claims records as many exceptions.
-    private let exceptionStatement: SQLiteStatement
+    private let exceptionStatement: any PreparedStatement
 
     init(
-        db: Database, jobID: Int64, district: String, table: DomainTable?, fields: [String],
+        db: any SQLConnection, jobID: Int64, district: String, table: DomainTable?, fields: [String],
         existing: ExistingRecordPolicy, modified: String?, supersedes: Int64? = nil
     ) throws {
         self.db = db
@@ -28,16 +28,20 @@ public final class LoadSession {
         self.district = district
         self.table = table
         self.supersedes = supersedes
-        upsert = try table.map {
-            try TableUpsert(
-                db: db, table: $0, fields: fields, existing: existing, modified: modified, supersedes: supersedes)
+        upsert = try table.map { table -> any RowUpsert in
+            if let sqlite = db as? SQLiteConnection {
+                return try TableUpsert(
+                    db: sqlite.database, table: table, fields: fields, existing: existing, modified: modified,
+                    supersedes: supersedes)
+            }
+            return try PreparedTableUpsert(
+                db: db, table: table, fields: fields, existing: existing, modified: modified, supersedes: supersedes)
         }
-        exceptionStatement = try SQLiteStatement(
-            db,
-            sql: """
-                INSERT INTO job_exceptions (job_id, row, column_name, field, rule_id, severity, message, value)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        exceptionStatement = try db.prepare(
+            """
+            INSERT INTO job_exceptions (job_id, row, column_name, field, rule_id, severity, message, value)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// Upserts one validated row into the target table.
@@ -67,14 +71,14 @@ public final class LoadSession {
                 FROM (SELECT \(key.joined(separator: ", ")),
                              ROW_NUMBER() OVER (PARTITION BY \(partition) ORDER BY \(order)) AS number
                       FROM \(name) WHERE district = ?) AS ranked
-                WHERE \(join) AND \(name).\(target) IS NOT ranked.number
+                WHERE \(join) AND \(name).\(target) IS DISTINCT FROM ranked.number
                 """,
             arguments: [district])
     }
 
     /// Records an exception (error or warning) for the job.
     public func record(_ issue: RowIssue) throws {
-        let text = { (value: String?) in value.map(SQLiteValue.text) ?? .null }
+        let text = { (value: String?) in value.map(SQLValue.text) ?? .null }
         try exceptionStatement.execute(
             .int(jobID), .int(Int64(issue.line)), text(issue.column), text(issue.field), .text(issue.rule),
             .text(issue.severity.rawValue), .text(issue.message), text(issue.value))

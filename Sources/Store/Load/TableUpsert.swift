@@ -3,21 +3,10 @@ import GRDBSQLite
 import Mapping
 import Values
 
-/// The hot-path upsert of one mapping's rows into its domain table, on prepared statements.
-///
-/// Three statements share one parameter layout (`?1` district, `?2…` the fields, last the job id):
-/// 1. `INSERT … ON CONFLICT DO NOTHING` — one change: a new key (the only statement a first load runs);
-/// 2. `UPDATE … SET fields WHERE key AND job_id IS NOT job AND some field differs` — one change: updated;
-/// 3. `UPDATE … SET job_id WHERE key AND job_id IS NOT job` — one change: unchanged; none: this job already
-///    wrote the key, so the file repeats it.
-/// `job_id` records the job that last confirmed the row, `last_change` how (1 inserted, 2 updated, 3 unchanged).
-///
-/// With a `modified` column (the record's own modification date), statements 2 and 3 add one comparison: 2 runs
-/// only when the row is newer than the stored one, 3 only when it is not older. A row neither statement
-/// changes is then either repeated in the file or older than the stored record; a fourth statement, run only
-/// then, tells which (`stale`). A date missing on either side compares as not older.
-/// Texts are copied into one reusable buffer per row and bound without further copies.
-final class TableUpsert {
+/// The hot-path upsert of one mapping's rows into its domain table on SQLite: the ``UpsertStatements``
+/// prepared on the connection's handle, texts copied into one reusable buffer per row and bound without
+/// further copies.
+final class TableUpsert: RowUpsert {
     private let connection: OpaquePointer
     private let insert: OpaquePointer
     private let update: OpaquePointer
@@ -40,50 +29,15 @@ final class TableUpsert {
     ) throws {
         guard let connection = db.sqliteConnection else { throw StoreError(.sqlite, "database connection closed") }
         self.connection = connection
-        let quoted = { (name: String) in name.quotedDatabaseIdentifier }
-        let name = quoted(table.name)
-        let columns = ["district"] + fields
-        let jobParameter = "?\(columns.count + 1)"
-        parameterCount = Int32(columns.count + 1)
-        func parameter(_ column: String) -> String {
-            "?\((columns.firstIndex(of: column) ?? 0) + 1)"
-        }
-        let keyMatch = table.key.map { "\(quoted($0)) = \(parameter($0))" }.joined(separator: " AND ")
-        let valueColumns = fields.filter { !table.key.contains($0) }
-        let differs =
-            valueColumns.isEmpty
-            ? "0" : valueColumns.map { "\(quoted($0)) IS NOT \(parameter($0))" }.joined(separator: " OR ")
-        let assignments = valueColumns.map { "\(quoted($0)) = \(parameter($0))" }
-        // Newer wins: one comparison of the incoming modification date with the stored one.
-        let newer = modified.map { "AND COALESCE(\(parameter($0)) > \(quoted($0)), 1)" } ?? ""
-        let notOlder = modified.map { "AND NOT COALESCE(\(parameter($0)) < \(quoted($0)), 0)" } ?? ""
-        let insertSQL = """
-            INSERT INTO \(name) (\((columns + ["job_id", "last_change"]).map(quoted).joined(separator: ", ")))
-            VALUES (\(columns.indices.map { "?\($0 + 1)" }.joined(separator: ", ")), \(jobParameter), 1)
-            ON CONFLICT DO NOTHING
-            """
-        let updateSQL = """
-            UPDATE \(name) SET \((assignments + ["job_id = \(jobParameter)", "last_change = 2"]).joined(separator: ", "))
-            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) AND (\(differs)) \(newer)
-            """
-        let touchSQL = """
-            UPDATE \(name) SET job_id = \(jobParameter), last_change = 3
-            WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) \(notOlder)
-            """
-        let ownerSQL = "SELECT job_id FROM \(name) WHERE \(keyMatch) AND job_id IS NOT \(jobParameter)"
+        let statements = UpsertStatements(table: table, fields: fields, modified: modified)
+        parameterCount = statements.parameterCount
         policy = existing
         self.supersedes = supersedes
-        insert = try Self.prepare(insertSQL, on: connection, table: table.name)
-        owner = try Self.prepare(ownerSQL, on: connection, table: table.name)
-        update = try Self.prepare(updateSQL, on: connection, table: table.name)
-        touch = try Self.prepare(touchSQL, on: connection, table: table.name)
-        stale = try modified.map { column in
-            let sql = """
-                SELECT 1 FROM \(name)
-                WHERE \(keyMatch) AND job_id IS NOT \(jobParameter) AND \(parameter(column)) < \(quoted(column))
-                """
-            return try Self.prepare(sql, on: connection, table: table.name)
-        }
+        insert = try Self.prepare(statements.insert, on: connection, table: table.name)
+        owner = try Self.prepare(statements.owner, on: connection, table: table.name)
+        update = try Self.prepare(statements.update, on: connection, table: table.name)
+        touch = try Self.prepare(statements.touch, on: connection, table: table.name)
+        stale = try statements.stale.map { try Self.prepare($0, on: connection, table: table.name) }
     }
 
     deinit {
@@ -104,22 +58,21 @@ final class TableUpsert {
         return statement
     }
 
-    /// Upserts one row: `values` are the stored fields in the order given at init.
     func upsert(district: String, values: ArraySlice<FieldValue>, jobID: Int64) throws -> UpsertOutcome {
         stage(district: district, values: values)
         let spans = self.spans
         return try arena.withUnsafeBufferPointer { buffer in
             let bytes = (buffer, spans)
-            if try run(insert, values: values, jobID: jobID, bytes: bytes) { return .inserted }
-            if policy == .reject {
-                let owner = try firstOwner(values: values, jobID: jobID, bytes: bytes)
-                guard let owner else { return .duplicateKey }
-                guard owner == supersedes else { return .alreadyLoaded(byJob: owner) }
-            }
-            if try run(update, values: values, jobID: jobID, bytes: bytes) { return .updated }
-            if try run(touch, values: values, jobID: jobID, bytes: bytes) { return .unchanged }
-            if let stale, try exists(stale, values: values, jobID: jobID, bytes: bytes) { return .stale }
-            return .duplicateKey
+            return try Self.outcome(
+                policy: policy, supersedes: supersedes,
+                insert: { try run(insert, values: values, jobID: jobID, bytes: bytes) },
+                owner: { try firstOwner(values: values, jobID: jobID, bytes: bytes) },
+                update: { try run(update, values: values, jobID: jobID, bytes: bytes) },
+                touch: { try run(touch, values: values, jobID: jobID, bytes: bytes) },
+                stale: {
+                    guard let stale else { return false }
+                    return try exists(stale, values: values, jobID: jobID, bytes: bytes)
+                })
         }
     }
 

@@ -10,8 +10,8 @@ extension LoadSession {
     /// - Throws: ``StoreError`` when its recorded status is not a ``ClaimState``.
     public func sentClaim(payer: String, pcn: String) throws -> (id: Int64, status: ClaimState, batchID: Int64)? {
         guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT id, status, batch_id FROM claims WHERE payer = ? AND pcn = ?",
+            let row = try db.fetchOne(
+                sql: "SELECT id, status, batch_id FROM claims WHERE payer = ? AND pcn = ?",
                 arguments: [payer, pcn])
         else { return nil }
         let id: Int64 = row[0]
@@ -55,7 +55,7 @@ extension LoadSession {
                 sql: "UPDATE claims SET payer_claim_number = COALESCE(payer_claim_number, ?) WHERE id = ?",
                 arguments: [payerClaimNumber, claimID])
         }
-        let status = try String.fetchOne(db, sql: "SELECT status FROM claims WHERE id = ?", arguments: [claimID])
+        let status = try db.fetchOne(String.self, sql: "SELECT status FROM claims WHERE id = ?", arguments: [claimID])
             .flatMap(ClaimState.init(rawValue:))
         // An accepted replacement or void retires the claim it corrects, whichever answer comes first.
         if accepted, let status, !status.isRejected { try retireCorrected(byClaim: claimID) }

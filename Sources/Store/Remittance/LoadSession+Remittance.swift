@@ -12,8 +12,8 @@ extension LoadSession {
     /// The earlier job that applied (or an operator released) a payment with this trace and amount from this
     /// payer, if any: a payer resending an 835 under a new interchange number.
     public func jobApplying(payer: String, trace: String, paymentCents: Int64) throws -> Int64? {
-        try Int64.fetchOne(
-            db,
+        try db.fetchOne(
+            Int64.self,
             sql: """
                 SELECT job_id FROM remittances
                 WHERE payer = ? AND trace = ? AND payment_cents = ? AND job_id <> ? AND state <> 'held'
@@ -67,8 +67,8 @@ extension LoadSession {
 
     /// The payer's batch whose interchange (ISA13) or group (GS06) control number this is.
     public func batchID(payer: String, controlNumber: Int64) throws -> Int64? {
-        try Int64.fetchOne(
-            db, sql: "SELECT id FROM claim_batches WHERE payer = ? AND interchange_control = ?",
+        try db.fetchOne(
+            Int64.self, sql: "SELECT id FROM claim_batches WHERE payer = ? AND interchange_control = ?",
             arguments: [payer, controlNumber])
     }
 
@@ -86,19 +86,20 @@ extension LoadSession {
         result: String, detail: String
     ) throws -> Int {
         let scope = setControl == nil ? "" : " AND set_control = ?"
-        var arguments: StatementArguments = [batchID]
+        var arguments: SQLArguments = [batchID]
         if let setControl { arguments += [setControl] }
         let now = Ledger.timestamp(Date())
         let claims =
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM claims WHERE batch_id = ?\(scope)", arguments: arguments)
+            try db.fetchOne(
+                Int.self, sql: "SELECT COUNT(*) FROM claims WHERE batch_id = ?\(scope)", arguments: arguments)
             ?? 0
         let live = "batch_id = ?\(scope) AND status IN ('built', 'submitted', 'accepted', 'accepted-by-payer')"
         if accepted == true {
             // An accepted replacement or void retires the claim it corrects (unless an 835 adjudicating the
             // correction came first and did); a void's services are free again.
             let corrections = "batch_id = ?\(scope) AND status <> 'rejected' AND frequency IN ('7', '8')"
-            for claimID in try Int64.fetchAll(
-                db, sql: "SELECT id FROM claims WHERE \(corrections)", arguments: arguments)
+            for claimID in try db.fetchAll(
+                Int64.self, sql: "SELECT id FROM claims WHERE \(corrections)", arguments: arguments)
             {
                 try retireCorrected(byClaim: claimID)
             }
@@ -131,8 +132,7 @@ extension LoadSession {
     }
 
     func updateBatchState(batchID: Int64, acknowledgment: String) throws {
-        let counts = try Row.fetchOne(
-            db,
+        let counts = try db.fetchOne(
             sql: """
                 SELECT SUM(status IN ('rejected', 'rejected-by-payer')),
                     SUM(status NOT IN ('built', 'submitted', 'rejected', 'rejected-by-payer')), COUNT(*)

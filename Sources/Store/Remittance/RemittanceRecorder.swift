@@ -6,54 +6,50 @@ import Values
 /// 100,000 claims). Only valid inside the job's transaction (``LoadSession/remittanceRecorder()``).
 public final class RemittanceRecorder {
     private let jobID: Int64
-    private let findClaim: SQLiteStatement
-    private let findPaidByPayerNumber: SQLiteStatement
-    private let updateClaim: SQLiteStatement
-    private let payLine: SQLiteStatement
-    private let insertRemitted: SQLiteStatement
+    private let findClaim: any PreparedStatement
+    private let findPaidByPayerNumber: any PreparedStatement
+    private let updateClaim: any PreparedStatement
+    private let payLine: any PreparedStatement
+    private let insertRemitted: any PreparedStatement
 
-    init(db: Database, jobID: Int64) throws {
+    init(db: any SQLConnection, jobID: Int64) throws {
         self.jobID = jobID
         // Each lookup returns the claim's columns (0–8) with one of its billed lines (9–13) per row, in line
         // order: one statement per remitted claim finds the claim and its lines.
-        findClaim = try SQLiteStatement(
-            db,
-            sql: """
-                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at, c.payer_claim_number,
-                    c.frequency, c.corrects, l.line, l.code, l.modifiers, l.service_date, l.charge_cents
-                FROM claims c JOIN claim_batches b ON b.id = c.batch_id
-                LEFT JOIN claim_lines l ON l.claim_id = c.id
-                WHERE c.payer = ? AND c.pcn = ?
-                ORDER BY l.line
-                """)
-        findPaidByPayerNumber = try SQLiteStatement(
-            db,
-            sql: """
-                SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, c.created_at, c.payer_claim_number,
-                    c.frequency, c.corrects, l.line, l.code, l.modifiers, l.service_date, l.charge_cents
-                FROM (SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at,
-                          c.payer_claim_number, c.frequency, c.corrects
-                      FROM claims c JOIN claim_batches b ON b.id = c.batch_id
-                      WHERE c.payer = ? AND c.payer_claim_number = ? AND c.paid_cents <> 0 AND c.status <> 'reversed'
-                      ORDER BY c.id DESC LIMIT 1) c
-                LEFT JOIN claim_lines l ON l.claim_id = c.id
-                ORDER BY l.line
-                """)
-        updateClaim = try SQLiteStatement(
-            db,
-            sql: """
-                UPDATE claims SET status = COALESCE(?, status), paid_cents = ?,
-                    payer_claim_number = COALESCE(?, payer_claim_number), status_at = ?
-                WHERE id = ?
-                """)
-        payLine = try SQLiteStatement(db, sql: "UPDATE claim_lines SET paid_cents = ? WHERE claim_id = ? AND line = ?")
-        insertRemitted = try SQLiteStatement(
-            db,
-            sql: """
-                INSERT INTO remittance_claims (job_id, seq, payer, pcn, claim_id, status_code, classification,
-                    charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments, set_ordinal, remarks)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        findClaim = try db.prepare(
+            """
+            SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at, c.payer_claim_number,
+                c.frequency, c.corrects, l.line, l.code, l.modifiers, l.service_date, l.charge_cents
+            FROM claims c JOIN claim_batches b ON b.id = c.batch_id
+            LEFT JOIN claim_lines l ON l.claim_id = c.id
+            WHERE c.payer = ? AND c.pcn = ?
+            ORDER BY l.line
+            """)
+        findPaidByPayerNumber = try db.prepare(
+            """
+            SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, c.created_at, c.payer_claim_number,
+                c.frequency, c.corrects, l.line, l.code, l.modifiers, l.service_date, l.charge_cents
+            FROM (SELECT c.id, c.status, c.total_cents, c.paid_cents, c.student_id, b.created_at,
+                      c.payer_claim_number, c.frequency, c.corrects
+                  FROM claims c JOIN claim_batches b ON b.id = c.batch_id
+                  WHERE c.payer = ? AND c.payer_claim_number = ? AND c.paid_cents <> 0 AND c.status <> 'reversed'
+                  ORDER BY c.id DESC LIMIT 1) c
+            LEFT JOIN claim_lines l ON l.claim_id = c.id
+            ORDER BY l.line
+            """)
+        updateClaim = try db.prepare(
+            """
+            UPDATE claims SET status = COALESCE(?, status), paid_cents = ?,
+                payer_claim_number = COALESCE(?, payer_claim_number), status_at = ?
+            WHERE id = ?
+            """)
+        payLine = try db.prepare("UPDATE claim_lines SET paid_cents = ? WHERE claim_id = ? AND line = ?")
+        insertRemitted = try db.prepare(
+            """
+            INSERT INTO remittance_claims (job_id, seq, payer, pcn, claim_id, status_code, classification,
+                charge_cents, paid_cents, patient_responsibility_cents, payer_claim_number, adjustments, set_ordinal, remarks)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
     }
 
     /// The payer's claim with this patient control number, with its billed lines.
@@ -69,7 +65,7 @@ public final class RemittanceRecorder {
         try claim(findPaidByPayerNumber, .text(payer), .text(payerClaimNumber))
     }
 
-    private func claim(_ statement: SQLiteStatement, _ payer: SQLiteValue, _ key: SQLiteValue) throws
+    private func claim(_ statement: any PreparedStatement, _ payer: SQLValue, _ key: SQLValue) throws
         -> RemittedClaim?
     {
         var found: RemittedClaim?

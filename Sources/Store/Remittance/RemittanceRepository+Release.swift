@@ -33,7 +33,7 @@ extension RemittanceRepository {
             try db.execute(
                 sql: "DELETE FROM remittance_claims WHERE job_id = ? AND set_ordinal = ?", arguments: [jobID, set])
             let session = try LoadSession(
-                db: db.sqlite("releasing a held 835 set"), jobID: jobID, district: "", table: nil, fields: [],
+                db: db, jobID: jobID, district: "", table: nil, fields: [],
                 existing: .update, modified: nil)
             try body(session, first)
             try db.execute(

@@ -15,9 +15,14 @@ protocol SQLConnection: AnyObject {
     func execute(sql: String, arguments: SQLArguments) throws -> Int
     /// The rows of a query.
     func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow]
+    /// Calls `body` with each row of a query as it is read (SQLite steps through them; PostgreSQL's result
+    /// is read whole first).
+    func forEach(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws
     /// Records decoded from the rows of a query.
     func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws
         -> [Record]
+    /// A statement prepared for running many times in this transaction.
+    func prepare(_ sql: String) throws -> any PreparedStatement
     /// The first column of each row of a query; rows where it is NULL (or does not convert) are left out.
     func fetchAll<Value: DatabaseValueConvertible>(_ type: Value.Type, sql: String, arguments: SQLArguments)
         throws -> [Value]

@@ -17,13 +17,24 @@ final class PostgresConnection: SQLConnection {
         try run(sql, arguments).affectedRows ?? 0
     }
 
+    func prepare(_ sql: String) throws -> any PreparedStatement {
+        try PostgresStatement(connection, sql: sql)
+    }
+
     func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        try forEach(sql: sql, arguments: arguments) { rows.append($0) }
+        return rows
+    }
+
+    func forEach(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
         let result = try run(sql, arguments)
         let types = result.columnTypes
-        return try (0..<result.rowCount).map { row in
-            SQLRow(
-                columns: result.columnNames,
-                values: try types.indices.map { try Self.value(result, row: row, column: $0, type: types[$0]) })
+        for row in 0..<result.rowCount {
+            try body(
+                SQLRow(
+                    columns: result.columnNames,
+                    values: try types.indices.map { try Self.value(result, row: row, column: $0, type: types[$0]) }))
         }
     }
 
@@ -44,7 +55,8 @@ final class PostgresConnection: SQLConnection {
     }
 
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PGResult {
-        try connection.execute(PostgresPlaceholders.numbered(sql), arguments.map(Self.parameter))
+        let statement = PostgresPlaceholders.rewrite(sql)
+        return try connection.execute(statement.sql, statement.arrange(arguments.map(Self.parameter)))
     }
 
     /// A value as libpq sends it: integers, reals and text as text, blobs as `bytea`, NULL as `nil`.

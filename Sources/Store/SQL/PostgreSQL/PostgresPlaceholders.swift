@@ -1,15 +1,38 @@
-/// Rewrites `?` placeholders to PostgreSQL's `$1`, `$2`, … outside string literals, quoted identifiers and
+/// Rewrites SQLite placeholders to PostgreSQL's `$1`, `$2`, … outside string literals, quoted identifiers and
 /// comments, so the repositories' statements run unchanged on both stores.
+///
+/// `?` takes the next value. `?N` (SQLite's numbered form, the same value used in several places) becomes
+/// one `$k` per distinct `N`, numbered in order of first use, because PostgreSQL cannot type a parameter a
+/// statement does not use: ``Rewritten/order`` says which of the caller's values each `$k` is.
 enum PostgresPlaceholders {
-    /// The statement with numbered placeholders.
-    static func numbered(_ sql: String) -> String {
+    /// A statement in PostgreSQL's placeholders.
+    struct Rewritten {
+        /// The statement.
+        let sql: String
+        /// For `?N` statements, the 0-based index of the caller's value each `$k` takes; `nil` when values are
+        /// taken in order.
+        let order: [Int]?
+
+        /// The caller's values as the statement takes them.
+        func arrange<Value>(_ values: [Value]) -> [Value] {
+            order.map { $0.map { values[$0] } } ?? values
+        }
+    }
+
+    /// The statement with numbered placeholders, and the order of its values.
+    static func rewrite(_ sql: String) -> Rewritten {
         var output = ""
         output.reserveCapacity(sql.utf8.count + 16)
-        var number = 0
+        var next = 0
+        var explicit: [Int: Int] = [:]
+        var order: [Int] = []
         var quote: Character?
         var lineComment = false
         var previous: Character = " "
-        for character in sql {
+        var characters = sql.makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            pending = characters.next()
             defer { previous = character }
             if lineComment {
                 if character == "\n" { lineComment = false }
@@ -20,12 +43,26 @@ enum PostgresPlaceholders {
             } else if character == "-" && previous == "-" {
                 lineComment = true
             } else if character == "?" {
-                number += 1
-                output += "$\(number)"
+                var digits = ""
+                while let digit = pending, digit.isASCII, digit.isNumber {
+                    digits.append(digit)
+                    pending = characters.next()
+                }
+                if let number = Int(digits) {
+                    let index = number - 1
+                    if explicit[index] == nil {
+                        order.append(index)
+                        explicit[index] = order.count
+                    }
+                    output += "$\(explicit[index] ?? 0)"
+                } else {
+                    next += 1
+                    output += "$\(next)"
+                }
                 continue
             }
             output.append(character)
         }
-        return output
+        return Rewritten(sql: output, order: order.isEmpty ? nil : order)
     }
 }

@@ -16,10 +16,21 @@ final class SQLiteConnection: SQLConnection {
         return database.changesCount
     }
 
+    func prepare(_ sql: String) throws -> any PreparedStatement {
+        try SQLiteStatement(database, sql: sql)
+    }
+
     func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
         try Row.fetchAll(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
             SQLRow(columns: Array($0.columnNames), values: Array($0.databaseValues))
         }
+    }
+
+    func forEach(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
+        let statement = try database.cachedStatement(sql: sql)
+        let columns = statement.columnNames
+        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
+        while let row = try rows.next() { try body(SQLRow(columns: columns, values: Array(row.databaseValues))) }
     }
 
     func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws

@@ -2,21 +2,11 @@ import GRDB
 import GRDBSQLite
 import Values
 
-/// A value bound to a ``SQLiteStatement`` parameter.
-public enum SQLiteValue: Sendable {
-    /// An integer.
-    case int(Int64)
-    /// A text (copied by SQLite when bound).
-    case text(String)
-    /// SQL NULL.
-    case null
-}
-
 /// A prepared statement run directly through the SQLite C API, for the per-row statements of hot paths.
 ///
 /// GRDB's statement arguments box every value; at a few microseconds per call that dominates a job that
 /// runs several statements for each of 100,000 records. Only valid inside the transaction that made it.
-public final class SQLiteStatement {
+public final class SQLiteStatement: PreparedStatement, PreparedRow {
     private let connection: OpaquePointer
     private let statement: OpaquePointer
 
@@ -38,7 +28,7 @@ public final class SQLiteStatement {
 
     /// Runs the statement to completion; returns the number of rows it changed.
     @discardableResult
-    public func execute(_ values: SQLiteValue...) throws -> Int {
+    public func execute(_ values: [SQLValue]) throws -> Int {
         defer { sqlite3_reset(statement) }
         bind(values)
         guard sqlite3_step(statement) == SQLITE_DONE else { throw failure() }
@@ -46,7 +36,7 @@ public final class SQLiteStatement {
     }
 
     /// Runs a query and calls `body` with each row.
-    public func forEach(_ values: SQLiteValue..., body: (SQLiteStatement) throws -> Void) throws {
+    public func forEach(_ values: [SQLValue], body: (any PreparedRow) throws -> Void) throws {
         defer { sqlite3_reset(statement) }
         bind(values)
         while true {
@@ -69,7 +59,7 @@ public final class SQLiteStatement {
         return String(cString: bytes)
     }
 
-    private func bind(_ values: [SQLiteValue]) {
+    private func bind(_ values: [SQLValue]) {
         sqlite3_clear_bindings(statement)
         for (offset, value) in values.enumerated() {
             let position = Int32(offset + 1)
