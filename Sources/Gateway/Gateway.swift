@@ -73,7 +73,7 @@ public final class Gateway: Sendable {
         } catch let error as ArchiveError {
             throw GatewayError(.invalidConfiguration, "\(config.file): \(error.message)")
         }
-        ledger = try Ledger(path: config.paths.database, logger: logger)
+        ledger = try Self.openLedger(config, environment: environment, logger: logger)
         layout = OutboxLayout(paths: config.paths)
         runner = JobRunner(
             environment: JobEnvironment(
@@ -167,14 +167,27 @@ public final class Gateway: Sendable {
             }
             settling = outcomes.values.map(\.settling).reduce(0, +)
         } while waitForSettling && settling > 0 && Date() < deadline
-        if !shouldStop() {
-            deliverer.run()
-            backupIfDue(now: clock())
-            alerter.run(now: clock())
-            purgeIfDue(now: clock())
-        }
+        if !shouldStop() { houseKeep() }
         report.conditions = conditions(outcomes: outcomes, failures: failures)
         return report
+    }
+
+    /// Delivers, backs up, alerts and purges, when no other process sharing the database is doing it now (that
+    /// one does it for this pass).
+    private func houseKeep() {
+        let lock: (any HeldLock)?
+        do {
+            lock = try ledger.lock(.housekeeping, wait: false)
+        } catch {
+            logger.error("cannot take the housekeeping lock", metadata: ["error": "\(LogSafe.describe(error))"])
+            return
+        }
+        guard let lock else { return }
+        defer { lock.unlock() }
+        deliverer.run()
+        backupIfDue(now: clock())
+        alerter.run(now: clock())
+        purgeIfDue(now: clock())
     }
 
     /// The longest `run --once` waits for files still being written, in seconds.

@@ -55,66 +55,6 @@ import Testing
         #expect(again.id == first.id)
     }
 
-    @Test func upsertTellsInsertUpdateUnchangedAndDuplicateApart() throws {
-        let table = try #require(try Ledger.domainTables()["students"])
-        guard case .created(let job1) = try ledger.jobs.register(staged("s1")),
-            case .created(let job2) = try ledger.jobs.register(staged("s2"))
-        else {
-            Issue.record("expected new jobs")
-            return
-        }
-        var outcomes: [UpsertOutcome] = []
-        _ = try ledger.jobs.beginAttempt(jobID: #require(job1.id), lease: lease)
-        try ledger.jobs.load(
-            jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"], lease: lease
-        ) { session in
-            outcomes.append(try session.upsert([.text("1"), .int(5)]))
-            outcomes.append(try session.upsert([.text("2"), .int(6)]))
-            outcomes.append(try session.upsert([.text("1"), .int(7)]))
-            return JobCompletion(
-                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
-                receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
-        }
-        #expect(outcomes == [.inserted, .inserted, .duplicateKey])
-        outcomes = []
-        _ = try ledger.jobs.beginAttempt(jobID: #require(job2.id), lease: lease)
-        try ledger.jobs.load(
-            jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"], lease: lease
-        ) { session in
-            outcomes.append(try session.upsert([.text("1"), .int(5)]))
-            outcomes.append(try session.upsert([.text("2"), .int(9)]))
-            outcomes.append(try session.upsert([.text("3"), .null]))
-            return JobCompletion(
-                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
-                receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
-        }
-        #expect(outcomes == [.unchanged, .updated, .inserted])
-        #expect(try ledger.domain.knownValues(table: "students", column: "grade", district: "d1") == ["5", "9"])
-    }
-
-    @Test func aFailedLoadRollsBackRowsExceptionsAndState() throws {
-        let table = try #require(try Ledger.domainTables()["students"])
-        guard case .created(let job) = try ledger.jobs.register(staged()) else {
-            Issue.record("expected a new job")
-            return
-        }
-        let id = try #require(job.id)
-        _ = try ledger.jobs.beginAttempt(jobID: id, lease: lease)
-        struct Crash: Error {}
-        #expect(throws: Crash.self) {
-            try ledger.jobs.load(jobID: id, district: "d1", target: table, fields: ["student_id"], lease: lease) {
-                session in
-                _ = try session.upsert([.text("1")])
-                try session.record(RowIssue(line: 2, rule: "x", message: "m"))
-                throw Crash()
-            }
-        }
-        #expect(try ledger.domain.knownValues(table: "students", column: "student_id", district: "d1").isEmpty)
-        #expect(try ledger.jobs.exceptions(jobID: id).isEmpty)
-        #expect(try ledger.jobs.job(id: id)?.state == .processing)
-        #expect(try ledger.jobs.runnableJobs().map(\.id) == [id], "an interrupted job resumes")
-    }
-
     @Test func failuresRetryThenDieAndOnlyEndStatesRequeue() throws {
         guard case .created(let job) = try ledger.jobs.register(staged()) else {
             Issue.record("expected a new job")

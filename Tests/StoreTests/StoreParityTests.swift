@@ -1,6 +1,8 @@
 import Foundation
+import Mapping
 import PostgresSupport
 import Testing
+import Values
 
 @testable import Store
 
@@ -193,6 +195,146 @@ import Testing
         let postgres = try Self.open(.postgres).database.textRows(sql: sql)
         #expect(!sqlite.isEmpty)
         #expect(postgres == sqlite)
+    }
+
+    @Test(arguments: Kind.allCases) func upsertTellsInsertUpdateUnchangedAndDuplicateApart(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        let lease = Self.lease
+        let table = try #require(try Ledger.domainTables()["students"])
+        guard case .created(let job1) = try ledger.jobs.register(Self.staged("s1", sha256: "s1")),
+            case .created(let job2) = try ledger.jobs.register(Self.staged("s2", sha256: "s2"))
+        else {
+            Issue.record("expected new jobs")
+            return
+        }
+        var outcomes: [UpsertOutcome] = []
+        _ = try ledger.jobs.beginAttempt(jobID: #require(job1.id), lease: lease)
+        try ledger.jobs.load(
+            jobID: #require(job1.id), district: "d1", target: table, fields: ["student_id", "grade"], lease: lease
+        ) { session in
+            outcomes.append(try session.upsert([.text("1"), .int(5)]))
+            outcomes.append(try session.upsert([.text("2"), .int(6)]))
+            outcomes.append(try session.upsert([.text("1"), .int(7)]))
+            return JobCompletion(
+                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
+                receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
+        }
+        #expect(outcomes == [.inserted, .inserted, .duplicateKey])
+        outcomes = []
+        _ = try ledger.jobs.beginAttempt(jobID: #require(job2.id), lease: lease)
+        try ledger.jobs.load(
+            jobID: #require(job2.id), district: "d1", target: table, fields: ["student_id", "grade"], lease: lease
+        ) { session in
+            outcomes.append(try session.upsert([.text("1"), .int(5)]))
+            outcomes.append(try session.upsert([.text("2"), .int(9)]))
+            outcomes.append(try session.upsert([.text("3"), .null]))
+            return JobCompletion(
+                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
+                receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
+        }
+        #expect(outcomes == [.unchanged, .updated, .inserted])
+        #expect(try ledger.domain.knownValues(table: "students", column: "grade", district: "d1") == ["5", "9"])
+    }
+
+    @Test(arguments: Kind.allCases) func aFailedLoadRollsBackRowsExceptionsAndState(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        let lease = Self.lease
+        let table = try #require(try Ledger.domainTables()["students"])
+        guard case .created(let job) = try ledger.jobs.register(Self.staged("s", sha256: "s")) else {
+            Issue.record("expected a new job")
+            return
+        }
+        let id = try #require(job.id)
+        _ = try ledger.jobs.beginAttempt(jobID: id, lease: lease)
+        struct Crash: Error {}
+        #expect(throws: Crash.self) {
+            try ledger.jobs.load(jobID: id, district: "d1", target: table, fields: ["student_id"], lease: lease) {
+                session in
+                _ = try session.upsert([.text("1")])
+                try session.record(RowIssue(line: 2, rule: "x", message: "m"))
+                throw Crash()
+            }
+        }
+        #expect(try ledger.domain.knownValues(table: "students", column: "student_id", district: "d1").isEmpty)
+        #expect(try ledger.jobs.exceptions(jobID: id).isEmpty)
+        #expect(try ledger.jobs.job(id: id)?.state == .processing)
+        #expect(try ledger.jobs.runnableJobs().map(\.id) == [id], "an interrupted job resumes")
+    }
+
+    /// The lease the load tests work under.
+    static let lease = JobLease(owner: "elsewhere:9:9", duration: 60)
+
+    /// A load under a lease, ending `done`.
+    static func load(
+        _ ledger: Ledger, _ name: String, table: String, fields: [String], modified: String? = nil,
+        existing: ExistingRecordPolicy = .update, _ rows: [[FieldValue]]
+    ) throws -> [UpsertOutcome] {
+        let target = try #require(try Ledger.domainTables()[table])
+        guard case .created(let job) = try ledger.jobs.register(Self.staged(name, sha256: name)) else {
+            throw StoreError(.invalidTransition, "\(name) was not created")
+        }
+        let id = try #require(job.id)
+        _ = try ledger.jobs.beginAttempt(jobID: id, lease: lease)
+        var outcomes: [UpsertOutcome] = []
+        try ledger.jobs.load(
+            jobID: id, district: "d1", target: target, fields: fields, existing: existing, modified: modified,
+            lease: lease
+        ) { session in
+            for row in rows { outcomes.append(try session.upsert(row[...])) }
+            return JobCompletion(
+                state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
+                receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
+        }
+        return outcomes
+    }
+
+    @Test(arguments: Kind.allCases) func newerRecordsWinOlderOnesAreStaleAndRejectKeepsTheFirstLoad(kind: Kind)
+        throws
+    {
+        let ledger = try Self.open(kind)
+        let fields = ["student_id", "date", "all_day", "modified_at"]
+        let first = try Self.load(
+            ledger, "a1", table: "attendance", fields: fields, modified: "modified_at",
+            [
+                [.text("1"), .text("2026-09-01"), .text("P"), .text("2026-09-01T08:00")],
+                [.text("2"), .text("2026-09-01"), .text("P"), .null],
+            ])
+        #expect(first == [.inserted, .inserted])
+        let second = try Self.load(
+            ledger, "a2", table: "attendance", fields: fields, modified: "modified_at",
+            [
+                [.text("1"), .text("2026-09-01"), .text("A"), .text("2026-09-01T07:00")],
+                [.text("2"), .text("2026-09-01"), .text("A"), .text("2026-09-02T08:00")],
+                [.text("2"), .text("2026-09-01"), .text("A"), .text("2026-09-02T08:00")],
+            ])
+        #expect(second == [.stale, .updated, .duplicateKey])
+        let students = ["student_id", "grade"]
+        _ = try Self.load(ledger, "r1", table: "students", fields: students, [[.text("7"), .int(3)]])
+        let again = try Self.load(
+            ledger, "r2", table: "students", fields: students, existing: .reject,
+            [[.text("7"), .int(4)], [.text("8"), .int(4)]])
+        guard case .alreadyLoaded = again.first else {
+            Issue.record("a key another job loaded was not refused: \(again)")
+            return
+        }
+        #expect(again.last == .inserted)
+    }
+
+    /// Three gateways building claim batches at once each take their own control numbers.
+    @Test func gatewaysBuildingAtOnceNeverShareAControlNumber() async throws {
+        let server = try SharedPostgres.server
+        let url = try server.makeDatabase()
+        let gateways = try (0..<3).map { _ in try Ledger(postgres: url, password: server.password) }
+        let taken = try await withThrowingTaskGroup(of: [Int].self) { group in
+            for gateway in gateways {
+                group.addTask {
+                    try (0..<40).map { _ in try gateway.claims.buildClaims { try $0.nextControlNumber(payer: "p") } }
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(taken.count == 120)
+        #expect(Set(taken) == Set(1...120))
     }
 
     /// Two gateways (two ledgers on one database) racing for the same jobs from two threads: each job is

@@ -47,21 +47,7 @@ struct AlertSender: Sendable {
         }.joined()
     }
 
-    private func read(_ secret: AlertsConfig.Secret, channel: String) throws -> String {
-        switch secret {
-        case .environment(let name):
-            guard let value = environment[name], !value.isEmpty else {
-                throw GatewayError(
-                    .invalidConfiguration, "alert channel \(channel): environment variable \(name) is not set")
-            }
-            return value
-        case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw GatewayError(.invalidConfiguration, "alert channel \(channel): cannot read secret file \(path)")
-            }
-            var text = String(decoding: data, as: UTF8.self)
-            while text.last?.isNewline == true { text.removeLast() }
-            return text
-        }
+    private func read(_ secret: Secret, channel: String) throws -> String {
+        try secret.read(environment: environment, for: "alert channel \(channel)")
     }
 }

@@ -49,6 +49,7 @@ public enum DatabaseRestore {
     public static func run(
         backup: String, config: GatewayConfig, logger: Logger, faults: FaultInjection = .none
     ) throws -> Report {
+        try refusePostgres(config)
         // The keys before anything is replaced: a missing or open key file stops the restore here.
         let keys = try ArchiveKeys.load(config.archive)
         return try Ledger.restore(backup: backup, over: config.paths.database, logger: logger) { ledger, swap in
@@ -63,12 +64,24 @@ public enum DatabaseRestore {
     ///
     /// - Throws: ``StoreError`` (`.notFound` when no restore is unfinished, `.inUse`), or file-system errors.
     public static func resume(config: GatewayConfig, logger: Logger) throws -> Report {
+        try refusePostgres(config)
         let keys = try ArchiveKeys.load(config.archive)
         return try Ledger.resumeRestore(over: config.paths.database, logger: logger) { ledger, swap in
             var report = Report(swap: swap)
             try recover(into: ledger, config: config, keys: keys, logger: logger, faults: .none, report: &report)
             return report
         }.1
+    }
+
+    /// Backups and restores are the SQLite store's: a PostgreSQL database is backed up and restored with its
+    /// own tools (pg_dump, base backups), by its hosting team.
+    static func refusePostgres(_ config: GatewayConfig) throws {
+        guard config.paths.postgresURL == nil else {
+            throw GatewayError(
+                .invalidInput,
+                "the database is PostgreSQL: back it up and restore it with PostgreSQL's own tools (pg_dump, base backups)"
+            )
+        }
     }
 
     /// A file received after the backup, to register again.

@@ -13,6 +13,7 @@ extension Gateway {
     public func backup(into folder: String? = nil, now: Date = Date()) throws -> (
         backup: DatabaseBackup, removed: [DatabaseBackup]
     ) {
+        try DatabaseRestore.refusePostgres(config)
         guard let target = folder ?? config.backup?.folder else {
             throw GatewayError(
                 .invalidInput, "name a folder (dropgate backup FOLDER) or set backup.folder in \(config.file)")

@@ -3,14 +3,6 @@
 /// Secrets (webhook signing secrets, SMTP passwords) are named by environment variable or file, never written
 /// here; they are read when a notification is sent.
 public struct AlertsConfig: Sendable, Equatable {
-    /// A secret's location.
-    public enum Secret: Sendable, Equatable {
-        /// An environment variable's value.
-        case environment(String)
-        /// A file's contents, without a trailing line break.
-        case file(String)
-    }
-
     /// A webhook: an HTTP(S) POST of a JSON document signed with HMAC-SHA256.
     public struct Webhook: Sendable, Equatable {
         /// `http://` or `https://` URL.

@@ -75,7 +75,7 @@ extension GatewayConfig {
             for address in [from] + to where !isAddress(address) {
                 email.issue("'\(address)' is not an e-mail address")
             }
-            var password: AlertsConfig.Secret?
+            var password: Secret?
             if entries["password_env"] != nil || entries["password_file"] != nil {
                 password = secret(entries, environment: "password_env", file: "password_file", resolve: resolve)
             }
@@ -92,9 +92,9 @@ extension GatewayConfig {
     }
 
     /// A secret named by an environment variable or a file, never both; `nil` (with an issue) otherwise.
-    private static func secret(
+    static func secret(
         _ entries: [String: YAMLNode], environment: String, file: String, resolve: (String) -> String
-    ) -> AlertsConfig.Secret? {
+    ) -> Secret? {
         switch (entries[environment]?.string(), entries[file]?.string()) {
         case (let name?, nil): return .environment(name)
         case (nil, let path?): return .file(resolve(path))

@@ -24,13 +24,21 @@ extension GatewayConfig {
             return root.hasPrefix("/") ? absolute(root + "/" + path) : root == "." ? path : root + "/" + path
         }
         if let paths = top["paths"]?.fields(allowed: [
-            "inbox", "outbox", "archive", "staging", "database", "mappings", "users",
+            "inbox", "outbox", "archive", "staging", "database", "database_password_env", "database_password_file",
+            "mappings", "users",
         ]) {
             if let value = paths["inbox"]?.string() { config.paths.inbox = resolve(value) }
             if let value = paths["outbox"]?.string() { config.paths.outbox = resolve(value) }
             if let value = paths["archive"]?.string() { config.paths.archive = resolve(value) }
             if let value = paths["staging"]?.string() { config.paths.staging = resolve(value) }
-            if let value = paths["database"]?.string() { config.paths.database = resolve(value) }
+            if let node = paths["database"], let value = node.string() {
+                config.paths.database = database(value, node: node, resolve: resolve)
+            }
+            config.paths.databasePassword = secret(
+                paths, environment: "database_password_env", file: "database_password_file", resolve: resolve)
+            if config.paths.postgresURL == nil, config.paths.databasePassword != nil {
+                paths["database"]?.issue("a database password is only for a postgres:// database")
+            }
             if let value = paths["mappings"]?.string() { config.paths.mappings = resolve(value) }
             if let value = paths["users"]?.string() { config.paths.users = resolve(value) }
         }
@@ -46,7 +54,12 @@ extension GatewayConfig {
         }
         if let node = top["retry"] { config.retry = retry(node) }
         if let node = top["http"] { config.http = http(node) }
-        if let node = top["backup"] { config.backup = backup(node, resolve: resolve) }
+        if let node = top["backup"] {
+            config.backup = backup(node, resolve: resolve)
+            if config.paths.postgresURL != nil {
+                node.issue("backup is for the SQLite database; back up PostgreSQL with its own tools (pg_dump)")
+            }
+        }
         if let node = top["retention"] { config.retention = retention(node) }
         if let node = top["archive"] { config.archive = archive(node, resolve: resolve) }
         if let node = top["current_school_year"], let text = node.string() {
@@ -277,5 +290,17 @@ extension GatewayConfig {
 
     private static func showSeconds(_ seconds: Double) -> String {
         seconds < 1 ? "\(Int((seconds * 1000).rounded()))ms" : "\(Int(seconds))s"
+    }
+
+    /// `paths.database`: a PostgreSQL URL as written (refused when it holds a password), else a file path.
+    private static func database(_ value: String, node: YAMLNode, resolve: (String) -> String) -> String {
+        let lowered = value.lowercased()
+        guard lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") else { return resolve(value) }
+        let authority = value.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" }
+        if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") {
+            node.issue(
+                "the database URL holds a password: name it with 'database_password_env' or 'database_password_file'")
+        }
+        return value
     }
 }

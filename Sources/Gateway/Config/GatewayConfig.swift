@@ -16,8 +16,17 @@ public struct GatewayConfig: Sendable {
         public var archive: String
         /// Local copies of files being processed.
         public var staging: String
-        /// SQLite database file.
+        /// SQLite database file, or a `postgres://user@host:port/database` URL (without its password) for a
+        /// PostgreSQL database several gateways share.
         public var database: String
+        /// The PostgreSQL password (`database_password_env` or `database_password_file`).
+        public var databasePassword: Secret?
+
+        /// The database URL when the store is PostgreSQL; `nil` for an SQLite file.
+        public var postgresURL: String? {
+            let lowered = database.lowercased()
+            return lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") ? database : nil
+        }
         /// Mapping definitions.
         public var mappings: String
         /// The console's users file (`paths.users`; `nil`: `dropgate.users` beside the database).
@@ -26,6 +35,7 @@ public struct GatewayConfig: Sendable {
         /// The console's users file: `users` when configured, else `dropgate.users` beside the database.
         public var usersFile: String {
             if let users { return users }
+            if postgresURL != nil { return "dropgate.users" }
             let folder = database.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             return folder.isEmpty ? "dropgate.users" : folder.joined(separator: "/") + "/dropgate.users"
         }

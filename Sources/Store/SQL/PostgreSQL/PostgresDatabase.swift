@@ -70,7 +70,12 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         let pooled = lock.withLock { idle.popLast() }
         if let pooled, pooled.isConnected { return pooled }
         pooled?.close()
-        return try PGConnection(conninfo: conninfo, password: password)
+        return try connect()
+    }
+
+    /// A new connection outside the pool.
+    func connect() throws -> PGConnection {
+        try PGConnection(conninfo: conninfo, password: password)
     }
 
     private func checkIn(_ connection: PGConnection) {
