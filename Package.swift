@@ -171,7 +171,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support", "LoopbackSupport",
-                "PostgresSupport",
+                "PostgresSupport", "PostgresClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // Test support: runs the independent X12 validator (pyx12, installed by scripts/setup).

@@ -1,5 +1,6 @@
 import Bench
 import Foundation
+import PostgresClient
 import PostgresSupport
 import Store
 import Testing
@@ -14,6 +15,10 @@ import Values
     static func config(url: String) -> String {
         """
         poll_interval: 200ms
+        retry:
+          base: 200ms
+          cap: 2s
+          max_attempts: 20
         paths:
           database: \(url)
           database_password_env: DROPGATE_TEST_DATABASE_PASSWORD
@@ -78,5 +83,132 @@ import Values
         for source in Self.sources {
             #expect(scratch.files(under: "Inbox/\(source)").isEmpty, "\(source)'s inbox is emptied")
         }
+    }
+
+    /// A digest of a database's attendance rows (every column but the job that loaded them), to compare runs.
+    static func attendanceDigest(url: String, password: String) throws -> String {
+        let connection = try PGConnection(conninfo: url, password: password)
+        defer { connection.close() }
+        let result = try connection.execute(
+            """
+            SELECT count(*) || ':' || md5(string_agg(concat_ws('|', district, student_id, date, school, all_day,
+                daily_pct, period_1, period_2, period_3, period_4, period_5, period_6), ',' ORDER BY district, date,
+                student_id)) FROM attendance
+            """)
+        return try #require(result.text(row: 0, column: 0))
+    }
+
+    /// A gateway killed (SIGKILL) in the middle of a large load: another takes the job over (its owner's
+    /// process is gone) and finishes it; the rows equal a clean run's.
+    @Test func aKilledGatewaysJobIsFinishedByAnotherWithTheSameRows() throws {
+        let server = try SharedPostgres.server
+        let url = try server.makeDatabase()
+        let environment = ["DROPGATE_TEST_DATABASE_PASSWORD": server.password]
+        let scratch = try Scratch()
+        try scratch.write("dropgate.yaml", Self.config(url: url))
+        let generator = SampleGenerator(students: 1_000, invalidEvery: 50)
+        try generator.writeRoster(to: scratch.path("students.csv"))
+        let roster = try Binary.run(
+            ["ingest", "students.csv", "--source", "district-0"], in: scratch.root, environment: environment)
+        #expect(roster.status == 0, "\(roster.stderr)")
+        let expectation = try generator.writeAttendance(rows: 150_000, to: scratch.path("attendance.csv"))
+        try FileManager.default.createDirectory(
+            atPath: scratch.path("Inbox/district-0"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(
+            atPath: scratch.path("attendance.csv"), toPath: scratch.path("Inbox/district-0/attendance.csv"))
+
+        let ledger = try Ledger(postgres: url, password: server.password)
+        let first = try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
+        let deadline = Date().addingTimeInterval(120)
+        while try ledger.jobs.jobs(state: .processing).isEmpty, Date() < deadline, first.isRunning {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        let interrupted = try #require(try ledger.jobs.jobs().first { $0.originalName == "attendance.csv" })
+        #expect(interrupted.state == .processing, "the kill must interrupt the load")
+
+        let second = try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
+        defer {
+            second.terminate()
+            second.waitUntilExit()
+        }
+        let id = try #require(interrupted.id)
+        var finished = interrupted
+        while !finished.state.isTerminal, Date() < deadline.addingTimeInterval(120) {
+            Thread.sleep(forTimeInterval: 0.2)
+            finished = try #require(try ledger.jobs.job(id: id))
+        }
+        #expect(finished.state == .done)
+        #expect(finished.attempts == 2)
+        #expect(finished.inserted == expectation.valid)
+        let takeovers = try ledger.audit.entries(offset: 0, limit: 100).filter { $0.action == "lease-taken-over" }
+        #expect(takeovers.map(\.jobId) == [id])
+
+        // The same file loaded once, cleanly, into a database of its own.
+        let cleanURL = try server.makeDatabase()
+        let clean = try Scratch()
+        try clean.write("dropgate.yaml", Self.config(url: cleanURL))
+        try generator.writeRoster(to: clean.path("students.csv"))
+        _ = try generator.writeAttendance(rows: 150_000, to: clean.path("attendance.csv"))
+        for file in ["students.csv", "attendance.csv"] {
+            let run = try Binary.run(
+                ["ingest", file, "--source", "district-0"], in: clean.root,
+                environment: ["DROPGATE_TEST_DATABASE_PASSWORD": server.password])
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(
+            try Self.attendanceDigest(url: url, password: server.password)
+                == Self.attendanceDigest(url: cleanURL, password: server.password))
+    }
+
+    /// PostgreSQL restarted while two gateways load: the jobs the restart broke are retried with backoff and
+    /// every file ends loaded once.
+    @Test func aDatabaseRestartDuringAPassIsRetriedAndEveryFileLoads() throws {
+        let server = try SharedPostgres.server
+        let url = try server.makeDatabase()
+        let environment = ["DROPGATE_TEST_DATABASE_PASSWORD": server.password]
+        let scratch = try Scratch()
+        try scratch.write("dropgate.yaml", Self.config(url: url))
+        let generator = SampleGenerator(students: 200, invalidEvery: 0)
+        try generator.writeRoster(to: scratch.path("students.csv"))
+        let roster = try Binary.run(
+            ["ingest", "students.csv", "--source", "district-0"], in: scratch.root, environment: environment)
+        #expect(roster.status == 0, "\(roster.stderr)")
+        let gateways = try (0..<2).map { _ in
+            try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
+        }
+        defer {
+            for gateway in gateways where gateway.isRunning { gateway.terminate() }
+            for gateway in gateways { gateway.waitUntilExit() }
+        }
+        try FileManager.default.createDirectory(
+            atPath: scratch.path("Inbox/district-0"), withIntermediateDirectories: true)
+        var rows = 0
+        for file in 0..<12 {
+            let name = "attendance_\(file).csv"
+            rows += try SampleGenerator(
+                students: 200, invalidEvery: 0, firstDay: Day(year: 2023, month: 1, day: 2)!.adding(days: file * 40)
+            ).writeAttendance(rows: 20_000, to: scratch.path(name)).rows
+            try FileManager.default.moveItem(
+                atPath: scratch.path(name), toPath: scratch.path("Inbox/district-0/\(name)"))
+        }
+        let ledger = try Ledger(postgres: url, password: server.password)
+        let deadline = Date().addingTimeInterval(240)
+        while try ledger.jobs.jobs(state: .processing).isEmpty, Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        try server.restart()
+        var attendance: [JobRecord] = []
+        repeat {
+            Thread.sleep(forTimeInterval: 0.5)
+            attendance = (try? ledger.jobs.jobs(limit: 100).filter { $0.kind == "aeries-attendance" }) ?? []
+        } while (attendance.count < 12 || attendance.contains { !$0.state.isTerminal }) && Date() < deadline
+        #expect(gateways.allSatisfy { $0.isRunning }, "no gateway stopped")
+        #expect(attendance.count == 12)
+        #expect(attendance.allSatisfy { $0.state == .done }, "\(attendance.map(\.state))")
+        #expect(attendance.contains { $0.attempts > 1 }, "the restart interrupted a load, which was retried")
+        #expect(attendance.reduce(0) { $0 + $1.rowsRead } == rows)
     }
 }

@@ -10,11 +10,15 @@ extension JobRepository {
     /// - Throws: ``StoreError`` when the job does not exist or has ended.
     public func beginAttempt(jobID: Int64, lease: JobLease, now: Date = Date()) throws -> JobRecord? {
         try database.write { db in
-            // Locked until the transaction ends, so two gateways on PostgreSQL never both take the job.
+            // Locked until the transaction ends; on PostgreSQL a job another gateway is taking right now is
+            // skipped (SKIP LOCKED) rather than waited for: that gateway has it.
             guard
                 var job = try db.fetchOne(
-                    JobRecord.self, sql: "SELECT * FROM jobs WHERE id = ?\(db.dialect.forUpdate)", arguments: [jobID])
+                    JobRecord.self, sql: "SELECT * FROM jobs WHERE id = ?\(db.dialect.forUpdateSkipLocked)",
+                    arguments: [jobID])
             else {
+                guard try db.fetchOne(Int.self, sql: "SELECT 1 FROM jobs WHERE id = ?", arguments: [jobID]) == nil
+                else { return nil }
                 throw StoreError(.jobNotFound, "no job \(jobID)")
             }
             guard !job.state.isTerminal else {

@@ -61,7 +61,18 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
             checkIn(connection)
             return result
         } catch {
-            if connection.isConnected { checkIn(connection) } else { connection.close() }
+            if let failure = error as? PGError, failure.kind == .connection {
+                // The server went away (a restart, a failover): the idle connections went with it.
+                connection.close()
+                for stale in lock.withLock({ () -> [PGConnection] in
+                    defer { idle.removeAll() }
+                    return idle
+                }) { stale.close() }
+            } else if connection.isConnected {
+                checkIn(connection)
+            } else {
+                connection.close()
+            }
             throw error
         }
     }
