@@ -12,8 +12,9 @@ struct BenchWorkspace {
     let gateway: Gateway
     let folder: String
 
-    /// Opens a gateway rooted at `folder` using the mappings at `mappings`.
-    init(folder: String, mappings: String) throws {
+    /// Opens a gateway rooted at `folder` using the mappings at `mappings`, on a scratch SQLite file or on
+    /// `database` (a PostgreSQL URL; its password in ``BenchDatabase/passwordVariable``).
+    init(folder: String, mappings: String, database: String? = nil) throws {
         var payerInbox = SourceConfig(id: Self.payerInbox, path: folder + "/Inbox/" + Self.payerInbox)
         payerInbox.payer = "bench"
         var config = GatewayConfig(
@@ -21,6 +22,10 @@ struct BenchWorkspace {
             sources: [SourceConfig(id: Self.source, path: folder + "/Inbox/" + Self.source)]
                 + (FileManager.default.fileExists(atPath: mappings + "/payers/bench.yaml") ? [payerInbox] : []))
         config.paths.mappings = mappings
+        if let database {
+            config.paths.database = database
+            config.paths.databasePassword = .environment(BenchDatabase.passwordVariable)
+        }
         var logger = Logger(label: "dropgate.bench")
         logger.logLevel = .warning
         gateway = try Gateway(config: config, logger: logger)

@@ -46,10 +46,13 @@ public enum IngestBenchmark {
     ///     the narrow 8-column one.
     ///   - mappings: the mappings folder (the shipped `Mappings/`).
     ///   - workDirectory: an empty scratch folder.
+    ///   - database: an empty PostgreSQL database's URL (password in
+    ///     ``BenchDatabase/passwordVariable``); `nil`: a scratch SQLite file.
     public static func run(
-        rows: Int, invalidEvery: Int, wide: Bool = false, mappings: String, workDirectory: String
+        rows: Int, invalidEvery: Int, wide: Bool = false, mappings: String, workDirectory: String,
+        database: String? = nil
     ) throws -> Result {
-        let workspace = try BenchWorkspace(folder: workDirectory, mappings: mappings)
+        let workspace = try BenchWorkspace(folder: workDirectory, mappings: mappings, database: database)
         let prepared = try prepare(
             workspace, rows: rows, invalidEvery: invalidEvery, wide: wide, workDirectory: workDirectory)
         let (job, seconds) = try workspace.timedIngest(prepared.attendance)

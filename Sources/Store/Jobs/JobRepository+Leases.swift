@@ -10,6 +10,9 @@ extension JobRepository {
     /// - Throws: ``StoreError`` when the job does not exist or has ended.
     public func beginAttempt(jobID: Int64, lease: JobLease, now: Date = Date()) throws -> JobRecord? {
         try database.write { db in
+            // A lease need not outlive a server crash: a lease lost with its commit only hands the job back, and
+            // every later write of the attempt checks the lease in its own transaction (see `renew`).
+            if db.dialect == .postgres { try db.execute(sql: "SET LOCAL synchronous_commit = off") }
             // Locked until the transaction ends; on PostgreSQL a job another gateway is taking right now is
             // skipped (SKIP LOCKED) rather than waited for: that gateway has it.
             guard

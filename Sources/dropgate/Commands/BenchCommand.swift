@@ -2,12 +2,14 @@ import ArgumentParser
 import Bench
 import Foundation
 import Gateway
+import Store
+import Values
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure the gateway's speed on generated data.",
-        subcommands: [Ingest.self, Members.self, Claims.self, Remittance.self, Archive.self])
+        subcommands: [Ingest.self, Members.self, Claims.self, Remittance.self, Archive.self, Leases.self])
 
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -34,6 +36,14 @@ struct BenchCommand: ParsableCommand {
         @Flag(help: "Keep the scratch folder and print its path.")
         var keep = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Load into this empty PostgreSQL database instead of a scratch SQLite file.",
+                discussion:
+                    "A postgres://user@host:port/database URL; the password is read from $\(BenchDatabase.passwordVariable).",
+                valueName: "url"))
+        var database: String?
+
         @OptionGroup var prepare: PrepareOption
 
         func run() throws {
@@ -50,7 +60,8 @@ struct BenchCommand: ParsableCommand {
             defer { if !keep { try? FileManager.default.removeItem(atPath: work) } }
             let result = try ProgressLine.shown(unless: bench.json) {
                 try IngestBenchmark.run(
-                    rows: rows, invalidEvery: invalidEvery, wide: wide, mappings: absolute, workDirectory: work)
+                    rows: rows, invalidEvery: invalidEvery, wide: wide, mappings: absolute, workDirectory: work,
+                    database: database)
             }
             if bench.json {
                 try BenchOptions.printJSON(result)
@@ -339,5 +350,59 @@ struct PrepareOption: ParsableArguments {
             var rejected: Int
         }
         try BenchOptions.printJSON(Prepared(file: file, source: source, rows: rows, rejected: rejected))
+    }
+}
+
+extension BenchCommand {
+    struct Leases: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time how many job leases gateways sharing a database take per second.",
+            discussion: """
+                Stages --jobs jobs, then starts --instances workers, each with its own connections (as separate
+                gateways have), that walk the queue from their own starting points and lease every job they can,
+                as a daemon's pass does. Prints leases per second; exit status 1 unless every job was leased
+                exactly once. On a scratch SQLite file unless --database names an empty PostgreSQL database
+                (password in $DROPGATE_DATABASE_PASSWORD).
+                """)
+
+        @OptionGroup var bench: BenchOptions
+
+        @Option(help: "Jobs to stage and lease.")
+        var jobs = 5_000
+
+        @Option(help: "Workers (gateways) leasing at once.")
+        var instances = 1
+
+        @Option(
+            help: ArgumentHelp("A PostgreSQL database to lease in (postgres://user@host:port/db).", valueName: "url"))
+        var database: String?
+
+        func validate() throws {
+            guard jobs > 0, instances > 0 else { throw ValidationError("--jobs and --instances must be at least 1") }
+        }
+
+        func run() throws {
+            let (work, _) = try bench.scratch()
+            defer { try? FileManager.default.removeItem(atPath: work) }
+            let password = ProcessInfo.processInfo.environment[BenchDatabase.passwordVariable]
+            let database = database
+            let result: LeaseBenchmark.Result
+            do {
+                result = try LeaseBenchmark.run(jobs: jobs, instances: instances) {
+                    guard let database else { return try Ledger(path: work + "/dropgate.sqlite") }
+                    return try Ledger(postgres: database, password: password)
+                }
+            } catch let error as StoreError where error.code == .invalidTransition {
+                printError("dropgate bench: \(error.message)")
+                throw ExitCode(1)
+            }
+            if bench.json {
+                try BenchOptions.printJSON(result)
+            } else {
+                print(String(format: "instances     %d", result.instances))
+                print(String(format: "leases        %d in %.3f s", result.leases, result.seconds))
+                print(String(format: "throughput    %.0f leases/s", result.leasesPerSecond))
+            }
+        }
     }
 }

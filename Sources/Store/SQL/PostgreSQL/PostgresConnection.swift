@@ -54,9 +54,18 @@ final class PostgresConnection: SQLConnection {
         }
     }
 
+    /// Runs a statement, prepared once per connection when it is a query or a change (a utility statement such
+    /// as `SET` runs as it is), so its parse and plan are not paid again.
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PGResult {
         let statement = PostgresPlaceholders.rewrite(sql)
-        return try connection.execute(statement.sql, statement.arrange(arguments.map(Self.parameter)))
+        let parameters = statement.arrange(arguments.map(Self.parameter))
+        let verb = statement.sql.drop { $0.isWhitespace }.prefix(6).uppercased()
+        guard ["SELECT", "INSERT", "UPDATE", "DELETE"].contains(verb) else {
+            return try connection.execute(statement.sql, parameters)
+        }
+        let name = statement.name
+        if !connection.isPrepared(name) { try connection.prepare(name: name, sql: statement.sql) }
+        return try connection.execute(prepared: name, parameters)
     }
 
     /// A value as libpq sends it: integers, reals and text as text, blobs as `bytea`, NULL as `nil`.

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Rewrites SQLite placeholders to PostgreSQL's `$1`, `$2`, … outside string literals, quoted identifiers and
 /// comments, so the repositories' statements run unchanged on both stores.
 ///
@@ -6,12 +8,18 @@
 /// statement does not use: ``Rewritten/order`` says which of the caller's values each `$k` is.
 enum PostgresPlaceholders {
     /// A statement in PostgreSQL's placeholders.
-    struct Rewritten {
+    struct Rewritten: Sendable {
         /// The statement.
         let sql: String
         /// For `?N` statements, the 0-based index of the caller's value each `$k` takes; `nil` when values are
         /// taken in order.
         let order: [Int]?
+
+        /// The name it is prepared under on a connection: a hash of its text, the same in every process.
+        var name: String {
+            // FNV-1a, 64 bits.
+            "dg_" + String(sql.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+        }
 
         /// The caller's values as the statement takes them.
         func arrange<Value>(_ values: [Value]) -> [Value] {
@@ -19,8 +27,18 @@ enum PostgresPlaceholders {
         }
     }
 
-    /// The statement with numbered placeholders, and the order of its values.
+    /// The statement with numbered placeholders, and the order of its values (rewritten once per process).
     static func rewrite(_ sql: String) -> Rewritten {
+        if let cached = cache.withLock({ $0[sql] }) { return cached }
+        let rewritten = rewriting(sql)
+        cache.withLock { $0[sql] = rewritten }
+        return rewritten
+    }
+
+    /// Statements rewritten so far; the repositories' statements are a bounded set.
+    private static let cache = Mutex<[String: Rewritten]>([:])
+
+    private static func rewriting(_ sql: String) -> Rewritten {
         var output = ""
         output.reserveCapacity(sql.utf8.count + 16)
         var next = 0

@@ -2,7 +2,7 @@ import PostgresClient
 
 /// A statement prepared on a pooled libpq connection, for the per-row statements of hot paths.
 ///
-/// Named after a hash of its SQL and prepared once per connection: a later transaction on the same
+/// Named after a hash of its SQL (``PostgresPlaceholders/Rewritten/name``) and prepared once per connection: a later transaction on the same
 /// connection reuses it, and nothing is left to deallocate when a session ends.
 final class PostgresStatement: PreparedStatement {
     private let connection: PGConnection
@@ -12,7 +12,7 @@ final class PostgresStatement: PreparedStatement {
     init(_ connection: PGConnection, sql: String) throws {
         self.connection = connection
         statement = PostgresPlaceholders.rewrite(sql)
-        name = "dg_" + String(Self.hash(statement.sql), radix: 16)
+        name = statement.name
         if !connection.isPrepared(name) { try connection.prepare(name: name, sql: statement.sql) }
     }
 
@@ -31,11 +31,6 @@ final class PostgresStatement: PreparedStatement {
         case .text(let text): .text(text)
         case .null: nil
         }
-    }
-
-    /// FNV-1a, 64 bits: a stable name for the same SQL in every process.
-    private static func hash(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
     }
 
     /// One row of a result.
