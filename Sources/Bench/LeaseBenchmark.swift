@@ -36,7 +36,7 @@ public enum LeaseBenchmark {
         }
         let ledgers = try (0..<instances).map { _ in try open() }
         let queue = ids
-        let counts = Counts(instances)
+        let counts = Counts()
         let start = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: instances) { worker in
             let lease = JobLease(owner: "lease-bench-\(run):\(worker):\(worker)", duration: 300)
@@ -44,7 +44,7 @@ public enum LeaseBenchmark {
             do {
                 for index in 0..<queue.count {
                     let id = queue[(index + offset) % queue.count]
-                    if try ledgers[worker].jobs.beginAttempt(jobID: id, lease: lease) != nil { counts.add(worker) }
+                    if try ledgers[worker].jobs.beginAttempt(jobID: id, lease: lease) != nil { counts.add(id) }
                 }
             } catch {
                 counts.fail(error)
@@ -53,24 +53,24 @@ public enum LeaseBenchmark {
         let seconds = BenchWorkspace.seconds(since: start)
         if let error = counts.error { throw error }
         let leased = counts.total
-        guard leased == queue.count else {
-            throw StoreError(.invalidTransition, "\(leased) leases taken for \(queue.count) jobs")
+        guard leased == queue.count, counts.distinct == queue.count else {
+            throw StoreError(
+                .invalidTransition, "\(leased) leases taken of \(counts.distinct) jobs for \(queue.count) jobs")
         }
         return Result(
             instances: instances, leases: leased, seconds: seconds, leasesPerSecond: Double(leased) / seconds)
     }
 
-    /// Leases taken per worker, and the first failure.
+    /// The jobs leased (each must be once), and the first failure.
     private final class Counts: @unchecked Sendable {
         private let lock = NSLock()
-        private var perWorker: [Int]
+        private var leased: [Int64] = []
         private(set) var error: (any Error)?
 
-        init(_ workers: Int) { perWorker = Array(repeating: 0, count: workers) }
+        var total: Int { lock.withLock { leased.count } }
+        var distinct: Int { lock.withLock { Set(leased).count } }
 
-        var total: Int { lock.withLock { perWorker.reduce(0, +) } }
-
-        func add(_ worker: Int) { lock.withLock { perWorker[worker] += 1 } }
+        func add(_ job: Int64) { lock.withLock { leased.append(job) } }
 
         func fail(_ error: any Error) { lock.withLock { self.error = self.error ?? error } }
     }

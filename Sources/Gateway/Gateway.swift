@@ -182,7 +182,10 @@ public final class Gateway: Sendable {
             logger.error("cannot take the housekeeping lock", metadata: ["error": "\(LogSafe.describe(error))"])
             return
         }
-        guard let lock else { return }
+        guard let lock else {
+            logger.info("deliveries, alerts and purges left to the process doing them now")
+            return
+        }
         defer { lock.unlock() }
         deliverer.run()
         backupIfDue(now: clock())

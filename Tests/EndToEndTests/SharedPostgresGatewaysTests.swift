@@ -28,24 +28,49 @@ import Values
         """
     }
 
+    /// A gateway folder on a fresh database of the suite's server, with `generator`'s roster loaded for each of
+    /// `sources`.
+    struct Workspace {
+        let scratch: Scratch
+        let url: String
+        let password: String
+        var environment: [String: String] { ["DROPGATE_TEST_DATABASE_PASSWORD": password] }
+
+        init(_ generator: SampleGenerator, sources: [String]) throws {
+            let server = try SharedPostgres.server
+            url = try server.makeDatabase()
+            password = server.password
+            scratch = try Scratch()
+            try scratch.write("dropgate.yaml", SharedPostgresGatewaysTests.config(url: url))
+            try generator.writeRoster(to: scratch.path("students.csv"))
+            for source in sources {
+                let roster = try Binary.run(
+                    ["ingest", "students.csv", "--source", source], in: scratch.root, environment: environment)
+                #expect(roster.status == 0, "\(roster.stderr)")
+                try FileManager.default.createDirectory(
+                    atPath: scratch.path("Inbox/\(source)"), withIntermediateDirectories: true)
+            }
+        }
+
+        /// `count` gateway daemons over the folder.
+        func start(_ count: Int) throws -> [Process] {
+            try (0..<count).map { _ in
+                try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
+            }
+        }
+
+        /// A ledger on the database.
+        func ledger() throws -> Ledger {
+            try Ledger(postgres: url, password: password)
+        }
+    }
+
     /// Three daemons; 300 attendance files dropped over time across ten sources: every file is loaded exactly
     /// once (one job each, one attempt, every row read once), none is taken as a duplicate.
     @Test func threeGatewaysLoadEveryFileOnce() throws {
-        let server = try SharedPostgres.server
-        let url = try server.makeDatabase()
-        let environment = ["DROPGATE_TEST_DATABASE_PASSWORD": server.password]
-        let scratch = try Scratch()
-        try scratch.write("dropgate.yaml", Self.config(url: url))
-        let generator = SampleGenerator(students: 50, invalidEvery: 0)
-        try generator.writeRoster(to: scratch.path("students.csv"))
-        for source in Self.sources {
-            let roster = try Binary.run(
-                ["ingest", "students.csv", "--source", source], in: scratch.root, environment: environment)
-            #expect(roster.status == 0, "\(roster.stderr)")
-        }
-        let gateways = try (0..<3).map { _ in
-            try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
-        }
+        let workspace = try Workspace(SampleGenerator(students: 50, invalidEvery: 0), sources: Self.sources)
+        let scratch = workspace.scratch
+        let gateways = try workspace.start(3)
         defer {
             for gateway in gateways where gateway.isRunning { gateway.terminate() }
             for gateway in gateways { gateway.waitUntilExit() }
@@ -59,12 +84,10 @@ import Values
             rows += try SampleGenerator(students: 50, invalidEvery: 0, firstDay: day).writeAttendance(
                 rows: 40, to: staging
             ).rows
-            try FileManager.default.createDirectory(
-                atPath: scratch.path("Inbox/\(source)"), withIntermediateDirectories: true)
             try FileManager.default.moveItem(atPath: staging, toPath: scratch.path("Inbox/\(source)/\(name)"))
             if file.isMultiple(of: 30) { Thread.sleep(forTimeInterval: 0.3) }
         }
-        let ledger = try Ledger(postgres: url, password: server.password)
+        let ledger = try workspace.ledger()
         let deadline = Date().addingTimeInterval(240)
         var attendance: [JobRecord] = []
         repeat {
@@ -101,24 +124,15 @@ import Values
     /// A gateway killed (SIGKILL) in the middle of a large load: another takes the job over (its owner's
     /// process is gone) and finishes it; the rows equal a clean run's.
     @Test func aKilledGatewaysJobIsFinishedByAnotherWithTheSameRows() throws {
-        let server = try SharedPostgres.server
-        let url = try server.makeDatabase()
-        let environment = ["DROPGATE_TEST_DATABASE_PASSWORD": server.password]
-        let scratch = try Scratch()
-        try scratch.write("dropgate.yaml", Self.config(url: url))
         let generator = SampleGenerator(students: 1_000, invalidEvery: 50)
-        try generator.writeRoster(to: scratch.path("students.csv"))
-        let roster = try Binary.run(
-            ["ingest", "students.csv", "--source", "district-0"], in: scratch.root, environment: environment)
-        #expect(roster.status == 0, "\(roster.stderr)")
+        let workspace = try Workspace(generator, sources: ["district-0"])
+        let scratch = workspace.scratch
         let expectation = try generator.writeAttendance(rows: 150_000, to: scratch.path("attendance.csv"))
-        try FileManager.default.createDirectory(
-            atPath: scratch.path("Inbox/district-0"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(
             atPath: scratch.path("attendance.csv"), toPath: scratch.path("Inbox/district-0/attendance.csv"))
 
-        let ledger = try Ledger(postgres: url, password: server.password)
-        let first = try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
+        let ledger = try workspace.ledger()
+        let first = try workspace.start(1)[0]
         let deadline = Date().addingTimeInterval(120)
         while try ledger.jobs.jobs(state: .processing).isEmpty, Date() < deadline, first.isRunning {
             Thread.sleep(forTimeInterval: 0.02)
@@ -129,7 +143,7 @@ import Values
         let interrupted = try #require(try ledger.jobs.jobs().first { $0.originalName == "attendance.csv" })
         #expect(interrupted.state == .processing, "the kill must interrupt the load")
 
-        let second = try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
+        let second = try workspace.start(1)[0]
         defer {
             second.terminate()
             second.waitUntilExit()
@@ -147,44 +161,27 @@ import Values
         #expect(takeovers.map(\.jobId) == [id])
 
         // The same file loaded once, cleanly, into a database of its own.
-        let cleanURL = try server.makeDatabase()
-        let clean = try Scratch()
-        try clean.write("dropgate.yaml", Self.config(url: cleanURL))
-        try generator.writeRoster(to: clean.path("students.csv"))
-        _ = try generator.writeAttendance(rows: 150_000, to: clean.path("attendance.csv"))
-        for file in ["students.csv", "attendance.csv"] {
-            let run = try Binary.run(
-                ["ingest", file, "--source", "district-0"], in: clean.root,
-                environment: ["DROPGATE_TEST_DATABASE_PASSWORD": server.password])
-            #expect(run.status == 0, "\(run.stderr)")
-        }
+        let clean = try Workspace(generator, sources: ["district-0"])
+        _ = try generator.writeAttendance(rows: 150_000, to: clean.scratch.path("attendance.csv"))
+        let run = try Binary.run(
+            ["ingest", "attendance.csv", "--source", "district-0"], in: clean.scratch.root,
+            environment: clean.environment)
+        #expect(run.status == 0, "\(run.stderr)")
         #expect(
-            try Self.attendanceDigest(url: url, password: server.password)
-                == Self.attendanceDigest(url: cleanURL, password: server.password))
+            try Self.attendanceDigest(url: workspace.url, password: workspace.password)
+                == Self.attendanceDigest(url: clean.url, password: clean.password))
     }
 
     /// PostgreSQL restarted while two gateways load: the jobs the restart broke are retried with backoff and
     /// every file ends loaded once.
     @Test func aDatabaseRestartDuringAPassIsRetriedAndEveryFileLoads() throws {
-        let server = try SharedPostgres.server
-        let url = try server.makeDatabase()
-        let environment = ["DROPGATE_TEST_DATABASE_PASSWORD": server.password]
-        let scratch = try Scratch()
-        try scratch.write("dropgate.yaml", Self.config(url: url))
-        let generator = SampleGenerator(students: 200, invalidEvery: 0)
-        try generator.writeRoster(to: scratch.path("students.csv"))
-        let roster = try Binary.run(
-            ["ingest", "students.csv", "--source", "district-0"], in: scratch.root, environment: environment)
-        #expect(roster.status == 0, "\(roster.stderr)")
-        let gateways = try (0..<2).map { _ in
-            try Binary.start(["run"], in: scratch.root, environment: environment, quiet: true)
-        }
+        let workspace = try Workspace(SampleGenerator(students: 200, invalidEvery: 0), sources: ["district-0"])
+        let scratch = workspace.scratch
+        let gateways = try workspace.start(2)
         defer {
             for gateway in gateways where gateway.isRunning { gateway.terminate() }
             for gateway in gateways { gateway.waitUntilExit() }
         }
-        try FileManager.default.createDirectory(
-            atPath: scratch.path("Inbox/district-0"), withIntermediateDirectories: true)
         var rows = 0
         for file in 0..<12 {
             let name = "attendance_\(file).csv"
@@ -194,12 +191,12 @@ import Values
             try FileManager.default.moveItem(
                 atPath: scratch.path(name), toPath: scratch.path("Inbox/district-0/\(name)"))
         }
-        let ledger = try Ledger(postgres: url, password: server.password)
+        let ledger = try workspace.ledger()
         let deadline = Date().addingTimeInterval(240)
         while try ledger.jobs.jobs(state: .processing).isEmpty, Date() < deadline {
             Thread.sleep(forTimeInterval: 0.05)
         }
-        try server.restart()
+        try SharedPostgres.server.restart()
         var attendance: [JobRecord] = []
         repeat {
             Thread.sleep(forTimeInterval: 0.5)

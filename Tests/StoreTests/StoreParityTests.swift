@@ -189,6 +189,8 @@ import Values
         "SELECT instr('CO-45', '-')",
         "SELECT printf('%.2f', 123456 / 100.0) || ' ' || printf('%.2f', -5 / 100.0)",
         "SELECT max(7, 42)",
+        "SELECT max(7, NULL)",
+        "SELECT SUM(CASE WHEN 1 = 1 THEN 2 ELSE 0 END)",
     ])
     func sqliteFunctionsGiveTheSameResults(sql: String) throws {
         let sqlite = try Self.open(.sqlite).database.textRows(sql: sql)
@@ -335,6 +337,38 @@ import Values
         }
         #expect(taken.count == 120)
         #expect(Set(taken) == Set(1...120))
+    }
+
+    /// Every read-only query of the repositories runs on both stores and gives the same answer on an empty
+    /// database (statement syntax and types: SQLite accepts what PostgreSQL refuses, such as SUM of a comparison
+    /// or a subquery without an alias).
+    @Test(arguments: Kind.allCases) func everyListingQueryRunsOnBothStores(kind: Kind) throws {
+        let ledger = try Self.open(kind)
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        #expect(try ledger.claims.denials(reason: "CO", offset: 0, limit: 10).total == 0)
+        #expect(try ledger.claims.denials(offset: 0, limit: 10).claims.isEmpty)
+        #expect(try ledger.claims.history(claimID: 1).isEmpty)
+        #expect(try ledger.claims.agingClaims(acknowledgmentDays: 2, paymentDays: 30, now: now).isEmpty)
+        #expect(try ledger.claims.unbilledServiceCounts(district: "d1").isEmpty)
+        #expect(try ledger.claims.remittances(claimID: 1).isEmpty)
+        #expect(try ledger.claims.claimStatuses(claimID: 1).isEmpty)
+        #expect(try ledger.remittance.remittanceJobs().isEmpty)
+        #expect(try ledger.remittance.remittanceJobCount() == 0)
+        #expect(try ledger.remittance.daysToPayment(jobID: 1) == nil)
+        #expect(try ledger.alerts.failedJobs().isEmpty)
+        #expect(try ledger.alerts.unacknowledgedBatches(days: 2, now: now).isEmpty)
+        #expect(try ledger.alerts.unpaidBatches(days: 30, now: now).isEmpty)
+        #expect(try ledger.alerts.latestScores().isEmpty)
+        #expect(try !ledger.alerts.received(source: "d1", kind: "aeries-attendance", since: now))
+        #expect(try ledger.retention.holds().isEmpty)
+        #expect(try ledger.retention.purgeExceptions(before: now, dryRun: true).isEmpty)
+        #expect(try ledger.operationsSnapshot(now: now).openAlerts.isEmpty)
+        #expect(try ledger.audit.lastRecorded("purge") == nil)
+        #expect(try ledger.jobs.summary(matching: JobFilter(state: .done)).byState.isEmpty)
+        #expect(try ledger.jobs.exceptionCount(jobID: 1, rule: "required", column: "grade") == 0)
+        #expect(try ledger.jobs.exceptions(jobID: 1, rule: "required", offset: 0, limit: 5).isEmpty)
+        #expect(try ledger.jobs.scoredJobs(source: "d1", limit: 5).isEmpty)
+        #expect(try ledger.jobs.files().isEmpty)
     }
 
     /// Two gateways (two ledgers on one database) racing for the same jobs from two threads: each job is

@@ -41,6 +41,10 @@ extension GatewayConfig {
             }
             if let value = paths["mappings"]?.string() { config.paths.mappings = resolve(value) }
             if let value = paths["users"]?.string() { config.paths.users = resolve(value) }
+            // No database folder to put it beside: beside this file.
+            if config.paths.users == nil, config.paths.postgresURL != nil {
+                config.paths.users = resolve("dropgate.users")
+            }
         }
         if let node = top["poll_interval"], let seconds = duration(node, atLeast: minimumPollInterval) {
             config.pollInterval = seconds
@@ -297,7 +301,8 @@ extension GatewayConfig {
         let lowered = value.lowercased()
         guard lowered.hasPrefix("postgres://") || lowered.hasPrefix("postgresql://") else { return resolve(value) }
         let authority = value.drop { $0 != "/" }.dropFirst(2).prefix { $0 != "/" }
-        if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") {
+        let userInfo = authority.lastIndex(of: "@").map { authority[..<$0] } ?? ""
+        if userInfo.contains(":") || value.drop(while: { $0 != "?" }).lowercased().contains("password=") {
             node.issue(
                 "the database URL holds a password: name it with 'database_password_env' or 'database_password_file'")
         }

@@ -32,10 +32,10 @@ public struct GatewayConfig: Sendable {
         /// The console's users file (`paths.users`; `nil`: `dropgate.users` beside the database).
         public var users: String?
 
-        /// The console's users file: `users` when configured, else `dropgate.users` beside the database.
+        /// The console's users file: `users` when configured, else `dropgate.users` beside the database (beside
+        /// the configuration file when the database is PostgreSQL).
         public var usersFile: String {
             if let users { return users }
-            if postgresURL != nil { return "dropgate.users" }
             let folder = database.split(separator: "/", omittingEmptySubsequences: false).dropLast()
             return folder.isEmpty ? "dropgate.users" : folder.joined(separator: "/") + "/dropgate.users"
         }

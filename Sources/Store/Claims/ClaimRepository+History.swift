@@ -19,7 +19,7 @@ extension ClaimRepository {
                             || COALESCE(' payer claim ' || NULLIF(payer_claim_number, ''), '')
                             || COALESCE(' set ' || set_ordinal, '')
                     FROM remittance_claims WHERE claim_id = ?
-                ) ORDER BY job_id, seq
+                ) AS history ORDER BY job_id, seq
                 """, arguments: [claimID, claimID])
     }
 }

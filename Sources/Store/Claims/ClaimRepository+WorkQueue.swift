@@ -97,9 +97,10 @@ extension ClaimRepository {
             let filter = reason == nil ? "" : " WHERE substr(reason, 1, ?) = ?"
             let arguments: SQLArguments = reason.map { [$0.count, $0] } ?? []
             let total =
-                try db.fetchOne(Int.self, sql: "SELECT count(*) FROM (\(sql))\(filter)", arguments: arguments) ?? 0
+                try db.fetchOne(Int.self, sql: "SELECT count(*) FROM (\(sql)) AS denied\(filter)", arguments: arguments)
+                ?? 0
             let rows = try db.fetchAll(
-                sql: "SELECT * FROM (\(sql))\(filter) ORDER BY status_at, id LIMIT ? OFFSET ?",
+                sql: "SELECT * FROM (\(sql)) AS denied\(filter) ORDER BY status_at, id LIMIT ? OFFSET ?",
                 arguments: arguments + [limit, offset])
             return (total, try rows.map { DeniedClaim(claim: try $0.decode(ClaimRecord.self), reason: $0["reason"]) })
         }

@@ -10,7 +10,9 @@ public struct ClaimRepository: Sendable {
     /// Runs a claim build in one write transaction (see ``ClaimBuildSession``).
     public func buildClaims<T>(_ body: (ClaimBuildSession) throws -> T) throws -> T {
         try database.write { db in
-            try body(ClaimBuildSession(db: db))
+            // Two gateways building at once would both see the same services unbilled.
+            try db.serialize("claim-build")
+            return try body(ClaimBuildSession(db: db))
         }
     }
 

@@ -15,10 +15,8 @@ import Values
 /// ``JobRepository/load(jobID:district:target:fields:existing:modified:supersedes:lease:_:)``, a claim build in
 /// ``ClaimRepository/buildClaims(_:)``).
 ///
-/// The repositories are the seam (DESIGN §9): nothing above them knows which database answers. The sessions
-/// handed to `load` and `buildClaims` (``LoadSession``, ``ClaimBuildSession``, ``RemittanceRecorder``), with
-/// prepared statements on the transaction's connection, and backups exist for SQLite only so far; on
-/// PostgreSQL they throw ``StoreErrorCode/unsupported``.
+/// The repositories are the seam (DESIGN §9): nothing above them knows which database answers. Backups and
+/// restores exist for SQLite only; on PostgreSQL they throw ``StoreErrorCode/unsupported``.
 public final class Ledger: Sendable {
     /// Path of the database file, or the PostgreSQL URL (which never holds the password).
     public let path: String
@@ -62,14 +60,12 @@ public final class Ledger: Sendable {
     }
 
     /// Opens the database holding its use lock in `useLock` mode, or not at all (`nil`: the caller holds it).
-    init(path: String, logger: Logger, useLock mode: FileLock.Mode?) throws {
-        self.path = path
-        self.logger = logger
+    convenience init(path: String, logger: Logger, useLock mode: FileLock.Mode?) throws {
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         }
-        useLock = try mode.map { try FileLock.locking(Self.useLockPath(of: path), mode: $0) }
+        let useLock = try mode.map { try FileLock.locking(Self.useLockPath(of: path), mode: $0) }
         if mode != nil, let marker = try RestoreMarker.pending(for: path) {
             useLock?.unlock()
             throw marker.blocking(path)
@@ -89,19 +85,8 @@ public final class Ledger: Sendable {
         }
         let pool = try DatabasePool(path: path, configuration: configuration)
         try Migrations.migrator.migrate(pool)
-        sqlitePool = pool
-        let database = SQLiteDatabase(pool: pool)
-        self.database = database
-        jobs = JobRepository(database: database)
-        domain = DomainRepository(database: database)
-        claims = ClaimRepository(database: database)
-        remittance = RemittanceRepository(database: database)
-        deliveries = DeliveryRepository(database: database)
-        sources = SourceHealthRepository(database: database)
-        seen = SeenFileRepository(database: database)
-        audit = AuditRepository(database: database)
-        alerts = AlertRepository(database: database)
-        retention = RetentionRepository(database: database)
+        self.init(
+            path: path, logger: logger, useLock: useLock, sqlitePool: pool, database: SQLiteDatabase(pool: pool))
     }
 
     /// Opens a PostgreSQL database shared with other gateways and brings its schema up to date.
@@ -111,12 +96,22 @@ public final class Ledger: Sendable {
     ///   - password: the password, from the environment or a file (never from the configuration file).
     /// - Throws: `PGError` when the server cannot be reached or refuses the login; ``StoreError`` when its
     ///   schema is newer than this build.
-    public init(postgres url: String, password: String?, logger: Logger = Logger(label: "dropgate.store")) throws {
-        path = url
+    public convenience init(
+        postgres url: String, password: String?, logger: Logger = Logger(label: "dropgate.store")
+    ) throws {
+        self.init(
+            path: url, logger: logger, useLock: nil, sqlitePool: nil,
+            database: try PostgresDatabase(conninfo: url, password: password))
+    }
+
+    /// The repositories over an open database.
+    private init(
+        path: String, logger: Logger, useLock: FileLock?, sqlitePool: DatabasePool?, database: any SQLDatabase
+    ) {
+        self.path = path
         self.logger = logger
-        useLock = nil
-        sqlitePool = nil
-        let database = try PostgresDatabase(conninfo: url, password: password)
+        self.useLock = useLock
+        self.sqlitePool = sqlitePool
         self.database = database
         jobs = JobRepository(database: database)
         domain = DomainRepository(database: database)

@@ -12,14 +12,13 @@ extension LoadSession {
 
     /// Calls `body` with each member span this job loaded or confirmed, one at a time (constant memory).
     public func forEachMemberOfThisJob(_ body: (MemberRecord) throws -> Void) throws {
-        let members = try db.fetchAll(
+        try db.forEach(
             MemberRecord.self,
             sql: """
                 SELECT member_id, cin, last_name, first_name, birthdate, eligibility_start, eligibility_end,
                        aid_code, plan_code
                 FROM eligibility_members WHERE district = ? AND job_id = ? ORDER BY member_id, eligibility_start
-                """, arguments: [district, jobID])
-        for member in members { try body(member) }
+                """, arguments: [district, jobID], body)
     }
 
     /// Records matched spans, replacing what earlier batches said about the same member spans.

@@ -41,7 +41,7 @@ extension LoadSession {
                             FROM \(name)
                             WHERE district = ?1 AND (\(partition)) IN (
                                 SELECT \(partition) FROM \(name) WHERE district = ?1 AND job_id = ?2)
-                            WINDOW grp AS (PARTITION BY \(partition) ORDER BY \(order)))) AS computed
+                            WINDOW grp AS (PARTITION BY \(partition) ORDER BY \(order))) AS measured) AS computed
                 WHERE \(join) AND (\(differs))
                 """,
             arguments: [district, jobID])

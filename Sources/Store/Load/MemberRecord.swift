@@ -37,10 +37,11 @@ public struct MemberRecord: Sendable, Equatable, FetchableRecord {
         self.planCode = planCode
     }
 
-    /// Decodes a row of the member query in ``LoadSession/forEachMemberOfThisJob(_:)`` by position.
+    /// Decodes a row of the member query in ``LoadSession/forEachMemberOfThisJob(_:)``, by column name.
     public init(row: Row) {
         self.init(
-            memberId: row[0], cin: row[1], lastName: row[2], firstName: row[3], birthdate: row[4],
-            eligibilityStart: row[5], eligibilityEnd: row[6], aidCode: row[7], planCode: row[8])
+            memberId: row["member_id"], cin: row["cin"], lastName: row["last_name"], firstName: row["first_name"],
+            birthdate: row["birthdate"], eligibilityStart: row["eligibility_start"],
+            eligibilityEnd: row["eligibility_end"], aidCode: row["aid_code"], planCode: row["plan_code"])
     }
 }

@@ -22,9 +22,10 @@ public struct StudentIdentity: Sendable, Equatable, FetchableRecord {
         self.birthdate = birthdate
     }
 
-    /// Decodes a row of `SELECT student_id, cin, last_name, first_name, birthdate` (by position: this runs for
-    /// every student of a district).
+    /// Decodes a row of `SELECT student_id, cin, last_name, first_name, birthdate`, by column name.
     public init(row: Row) {
-        self.init(studentId: row[0], cin: row[1], lastName: row[2], firstName: row[3], birthdate: row[4])
+        self.init(
+            studentId: row["student_id"], cin: row["cin"], lastName: row["last_name"], firstName: row["first_name"],
+            birthdate: row["birthdate"])
     }
 }

@@ -11,8 +11,12 @@ extension LoadSession {
 
     /// The earlier job that applied (or an operator released) a payment with this trace and amount from this
     /// payer, if any: a payer resending an 835 under a new interchange number.
+    ///
+    /// The job holds the payer's remittance turn from here to its commit, so the same payment loaded by two
+    /// gateways at once is applied by one and found here by the other.
     public func jobApplying(payer: String, trace: String, paymentCents: Int64) throws -> Int64? {
-        try db.fetchOne(
+        try db.serialize("remittance:" + payer)
+        return try db.fetchOne(
             Int64.self,
             sql: """
                 SELECT job_id FROM remittances
@@ -134,8 +138,9 @@ extension LoadSession {
     func updateBatchState(batchID: Int64, acknowledgment: String) throws {
         let counts = try db.fetchOne(
             sql: """
-                SELECT SUM(status IN ('rejected', 'rejected-by-payer')),
-                    SUM(status NOT IN ('built', 'submitted', 'rejected', 'rejected-by-payer')), COUNT(*)
+                SELECT SUM(CASE WHEN status IN ('rejected', 'rejected-by-payer') THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN status NOT IN ('built', 'submitted', 'rejected', 'rejected-by-payer') THEN 1 ELSE 0 END),
+                    COUNT(*)
                 FROM claims WHERE batch_id = ?
                 """, arguments: [batchID])
         let rejected: Int = counts?[0] ?? 0

@@ -33,7 +33,7 @@ public struct RemittanceRepository: Sendable {
     public func remittanceJobs(offset: Int = 0, limit: Int = 100) throws -> [[String]] {
         try database.textRows(
             sql: """
-                SELECT job_id, payer, COUNT(*), SUM(claims), SUM(CASE state WHEN 'held' THEN 0 ELSE payment_cents END),
+                SELECT job_id, MIN(payer), COUNT(*), SUM(claims), SUM(CASE state WHEN 'held' THEN 0 ELSE payment_cents END),
                     MIN(payment_date), SUM(balance_issues), SUM(CASE state WHEN 'held' THEN 1 ELSE 0 END)
                 FROM remittances GROUP BY job_id ORDER BY job_id DESC LIMIT ? OFFSET ?
                 """, arguments: [limit, offset])

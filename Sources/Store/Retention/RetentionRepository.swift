@@ -36,16 +36,19 @@ public struct RetentionRepository: Sendable {
         let states = unacknowledgedBatchStates.map { "'\($0)'" }.joined(separator: ", ")
         for row in try db.fetchAll(
             sql: """
-                SELECT j.id, j.file_path, j.receipt_path, j.report_path, MIN(b.id) AS batch, b.state
-                FROM claim_batches b
-                JOIN claims c ON c.batch_id = b.id
-                JOIN claim_lines l ON l.claim_id = c.id
-                JOIN services s ON s.district = l.district AND s.service_date = l.service_date
-                    AND s.student_id = l.student_id AND s.rendering_npi = l.rendering_npi
-                    AND s.billing_code = l.billing_code AND s.start_time = l.start_time
-                JOIN jobs j ON j.id = s.job_id
-                WHERE b.state IN (\(states))
-                GROUP BY j.id ORDER BY j.id
+                SELECT held.*, batch.state FROM (
+                    SELECT j.id, j.file_path, j.receipt_path, j.report_path, MIN(b.id) AS batch
+                    FROM claim_batches b
+                    JOIN claims c ON c.batch_id = b.id
+                    JOIN claim_lines l ON l.claim_id = c.id
+                    JOIN services s ON s.district = l.district AND s.service_date = l.service_date
+                        AND s.student_id = l.student_id AND s.rendering_npi = l.rendering_npi
+                        AND s.billing_code = l.billing_code AND s.start_time = l.start_time
+                    JOIN jobs j ON j.id = s.job_id
+                    WHERE b.state IN (\(states))
+                    GROUP BY j.id
+                ) AS held JOIN claim_batches batch ON batch.id = held.batch
+                ORDER BY held.id
                 """)
         {
             holds.append(

@@ -18,6 +18,10 @@ protocol SQLConnection: AnyObject {
     /// Calls `body` with each row of a query as it is read (SQLite steps through them; PostgreSQL's result
     /// is read whole first).
     func forEach(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws
+    /// Calls `body` with each record of a query as it is read.
+    func forEach<Record: FetchableRecord>(
+        _ type: Record.Type, sql: String, arguments: SQLArguments, _ body: (Record) throws -> Void
+    ) throws
     /// Records decoded from the rows of a query.
     func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws
         -> [Record]
@@ -67,5 +71,15 @@ extension SQLConnection {
         _ type: Record.Type, sql: String, arguments: SQLArguments = []
     ) throws -> Record? {
         try fetchAll(type, sql: sql, arguments: arguments).first
+    }
+}
+
+extension SQLConnection {
+    /// Makes transactions that name the same `work` run one after the other (DESIGN §9): on PostgreSQL a
+    /// transaction-scoped advisory lock, held until this transaction ends; nothing on SQLite, whose write
+    /// transactions already do.
+    func serialize(_ work: String) throws {
+        guard dialect == .postgres else { return }
+        try execute(sql: "SELECT pg_advisory_xact_lock(?)", arguments: [PostgresAdvisoryLock.key(work)])
     }
 }

@@ -14,7 +14,7 @@ struct SQLRow {
     /// The value at `index` (0-based).
     subscript<Value: DatabaseValueConvertible>(_ index: Int) -> Value {
         guard let value = Value.fromDatabaseValue(values[index]) else {
-            preconditionFailure("column \(index) (\(columns[index])) is not a \(Value.self): \(values[index])")
+            preconditionFailure("column \(index) (\(columns[index])) is not a \(Value.self)")
         }
         return value
     }

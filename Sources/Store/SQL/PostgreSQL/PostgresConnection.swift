@@ -38,6 +38,12 @@ final class PostgresConnection: SQLConnection {
         }
     }
 
+    func forEach<Record: FetchableRecord>(
+        _ type: Record.Type, sql: String, arguments: SQLArguments, _ body: (Record) throws -> Void
+    ) throws {
+        try forEach(sql: sql, arguments: arguments) { try body(try $0.decode(Record.self)) }
+    }
+
     func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws
         -> [Record]
     {
@@ -90,6 +96,9 @@ final class PostgresConnection: SQLConnection {
             switch type {
             case 16: return (text == "t" ? 1 : 0).databaseValue
             case 20, 21, 23, 26: return try number(Int64(text), text, column: result.columnNames[column])
+            // A numeric without a fraction (SUM of integers) is an integer, as SQLite returns it.
+            case 1700 where !text.contains("."):
+                return try number(Int64(text), text, column: result.columnNames[column])
             case 700, 701, 1700: return try number(Double(text), text, column: result.columnNames[column])
             default: return text.databaseValue
             }

@@ -15,6 +15,8 @@ enum PostgresSchema {
     /// Brings the database up to this build's schema, one process at a time (an advisory lock), in one
     /// transaction.
     static func migrate(_ connection: PGConnection) throws {
+        // Nothing to write (and no DDL privilege needed) when the schema is this build's.
+        if try isCurrent(connection) { return }
         try connection.execute("BEGIN")
         do {
             try connection.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
@@ -35,6 +37,7 @@ enum PostgresSchema {
                     for statement in statements(in: migration.sql) { try connection.execute(translate(statement)) }
                 }
             }
+            // The functions a newer build defines differently come with that build's migration.
             for statement in functions { try connection.execute(statement) }
             let now = Ledger.timestamp(Date())
             for migration in Migrations.all where !applied.contains(migration.name) {
@@ -51,7 +54,11 @@ enum PostgresSchema {
 
     /// Whether every migration this build knows is recorded.
     static func isCurrent(_ connection: PGConnection) throws -> Bool {
-        let result = try connection.execute("SELECT count(*) FROM dropgate_migrations")
+        let exists = try connection.execute("SELECT to_regclass('dropgate_migrations') IS NOT NULL")
+        guard exists.text(row: 0, column: 0) == "t" else { return false }
+        let result = try connection.execute(
+            "SELECT count(*) FROM dropgate_migrations WHERE name = ANY($1)",
+            [.text("{" + Migrations.all.map(\.name).joined(separator: ",") + "}")])
         return Int(result.text(row: 0, column: 0) ?? "") == Migrations.all.count
     }
 
@@ -156,10 +163,10 @@ enum PostgresSchema {
         CREATE OR REPLACE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS INTEGER
         LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT strpos(haystack, needle) $$
         """,
-        // The larger of two integers (SQLite's two-argument max()).
+        // The larger of two integers, NULL when either is (SQLite's two-argument max()).
         """
         CREATE OR REPLACE FUNCTION max(a BIGINT, b BIGINT) RETURNS BIGINT
-        LANGUAGE sql IMMUTABLE AS $$ SELECT GREATEST(a, b) $$
+        LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT GREATEST(a, b) $$
         """,
         // SQLite's printf() for the one format the statements use: a number with two decimals.
         """

@@ -33,6 +33,14 @@ final class SQLiteConnection: SQLConnection {
         while let row = try rows.next() { try body(SQLRow(columns: columns, values: Array(row.databaseValues))) }
     }
 
+    func forEach<Record: FetchableRecord>(
+        _ type: Record.Type, sql: String, arguments: SQLArguments, _ body: (Record) throws -> Void
+    ) throws {
+        let records = try Record.fetchCursor(
+            database.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        while let record = try records.next() { try body(record) }
+    }
+
     func fetchAll<Record: FetchableRecord>(_ type: Record.Type, sql: String, arguments: SQLArguments) throws
         -> [Record]
     {
