@@ -21,16 +21,12 @@ final class SQLiteConnection: SQLConnection {
     }
 
     func fetchAll(sql: String, arguments: SQLArguments) throws -> [SQLRow] {
-        try Row.fetchAll(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map {
-            SQLRow(columns: Array($0.columnNames), values: Array($0.databaseValues))
-        }
+        try Row.fetchAll(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments)).map(SQLRow.init)
     }
 
     func forEach(sql: String, arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
-        let statement = try database.cachedStatement(sql: sql)
-        let columns = statement.columnNames
-        let rows = try Row.fetchCursor(statement, arguments: StatementArguments(arguments))
-        while let row = try rows.next() { try body(SQLRow(columns: columns, values: Array(row.databaseValues))) }
+        let rows = try Row.fetchCursor(database.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        while let row = try rows.next() { try body(SQLRow(row)) }
     }
 
     func forEach<Record: FetchableRecord>(
