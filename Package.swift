@@ -130,24 +130,28 @@ let package = Package(
         .testTarget(name: "XMLRecordsTests", dependencies: ["XMLRecords"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ValuesTests", dependencies: ["Values"]),
         .testTarget(name: "MappingTests", dependencies: ["Mapping", "Formats", "Values"]),
-        .testTarget(name: "ClaimsTests", dependencies: ["Claims", "Formats", "Values", "Mapping", "PyX12Support"]),
+        .testTarget(
+            name: "ClaimsTests",
+            dependencies: ["TestThreads", "Claims", "Formats", "Values", "Mapping", "PyX12Support"]),
         .testTarget(
             name: "PayerSimulatorTests",
-            dependencies: ["PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
+            dependencies: ["TestThreads", "PayerSimulator", "Claims", "Formats", "Values", "Mapping", "PyX12Support"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "StoreTests",
             dependencies: [
+                "TestThreads",
                 "Store", "Mapping", "Claims", "Values", "PostgresSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport"]),
-        .testTarget(name: "NotifyTests", dependencies: ["Notify", "LoopbackSupport"]),
-        .testTarget(name: "PostgresClientTests", dependencies: ["PostgresClient", "PostgresSupport"]),
+        .testTarget(name: "TransportTests", dependencies: ["TestThreads", "Transport"]),
+        .testTarget(name: "NotifyTests", dependencies: ["TestThreads", "Notify", "LoopbackSupport"]),
+        .testTarget(name: "PostgresClientTests", dependencies: ["TestThreads", "PostgresClient", "PostgresSupport"]),
         .testTarget(
             name: "SFTPTests",
             dependencies: [
+                "TestThreads",
                 "SFTP", "Transport", "Gateway", "Store", "Mapping", "LoopbackSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
@@ -156,6 +160,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
+                "TestThreads",
                 "Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
@@ -170,6 +175,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "TestThreads",
                 "Gateway", "Store", "Claims", "Values", "Mapping", "Bench", "PyX12Support", "LoopbackSupport",
                 "PostgresSupport", "PostgresClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -178,9 +184,12 @@ let package = Package(
         .target(name: "PyX12Support", path: "Tests/PyX12Support"),
         // Test support: loopback ports for the servers tests start (and for connections that must be refused).
         .target(name: "LoopbackSupport", path: "Tests/LoopbackSupport"),
+        // Test support: runs suites whose tests block (processes, servers, sleeps) outside the cooperative pool.
+        .target(name: "TestThreads", path: "Tests/TestThreads"),
         // Test support: throwaway PostgreSQL servers (initdb, pg_ctl; as the postgres user when run as root).
         .target(
-            name: "PostgresSupport", dependencies: ["PostgresClient", "LoopbackSupport"], path: "Tests/PostgresSupport"),
+            name: "PostgresSupport", dependencies: ["PostgresClient", "LoopbackSupport", "TestThreads"],
+            path: "Tests/PostgresSupport"),
     ]
 )
 

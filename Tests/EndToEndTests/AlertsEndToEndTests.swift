@@ -1,11 +1,12 @@
 import Foundation
 import LoopbackSupport
+import TestThreads
 import Testing
 
 /// Alerts through the real binary to real servers on loopback started by the tests: a webhook receiver
 /// (python's http.server) that checks the HMAC signature, and an SMTP server (aiosmtpd, installed by
 /// scripts/setup into `.venv-tools`) that requires a login.
-@Suite struct AlertsEndToEndTests {
+@Suite(.blocking) struct AlertsEndToEndTests {
     static let secret = "hook-secret-\(UUID().uuidString)"
 
     @Test func aRejectedFileIsSignedToTheWebhookOnceAndADownReceiverGetsItOnTheNextPass() throws {

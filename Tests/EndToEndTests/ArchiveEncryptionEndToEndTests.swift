@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// `archive: { encrypt: true }` through the real binary: archived files are ciphertext, `archive show` gives the
 /// bytes back, requeue and replay read them, key mistakes and tampering fail clearly.
-@Suite(.serialized) struct ArchiveEncryptionEndToEndTests {
+@Suite(.serialized, .blocking) struct ArchiveEncryptionEndToEndTests {
     static let key = String(repeating: "3c", count: 32) + "\n"
     static let config = """
         sources:

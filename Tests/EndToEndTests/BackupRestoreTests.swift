@@ -1,5 +1,6 @@
 import Bench
 import Foundation
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 
 /// `dropgate backup` while the daemon runs, `dropgate restore` after a kill -9: the restored ledger resumes
 /// without losing a file or loading one twice, and control numbers never repeat.
-@Suite(.serialized) struct BackupRestoreTests {
+@Suite(.serialized, .blocking) struct BackupRestoreTests {
     static let config = CrashSafetyTests.fastConfig
 
     /// The files of the scenario, written into `folder`: a roster, a small attendance file loaded before the

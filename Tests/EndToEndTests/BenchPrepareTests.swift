@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// `dropgate bench … --prepare FOLDER` leaves a workspace the `dropgate` commands run against as a separate
 /// process (what `scripts/bench-peers` times side by side with sqlite3 and pyx12), through the real binary.
-@Suite(.serialized) struct BenchPrepareTests {
+@Suite(.serialized, .blocking) struct BenchPrepareTests {
     struct Prepared: Decodable {
         var file: String?
         var source: String?

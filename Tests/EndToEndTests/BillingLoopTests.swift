@@ -1,10 +1,11 @@
 import Foundation
 import PyX12Support
+import TestThreads
 import Testing
 
 /// The whole loop through the real binary, as the demo runs it: samples in → services → 837P delivered →
 /// simulated 999 and 835 in the payer inbox → claims updated → reconciliation report in the outbox.
-@Suite(.serialized) struct BillingLoopTests {
+@Suite(.serialized, .blocking) struct BillingLoopTests {
     @Test func samplesToReconciliation() throws {
         let scratch = try ClaimsEndToEndTests.loadedScratch()
         for payer in ["lea-bop", "cybhi"] {

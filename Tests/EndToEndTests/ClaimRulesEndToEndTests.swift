@@ -1,11 +1,12 @@
 import Claims
 import Foundation
 import PyX12Support
+import TestThreads
 import Testing
 
 /// Dated fee schedules, practitioner qualification and review before release, through the real binary on the
 /// samples.
-@Suite(.serialized) struct ClaimRulesEndToEndTests {
+@Suite(.serialized, .blocking) struct ClaimRulesEndToEndTests {
     static let serviceHeader =
         "Student ID,Service Date,Start Time,End Time,Minutes,Billing Code,Modifiers,Units,Place of Service,Rendering NPI,Rendering Name,Supervising NPI,Diagnosis Codes,Group or Individual,Parental Consent,Service ID"
 

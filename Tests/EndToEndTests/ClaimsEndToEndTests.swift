@@ -1,11 +1,12 @@
 import Claims
 import Foundation
 import PyX12Support
+import TestThreads
 import Testing
 import Values
 
 /// Claim builds through the real binary: both US payer profiles on the samples, crash safety of batches.
-@Suite(.serialized) struct ClaimsEndToEndTests {
+@Suite(.serialized, .blocking) struct ClaimsEndToEndTests {
     /// A scratch gateway with the samples loaded.
     static func loadedScratch() throws -> Scratch {
         let scratch = try Scratch()

@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The command line's edge: global options, error messages and exit statuses, option validation, help
 /// text and table output, through the real binary.
-@Suite(.serialized) struct CommandLineTests {
+@Suite(.serialized, .blocking) struct CommandLineTests {
     @Test func globalOptionsGoBeforeOrAfterTheSubcommand() throws {
         let scratch = try Scratch()
         try FileManager.default.moveItem(atPath: scratch.path("dropgate.yaml"), toPath: scratch.path("site.yaml"))

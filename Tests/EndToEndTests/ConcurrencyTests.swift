@@ -1,11 +1,12 @@
 import Bench
 import Foundation
 import Store
+import TestThreads
 import Testing
 import Values
 
 /// Several processes over one configuration and database: each file is taken once, each job runs once.
-@Suite(.serialized) struct ConcurrencyTests {
+@Suite(.serialized, .blocking) struct ConcurrencyTests {
     static let config = """
         poll_interval: 200ms
         sources:

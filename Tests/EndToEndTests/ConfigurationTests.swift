@@ -1,8 +1,9 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// Configuration mistakes are refused at start with the file and line; paths are stored absolute.
-@Suite struct ConfigurationTests {
+@Suite(.blocking) struct ConfigurationTests {
     @Test(arguments: [
         ("poll_interval: 0s\n", 1, "poll_interval"),
         ("poll_interval: 10ms\n", 1, "poll_interval"),

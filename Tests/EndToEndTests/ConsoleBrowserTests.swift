@@ -1,10 +1,11 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The console as operators use it: `dropgate serve` (the real binary) driven by a real headless Chromium through
 /// chromedriver. Logging in, following a dashboard counter to its list, acting on a job, the audit trail, what
 /// a district user may see, and a forged form refused.
-@Suite(.serialized) struct ConsoleBrowserTests {
+@Suite(.serialized, .blocking) struct ConsoleBrowserTests {
     let scratch: Scratch
     let server: ServedConsole
     let browser: WebDriver

@@ -1,10 +1,11 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The console's claim pages over the real billing loop (samples → 837P → simulated 999 and 835 → applied),
 /// served by the real binary: batch, claim timeline with every CARC described, denial queue, void with CSRF and
 /// audit, remittance summary; a district user sees none of it.
-@Suite(.serialized) struct ConsoleClaimsEndToEndTests {
+@Suite(.serialized, .blocking) struct ConsoleClaimsEndToEndTests {
     @Test func claimTimelineDenialQueueAndRemittancePages() throws {
         let scratch = try ClaimsEndToEndTests.loadedScratch()
         #expect(try Binary.run(["claims", "build", "--payer", "lea-bop"], in: scratch.root).status == 0)

@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The console served by the real binary (`dropgate serve`) over real HTTP (curl), with a user made by
 /// `dropgate users add`: what its pages count matches `dropgate jobs --json`.
-@Suite(.serialized) struct ConsoleEndToEndTests {
+@Suite(.serialized, .blocking) struct ConsoleEndToEndTests {
     @Test func serveShowsTheIngestedSamplesToAUserMadeByUsersAdd() throws {
         let scratch = try Scratch()
         try scratch.dropSamples()

@@ -1,12 +1,13 @@
 import Bench
 import Foundation
 import Gateway
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// Kill -9 at arbitrary moments, restart: every row loads exactly once and the outbox holds only whole files.
-@Suite(.serialized) struct CrashSafetyTests {
+@Suite(.serialized, .blocking) struct CrashSafetyTests {
     static let rows = 600_000
 
     static let fastConfig = """

@@ -1,7 +1,8 @@
 import Foundation
+import TestThreads
 import Testing
 
-@Suite(.serialized) struct DemoTests {
+@Suite(.serialized, .blocking) struct DemoTests {
     @Test func runOnceOnTheSamplesWritesReceiptsAndExceptionReports() throws {
         let scratch = try Scratch()
         try scratch.dropSamples()

@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The archive on another file system than staging (`rename` fails with EXDEV there): files still reach it, and
 /// `dropgate job` names where each file really is.
-@Suite struct DiskTests {
+@Suite(.blocking) struct DiskTests {
     @Test func anArchiveOnAnotherFileSystemReceivesTheFile() throws {
         let scratch = try Scratch()
         let archive = "/dev/shm/dropgate-e2e-archive-\(UUID().uuidString)"

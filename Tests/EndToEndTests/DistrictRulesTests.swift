@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The district data rules through the real binary: newer wins (`stale` on the receipt, in `run --once --json`
 /// and in `jobs`), the derived attendance percentage, and `mappings check` on misused keys.
-@Suite(.serialized) struct DistrictRulesTests {
+@Suite(.serialized, .blocking) struct DistrictRulesTests {
     static let roster = "Student ID,School,Last Name,First Name,Birthdate,Grade\n40100,1,A,B,01/02/2012,5\n"
     static let header = "Student ID,School,Date,All Day,Period 1,Period 2,Period 3,Modified\n"
 

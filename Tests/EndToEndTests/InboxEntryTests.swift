@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestThreads
 import Testing
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Testing
 
 /// Inbox entries that are not plain files of the inbox (links, pipes, devices) or whose names are not UTF-8,
 /// through the real binary.
-@Suite(.serialized) struct InboxEntryTests {
+@Suite(.serialized, .blocking) struct InboxEntryTests {
     static let config = """
         poll_interval: 200ms
         sources:

@@ -1,7 +1,8 @@
 import Foundation
+import TestThreads
 import Testing
 
-@Suite(.serialized) struct MappingCheckTests {
+@Suite(.serialized, .blocking) struct MappingCheckTests {
     @Test func shippedMappingsAreClean() throws {
         let scratch = try Scratch()
         let result = try Binary.run(["mappings", "check"], in: scratch.root)

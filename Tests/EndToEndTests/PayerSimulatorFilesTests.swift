@@ -1,12 +1,13 @@
 import Foundation
 import PyX12Support
+import TestThreads
 import Testing
 
 /// Every file `dropgate simulate payer` writes passes pyx12, for every shipped 837P payer profile and every
 /// option: TA1, 999, 277CA with a rejected claim, 835 with a reversal in the same file, a replacement and a
 /// void answered with the reversal of the payment made, and a 999 rejecting a set. The 277CA is applied: the
 /// rejected claim shows its status and STC codes in words.
-@Suite(.serialized) struct PayerSimulatorFilesTests {
+@Suite(.serialized, .blocking) struct PayerSimulatorFilesTests {
     /// The payer profiles shipped in Mappings/payers whose format is 837P.
     static func profiles837P() throws -> [String] {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

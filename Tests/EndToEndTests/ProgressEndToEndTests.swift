@@ -1,10 +1,11 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// Progress on long work, through the real binary: a progress line that redraws in place on a terminal (a real
 /// pseudo-terminal) and never on a pipe or with `--json`; the daemon's progress log, its `/metrics` gauges and
 /// the dashboard while a large file loads.
-@Suite(.serialized) struct ProgressEndToEndTests {
+@Suite(.serialized, .blocking) struct ProgressEndToEndTests {
     /// Runs the binary on a pseudo-terminal (its standard output and error both the terminal); what the
     /// terminal showed and the exit status.
     static func onTerminal(_ arguments: [String], in directory: String) throws -> (output: String, status: Int32) {

@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// The guides' code lists through the real binary: a payer file with a claim status the 835 guide does not
 /// have is rejected with the rule, the segment position and the element; well-formed answers raise nothing.
-@Suite(.serialized) struct RemittanceElementRulesTests {
+@Suite(.serialized, .blocking) struct RemittanceElementRulesTests {
     @Test func an835WithAnUnknownClaimStatusIsRejectedWithTheRuleSegmentAndElement() throws {
         let scratch = try ClaimsEndToEndTests.loadedScratch()
         #expect(try Binary.run(["claims", "build", "--payer", "lea-bop"], in: scratch.root).status == 0)

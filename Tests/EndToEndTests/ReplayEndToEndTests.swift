@@ -1,8 +1,9 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// `dropgate replay` through the real binary: a fixed mapping, the archived file loaded again, both receipts.
-@Suite(.serialized) struct ReplayEndToEndTests {
+@Suite(.serialized, .blocking) struct ReplayEndToEndTests {
     static let students = """
         Student ID,School,Last Name,First Name,Birthdate,Grade,Sex
         1,1,Able,Ann,01/02/2012,5,F

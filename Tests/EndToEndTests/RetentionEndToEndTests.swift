@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// `retention:` and `dropgate purge` through the real binary.
-@Suite(.serialized) struct RetentionEndToEndTests {
+@Suite(.serialized, .blocking) struct RetentionEndToEndTests {
     static let config = """
         sources:
           - id: lincoln-usd

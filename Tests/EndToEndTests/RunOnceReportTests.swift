@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// `run --once` says what it could not finish, one line each, with a distinct exit status; the daemon says when
 /// it starts and stops.
-@Suite struct RunOnceReportTests {
+@Suite(.blocking) struct RunOnceReportTests {
     static let roster =
         "Student ID,School,Last Name,First Name,Birthdate,Grade,Sex\n1001,1,Garcia,Ana,04/12/2012,5,F\n"
 

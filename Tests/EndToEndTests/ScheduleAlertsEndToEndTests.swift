@@ -1,10 +1,11 @@
 import Foundation
 import LoopbackSupport
+import TestThreads
 import Testing
 
 /// `expect:` schedules and `alerts close` through the real binary; the webhook receiver of
 /// ``AlertsEndToEndTests`` checks every signature.
-@Suite struct ScheduleAlertsEndToEndTests {
+@Suite(.blocking) struct ScheduleAlertsEndToEndTests {
     /// A configuration with one source expecting `aeries-students` by `by` (UTC) every day, alerts to a webhook.
     static func configuration(by: String, port: Int) -> String {
         """

@@ -1,8 +1,9 @@
 import Foundation
+import TestThreads
 import Testing
 
 /// `--version` and `--log-format json`, through the real binary.
-@Suite struct ServiceOptionsTests {
+@Suite(.blocking) struct ServiceOptionsTests {
     @Test func versionNamesTheReleaseAndTheRevisionItWasBuiltFrom() throws {
         let scratch = try Scratch()
         let output = try Binary.run(["--version"], in: scratch.root)

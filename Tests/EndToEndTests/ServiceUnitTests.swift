@@ -1,12 +1,13 @@
 import Bench
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// `deploy/dropgate.service`: systemd accepts it, it carries the hardening the README promises, and the daemon
 /// stops on its SIGTERM within its TimeoutStopSec even in the middle of a large load.
-@Suite(.serialized) struct ServiceUnitTests {
+@Suite(.serialized, .blocking) struct ServiceUnitTests {
     static let unitPath = Binary.repositoryRoot + "/deploy/dropgate.service"
 
     static func directives() throws -> [String: String] {

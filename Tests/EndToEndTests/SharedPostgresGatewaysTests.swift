@@ -3,12 +3,13 @@ import Foundation
 import PostgresClient
 import PostgresSupport
 import Store
+import TestThreads
 import Testing
 import Values
 
 /// Several gateways on one PostgreSQL database (DESIGN §9), each a real `dropgate run` daemon over the same
 /// configuration and shared folders.
-@Suite(.sharedPostgres, .serialized) struct SharedPostgresGatewaysTests {
+@Suite(.sharedPostgres, .serialized, .blocking) struct SharedPostgresGatewaysTests {
     static let sources = (0..<10).map { "district-\($0)" }
 
     /// A configuration naming the database by URL and its password by environment variable.

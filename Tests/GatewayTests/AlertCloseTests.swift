@@ -1,11 +1,12 @@
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Gateway
 @testable import Store
 
 /// `dropgate alerts close`: an operator closes an alert; it stays closed while its condition holds.
-@Suite struct AlertCloseTests {
+@Suite(.blocking) struct AlertCloseTests {
     @Test func aClosedAlertStaysClosedWhileItsConditionHoldsAndOpensAgainAfterItClears() throws {
         let workspace = try Workspace()
         AlertTests.routed(workspace, routes: [AlertsConfig.Route(conditions: [], sources: [], channel: "ops")])

@@ -1,10 +1,11 @@
 import Mapping
+import TestThreads
 import Testing
 
 @testable import Gateway
 
 /// `alerts:` in dropgate.yaml: channels, routes, and a line for every mistake.
-@Suite struct AlertConfigTests {
+@Suite(.blocking) struct AlertConfigTests {
     static let sources = """
         sources:
           - id: lincoln-usd

@@ -3,6 +3,7 @@ import GRDB
 import Logging
 import Mapping
 import Synchronization
+import TestThreads
 import Testing
 import Values
 
@@ -10,7 +11,7 @@ import Values
 @testable import Store
 
 /// Alerts open once and close once, go where the routes say, and survive a channel that is down.
-@Suite struct AlertTests {
+@Suite(.blocking) struct AlertTests {
     /// A channel that records what it is sent, or fails while `down` is set.
     final class FakeChannels: Sendable {
         let sent = Mutex<[(channel: String, event: AlertNotification.Event, key: String)]>([])

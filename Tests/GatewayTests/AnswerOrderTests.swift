@@ -1,5 +1,6 @@
 import Foundation
 import PayerSimulator
+import TestThreads
 import Testing
 
 @testable import Gateway
@@ -7,7 +8,7 @@ import Testing
 
 /// A payer's answers to a batch (999, 277CA, 835) arrive in any order: the books must come out the same, and
 /// what the claims are paid must equal what was remitted, to the cent (issue 12, item 4).
-@Suite struct AnswerOrderTests {
+@Suite(.blocking) struct AnswerOrderTests {
     /// The claims and money after the whole loop, batch 2's answers taken in `order`.
     struct Outcome: Equatable, CustomStringConvertible {
         /// Each claim: id, frequency, status, paid cents.

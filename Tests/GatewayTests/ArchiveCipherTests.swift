@@ -1,6 +1,7 @@
 import Foundation
 import Mapping
 import Store
+import TestThreads
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 
 /// The encrypted archive format: round trips at every feeding chunk size, and every kind of damage fails with an
 /// error naming the file and the chunk.
-@Suite struct ArchiveCipherTests {
+@Suite(.blocking) struct ArchiveCipherTests {
     static let key = ArchiveKeys.Key(bytes: Array(repeating: 7, count: 32))
     static let oldKey = ArchiveKeys.Key(bytes: Array(repeating: 9, count: 32))
     static let keys = ArchiveKeys(current: key)

@@ -1,5 +1,6 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 @testable import Store
 
 /// The daily attendance percentage derived from the periods by the shipped attendance mapping.
-@Suite struct AttendancePercentageLoadTests {
+@Suite(.blocking) struct AttendancePercentageLoadTests {
     @Test func theSampleWithoutAPercentageColumnGetsItFromThePeriods() throws {
         let workspace = try Workspace()
         let gateway = try workspace.gateway()

@@ -1,10 +1,11 @@
 import Mapping
+import TestThreads
 import Testing
 
 @testable import Gateway
 
 /// `backup:` in dropgate.yaml.
-@Suite struct BackupConfigTests {
+@Suite(.blocking) struct BackupConfigTests {
     @Test func folderAndKeepAreRead() throws {
         let config = try GatewayConfig.decode(
             yaml: "backup:\n  folder: Backups\n  keep: 14\n", file: "dropgate.yaml", root: "/srv/dg")

@@ -1,12 +1,13 @@
 import Foundation
 import Mapping
 import Store
+import TestThreads
 import Testing
 
 @testable import Gateway
 
 /// Every kind of broken file gets a precise rejection or exception, and nothing already loaded is lost.
-@Suite struct BadInputTests {
+@Suite(.blocking) struct BadInputTests {
     func ingest(_ name: String, _ text: String, in workspace: Workspace) throws -> (JobRecord, [ExceptionRecord]) {
         let gateway = try workspace.gateway()
         let job = try gateway.ingest(path: workspace.write(name, text), source: "lincoln-usd")

@@ -2,13 +2,14 @@ import Claims
 import Foundation
 import Mapping
 import PayerSimulator
+import TestThreads
 import Testing
 
 @testable import Gateway
 @testable import Store
 
 /// 277CA claim acknowledgments (005010X214) through the real gateway.
-@Suite struct ClaimAcknowledgmentTests {
+@Suite(.blocking) struct ClaimAcknowledgmentTests {
     /// A 277CA answering one claim (`STC01` as given, `REF*1K` when a payer number is given).
     static func acknowledgment(pcn: String, stc: String, action: String, payerNumber: String?, control: String)
         -> String

@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 @testable import Store
 
 /// Claim builds through the real gateway and SQLite: billing once, exclusions reported, control numbers.
-@Suite struct ClaimBuildTests {
+@Suite(.blocking) struct ClaimBuildTests {
     static let today = Day(year: 2026, month: 11, day: 22)!
     static let roster = """
         Student ID,School,Last Name,First Name,Birthdate,Grade,Sex,Address,City,State,Zip Code

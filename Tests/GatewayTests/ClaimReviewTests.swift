@@ -1,6 +1,7 @@
 import Claims
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 @testable import Store
 
 /// `review: required`: a built batch is held, not delivered, until an operator releases or discards it.
-@Suite struct ClaimReviewTests {
+@Suite(.blocking) struct ClaimReviewTests {
     let workspace: Workspace
     let gateway: Gateway
     let inbound: String

@@ -1,11 +1,12 @@
 import Foundation
 import Mapping
 import Store
+import TestThreads
 import Testing
 
 @testable import Gateway
 
-@Suite struct DeliveryTests {
+@Suite(.blocking) struct DeliveryTests {
     @Test func receiptsReachTheFolderDestinationOnceEvenAfterACrashBeforeRecording() throws {
         let workspace = try Workspace()
         let destination = workspace.root + "/district-share"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestThreads
 import Testing
 import Transport
 
@@ -12,7 +13,7 @@ import Transport
 
 /// Full disks, read-only or failing file systems and archives that cannot be written: the work waits and
 /// retries, the operator sees why, and the ledger never names a path where the file is not.
-@Suite struct DiskFailureTests {
+@Suite(.blocking) struct DiskFailureTests {
     let workspace: Workspace
 
     init() throws {

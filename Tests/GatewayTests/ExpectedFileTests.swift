@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Logging
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -9,7 +10,7 @@ import Values
 @testable import Store
 
 /// `expect:` schedules: a kind not received by its deadline opens one `file-missing` alert, which the file closes.
-@Suite struct ExpectedFileTests {
+@Suite(.blocking) struct ExpectedFileTests {
     static let losAngeles = TimeZone(identifier: "America/Los_Angeles") ?? .gmt
     static let weekdays: Set<Int> = [2, 3, 4, 5, 6]
 

@@ -1,5 +1,6 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 
 /// i-Ready growth: gain from the year's first diagnostic and progress toward typical and stretch growth,
 /// recomputed when a late earlier diagnostic arrives.
-@Suite struct IReadyGrowthTests {
+@Suite(.blocking) struct IReadyGrowthTests {
     static let header = IReadyTests.header + ",Annual Typical Growth Measure,Annual Stretch Growth Measure"
 
     static func row(

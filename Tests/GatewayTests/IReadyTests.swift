@@ -1,5 +1,6 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 @testable import Store
 
 /// i-Ready diagnostics through the real gateway: recognition by header, every rule, numbering and seasons.
-@Suite struct IReadyTests {
+@Suite(.blocking) struct IReadyTests {
     static let header = [
         "Student ID", "Student Grade", "Academic Year", "School", "Completion Date", "Norming Window",
         "Most Recent Diagnostic YTD (Y/N)", "Overall Scale Score", "Overall Placement", "Overall Relative Placement",

@@ -1,11 +1,12 @@
 import Foundation
 import Mapping
 import Store
+import TestThreads
 import Testing
 
 @testable import Gateway
 
-@Suite struct IngestTests {
+@Suite(.blocking) struct IngestTests {
     @Test func rosterThenAttendanceLoadsGoodRowsAndReportsBadOnes() throws {
         let workspace = try Workspace()
         let gateway = try workspace.gateway()

@@ -1,5 +1,6 @@
 import Foundation
 import Store
+import TestThreads
 import Testing
 import Transport
 
@@ -7,7 +8,7 @@ import Transport
 
 /// The one intake path (stability, markers, staging, the (source, sha256) ledger, acknowledgment) over an
 /// in-memory source.
-@Suite struct IntakeTests {
+@Suite(.blocking) struct IntakeTests {
     let workspace: Workspace
     let gateway: Gateway
 

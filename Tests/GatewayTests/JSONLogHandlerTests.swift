@@ -1,12 +1,13 @@
 import Foundation
 import Logging
 import Synchronization
+import TestThreads
 import Testing
 
 @testable import Gateway
 
 /// `--log-format json`: one JSON object per line with the text format's keys.
-@Suite struct JSONLogHandlerTests {
+@Suite(.blocking) struct JSONLogHandlerTests {
     @Test func eachEventIsOneSortedJSONLineWithItsMetadataKeys() throws {
         let lines = Mutex<[String]>([])
         let at = try #require(try? Date("2026-12-02T03:04:05.250Z", strategy: .iso8601))

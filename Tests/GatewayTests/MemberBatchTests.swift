@@ -1,11 +1,12 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 
 @testable import Gateway
 @testable import Store
 
-@Suite struct MemberBatchTests {
+@Suite(.blocking) struct MemberBatchTests {
     @Test func batchLoadsMatchesStudentsAndWritesTheReconciliationReport() throws {
         let workspace = try Workspace()
         let gateway = try workspace.gateway()
@@ -62,7 +63,7 @@ extension JSONDecoder {
     }
 }
 
-@Suite struct XMLMemberBatchTests {
+@Suite(.blocking) struct XMLMemberBatchTests {
     static let roster =
         "Student ID,School,Last Name,First Name,Birthdate,Grade,CIN\n1001,1,Hernández,José,04/12/2012,5,91234567A\n1002,1,Nguyen,Mai,05/13/2013,4,\n"
 

@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 @testable import Store
 
 /// NDIS claim builds through the gateway and SQLite with the shipped `ndis-demo` profile (riverside-usd).
-@Suite struct NDISClaimBuildTests {
+@Suite(.blocking) struct NDISClaimBuildTests {
     static let roster = """
         Student ID,School,Last Name,First Name,Birthdate,Grade,Sex
         2001,1,Lee,Amy,03/04/2012,5,F

@@ -1,5 +1,6 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 @testable import Store
 
 /// "If newer data, update; else skip": attendance rows compared by the record's own modification date.
-@Suite struct NewerWinsTests {
+@Suite(.blocking) struct NewerWinsTests {
     static let header = "Student ID,School,Date,All Day,Daily Attendance Percentage,Period 1,Modified\n"
 
     let workspace: Workspace

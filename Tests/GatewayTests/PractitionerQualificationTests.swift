@@ -1,6 +1,7 @@
 import Claims
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -9,7 +10,7 @@ import Values
 
 /// Practitioner qualification through the gateway and SQLite: the roster loaded like any district file, service
 /// logs flagged once it is loaded, claim builds excluding the services with their rule.
-@Suite struct PractitionerQualificationTests {
+@Suite(.blocking) struct PractitionerQualificationTests {
     /// Rivera (SLP, open-ended), Chen (RN) and Park (PT, licensed until 2024-08-14).
     static let practitioners = """
         NPI,Name,Type,License,Valid From,Valid To

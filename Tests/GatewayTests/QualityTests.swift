@@ -1,12 +1,13 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 
 @testable import Gateway
 @testable import Store
 
 /// Each processed file's data-quality score: on its receipt, in the ledger, and a `quality-low` alert.
-@Suite struct QualityTests {
+@Suite(.blocking) struct QualityTests {
     /// Eight students: four clean, one with a warning (sex), three rejected (grade above max, id pattern, and
     /// one with both an error and a warning).
     static let roster =

@@ -1,5 +1,6 @@
 import Claims
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Gateway
@@ -7,7 +8,7 @@ import Testing
 
 /// What is checked before an 835's money is applied (issue 12): set identity across interchanges and groups,
 /// sender and payee, the claim as billed, balance, reversals and duplicate payments, and the order answers arrive.
-@Suite struct RemittanceSafetyTests {
+@Suite(.blocking) struct RemittanceSafetyTests {
     /// One 835 transaction set, SE count filled in.
     static func set(
         _ control: String = "0001", payment: String, trace: String, payee: String = "N1*PE*LINCOLN USD*XX*1467389254",

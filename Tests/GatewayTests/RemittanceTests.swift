@@ -2,13 +2,14 @@ import Claims
 import Foundation
 import Mapping
 import PayerSimulator
+import TestThreads
 import Testing
 
 @testable import Gateway
 @testable import Store
 
 /// 835, 999 and TA1 through the real gateway: reconciliation, balance exceptions, acknowledgments.
-@Suite struct RemittanceTests {
+@Suite(.blocking) struct RemittanceTests {
     /// A workspace with a payer inbox for lea-bop, and optionally every claim in its own transaction set.
     static func workspace(claimsPerSet: Int? = nil) throws -> Workspace {
         var mappings: String?

@@ -1,4 +1,5 @@
 import Foundation
+import TestThreads
 import Testing
 import Values
 
@@ -7,7 +8,7 @@ import Values
 
 /// Replay after a mapping fix: a done job's archived file loaded again by a job that supersedes it, in one
 /// transaction that updates, inserts and removes rows, with both receipts saying so.
-@Suite struct ReplayTests {
+@Suite(.blocking) struct ReplayTests {
     /// Row 2 has a school v2 refuses, row 3 a grade v1 refuses, row 4 a sex code only v2 knows.
     static let students = """
         Student ID,School,Last Name,First Name,Birthdate,Grade,Sex

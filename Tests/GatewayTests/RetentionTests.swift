@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -9,7 +10,7 @@ import Values
 
 /// `retention:` in dropgate.yaml and the purge it drives: what is old goes, what a live job, an unacknowledged
 /// batch or a held 835 set needs stays.
-@Suite struct RetentionTests {
+@Suite(.blocking) struct RetentionTests {
     static let all = RetentionConfig(archiveDays: 30, stagingDays: 2, reportsDays: 60, exceptionsDays: 90)
     /// Far enough ahead that every file and row the tests make is expired.
     static let later = Date().addingTimeInterval(400 * 86_400)

@@ -1,12 +1,13 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 
 @testable import Gateway
 
 /// Exception rows spilled to a scratch file come back whole and in order, and a rollback takes back exactly the
 /// rows added after its mark, whether they were spilled or not.
-@Suite struct RowIssueSpoolTests {
+@Suite(.blocking) struct RowIssueSpoolTests {
     let folder: String
 
     init() throws {

@@ -1,13 +1,14 @@
 import Foundation
 import Mapping
 import Store
+import TestThreads
 import Testing
 import Values
 
 @testable import Gateway
 
 /// SPI service logs through the real gateway: every rule with a passing and a failing case.
-@Suite struct ServiceLogTests {
+@Suite(.blocking) struct ServiceLogTests {
     static let header =
         "Student ID,Service Date,Start Time,End Time,Minutes,Billing Code,Units,Place of Service,Rendering NPI,Rendering Name,Diagnosis Codes,Group or Individual,Parental Consent\n"
     static let today = Day(year: 2026, month: 11, day: 1) ?? Day(daysSinceEpoch: 0)

@@ -1,8 +1,9 @@
 import Gateway
+import TestThreads
 import Testing
 
 /// Table cells cannot break a row or send control codes to the terminal.
-@Suite struct TextTableTests {
+@Suite(.blocking) struct TextTableTests {
     @Test(arguments: [
         ("plain.csv", "plain.csv"),
         ("a\nb", #"a\nb"#),

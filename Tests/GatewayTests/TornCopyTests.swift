@@ -1,12 +1,13 @@
 import Foundation
 import Store
+import TestThreads
 import Testing
 import Transport
 
 @testable import Gateway
 
 /// A file that changes while it is being copied is not a job: the copy is discarded and the file waits to settle.
-@Suite struct TornCopyTests {
+@Suite(.blocking) struct TornCopyTests {
     /// A real local folder whose file is cut short right after its first chunk has been copied.
     struct TruncatingSource: FileSource {
         let folder: LocalFolderSource

@@ -1,9 +1,10 @@
 import Logging
+import TestThreads
 import Testing
 
 @testable import Gateway
 
-@Suite struct WorkProgressTests {
+@Suite(.blocking) struct WorkProgressTests {
     @Test func aLineShowsCountsBytesRateAndTimeLeft() {
         let work = WorkProgress(
             title: "job 12", jobID: 12, source: "lincoln-usd", unit: "records", totalBytes: 72_000_000)

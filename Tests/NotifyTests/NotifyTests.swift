@@ -1,12 +1,13 @@
 import Foundation
 import LoopbackSupport
+import TestThreads
 import Testing
 
 @testable import Notify
 
 /// The libcurl transport against what it must refuse or report; the deliveries themselves are tested against real
 /// HTTP and SMTP servers end to end (`AlertsEndToEndTests`).
-@Suite struct NotifyTests {
+@Suite(.blocking) struct NotifyTests {
     @Test func endpointsNeverShowPathQueryOrLogin() {
         #expect(Endpoint.display("https://hooks.example.com/services/T0/B0/SECRET?x=1") == "https://hooks.example.com")
         #expect(Endpoint.display("smtp://user:pw@mail.example.com:587") == "smtp://mail.example.com:587")

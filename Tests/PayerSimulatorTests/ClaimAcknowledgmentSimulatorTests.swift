@@ -3,9 +3,10 @@ import Formats
 import Foundation
 import PayerSimulator
 import PyX12Support
+import TestThreads
 import Testing
 
-@Suite struct ClaimAcknowledgmentSimulatorTests {
+@Suite(.blocking) struct ClaimAcknowledgmentSimulatorTests {
     func respond(seed: UInt64 = 7, _ options: SimulationOptions) throws -> PayerResponse {
         try PayerSimulator(seed: seed).respond(to: Fixture.bytes(PayerSimulatorTests.fixture), options: options)
     }
@@ -76,7 +77,7 @@ import Testing
     }
 }
 
-@Suite struct ReversalMirrorTests {
+@Suite(.blocking) struct ReversalMirrorTests {
     /// The fixture's LUSD-0004 replaces SIM202502010007: given the payment the payer made under that number, the
     /// reversal is that payment with every amount negated, under the original CLP01 and CLP07.
     @Test func aReplacementReversesThePaymentMadeEarlier() throws {
@@ -121,7 +122,7 @@ import Testing
     }
 }
 
-@Suite struct TA1WithAcknowledgmentTests {
+@Suite(.blocking) struct TA1WithAcknowledgmentTests {
     /// A TA1-only interchange draws pyx12's "GS_LOOP missing" errors; the TA1 after the 999's GE passes clean.
     @Test func theTA1TravelsAfterThe999sGroup() throws {
         var options = SimulationOptions()

@@ -4,9 +4,10 @@ import Foundation
 import Mapping
 import PayerSimulator
 import PyX12Support
+import TestThreads
 import Testing
 
-@Suite struct PayerSimulatorTests {
+@Suite(.blocking) struct PayerSimulatorTests {
     static let fixture = "two-sets.837p.x12"
 
     func respond(seed: UInt64 = 7, _ options: SimulationOptions = SimulationOptions()) throws -> PayerResponse {
@@ -153,7 +154,7 @@ import Testing
     }
 }
 
-@Suite struct PayerSimulatorVariantTests {
+@Suite(.blocking) struct PayerSimulatorVariantTests {
     /// The fixture with text replaced, e.g. to turn claims into voids.
     func variant(_ replacements: [(String, String)]) throws -> [UInt8] {
         var text = String(decoding: try Fixture.bytes(PayerSimulatorTests.fixture), as: UTF8.self)
@@ -205,7 +206,7 @@ import Testing
     }
 }
 
-@Suite struct PayerSimulatorGoldenTests {
+@Suite(.blocking) struct PayerSimulatorGoldenTests {
     /// Compares with a golden file; on a difference the actual bytes are left in the temporary folder.
     func expectGolden(_ bytes: [UInt8], _ name: String) throws {
         let expected = try? Fixture.bytes(name)
@@ -228,7 +229,7 @@ import Testing
     }
 }
 
-@Suite struct PayerSimulatorFilingIndicatorTests {
+@Suite(.blocking) struct PayerSimulatorFilingIndicatorTests {
     /// SBR09 codes that are no CLP06 code (005010X221A1 CLP06 lists 12-17, AM, CH, DS, HM, LM, MA, MB, MC, OF,
     /// TV, VA, WC, ZZ): the 835 carries the nearest listed code and passes pyx12.
     @Test(arguments: [("CI", "15"), ("BL", "15"), ("FI", "OF"), ("11", "ZZ"), ("MC", "MC"), ("HM", "HM")])

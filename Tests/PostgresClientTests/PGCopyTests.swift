@@ -1,9 +1,10 @@
 import PostgresClient
 import PostgresSupport
+import TestThreads
 import Testing
 
 /// `COPY ... FROM STDIN` in text format: escaping, chunking, and failures that leave the connection usable.
-@Suite(.sharedPostgres) struct PGCopyTests {
+@Suite(.sharedPostgres, .blocking) struct PGCopyTests {
     static let awkward: [String?] = [
         "plain", "", nil, "tab\there", "line\nbreak", "carriage\rreturn", "crlf\r\n", "back\\slash", "\\N", "\\.",
         "\\", "\\\\t", "ends with backslash\\", "\t\n\r\\", "Zoë 東京 🩺 👩🏽‍⚕️", "N", "NULL", "'quoted' \"twice\"",

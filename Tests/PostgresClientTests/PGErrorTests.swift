@@ -1,9 +1,10 @@
+import TestThreads
 import Testing
 
 @testable import PostgresClient
 
 /// Classification and redaction, without a server.
-@Suite struct PGErrorTests {
+@Suite(.blocking) struct PGErrorTests {
     @Test(arguments: [
         ("08006", PGError.Kind.connection), ("08001", .connection), ("57P01", .connection), ("57P02", .connection),
         ("57P03", .connection), ("57014", .other), ("40001", .serialization), ("40P01", .serialization),

@@ -1,10 +1,11 @@
 import Foundation
 import PostgresClient
 import PostgresSupport
+import TestThreads
 import Testing
 
 /// Row locks, advisory locks and serialization failures between two connections to one database.
-@Suite(.sharedPostgres) struct PGLockingTests {
+@Suite(.sharedPostgres, .blocking) struct PGLockingTests {
     /// Two connections to one new database with a `jobs` table holding ids 1, 2 and 3.
     private func twoConnections() throws -> (PGConnection, PGConnection) {
         let (first, url) = try SharedPostgres.connectToFreshDatabase()

@@ -1,10 +1,11 @@
 import PostgresClient
 import PostgresSupport
+import TestThreads
 import Testing
 
 /// A PostgreSQL restart under an open connection. The suite has its own server (a restart would break other
 /// suites' tests) and runs its tests one at a time (each restarts it).
-@Suite(.serialized, .sharedPostgres) struct PGRestartTests {
+@Suite(.serialized, .sharedPostgres, .blocking) struct PGRestartTests {
     @Test func aRestartIsAConnectionErrorAndResetReconnects() throws {
         let server = try SharedPostgres.server
         let (connection, _) = try SharedPostgres.connectToFreshDatabase()

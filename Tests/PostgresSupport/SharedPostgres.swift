@@ -1,4 +1,5 @@
 import PostgresClient
+import TestThreads
 import Testing
 
 /// One throwaway PostgreSQL server for a whole suite (`@Suite(.sharedPostgres)`), stopped when the suite ends.
@@ -19,7 +20,8 @@ public struct SharedPostgres: SuiteTrait, TestScoping {
     public func provideScope(
         for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
     ) async throws {
-        let server = try PostgresServer()
+        // initdb and pg_ctl take seconds: not on the cooperative pool.
+        let server = try await onOwnThread(name: "postgres start") { try PostgresServer() }
         defer { server.stop() }
         try await Self.$current.withValue(server) { try await function() }
     }

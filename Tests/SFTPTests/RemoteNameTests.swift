@@ -1,7 +1,8 @@
 import SFTP
+import TestThreads
 import Testing
 
-@Suite struct RemoteNameTests {
+@Suite(.blocking) struct RemoteNameTests {
     @Test(arguments: [
         "roster.csv", "Attendance 2024-09.CSV", ".hidden", "élève.txt", "a..b", String(repeating: "x", count: 255),
     ])

@@ -1,9 +1,10 @@
 import Foundation
 import LoopbackSupport
 import SFTP
+import TestThreads
 import Testing
 
-@Suite(.serialized)
+@Suite(.serialized, .blocking)
 struct SFTPFailureTests {
     let log = TestLogger()
 

@@ -2,12 +2,13 @@ import Foundation
 import Logging
 import Mapping
 import Store
+import TestThreads
 import Testing
 
 @testable import Gateway
 
 /// SFTP sources through the gateway against a real OpenSSH server on 127.0.0.1.
-@Suite(.serialized) struct SFTPSourceTests {
+@Suite(.serialized, .blocking) struct SFTPSourceTests {
     static let roster = "Student ID,School,Last Name,First Name,Birthdate,Grade\n1001,1,Garcia,Ana,04/12/2012,5\n"
 
     final class Setup {
@@ -145,7 +146,7 @@ import Testing
 }
 
 /// Delivery to a real SFTP server: temporary name then rename, recorded once, checked before re-sending.
-@Suite(.serialized) struct SFTPDeliveryTests {
+@Suite(.serialized, .blocking) struct SFTPDeliveryTests {
     @Test func outboxFilesAreUploadedOnceAndACrashBetweenUploadAndRecordIsNotResent() throws {
         let setup = try SFTPSourceTests.Setup()
         let outbox = setup.root + "/Outbox/payer/837P"

@@ -1,8 +1,9 @@
 import Foundation
 import SFTP
+import TestThreads
 import Testing
 
-@Suite(.serialized)
+@Suite(.serialized, .blocking)
 struct SFTPTransferTests {
     let server: SSHServer
     let local: String

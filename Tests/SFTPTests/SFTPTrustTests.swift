@@ -2,9 +2,10 @@ import Foundation
 import InMemoryLogging
 import Logging
 import SFTP
+import TestThreads
 import Testing
 
-@Suite(.serialized)
+@Suite(.serialized, .blocking)
 struct SFTPTrustTests {
     let server: SSHServer
     let log = TestLogger()

@@ -1,11 +1,12 @@
 import Foundation
 import GRDB
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// v11 rebuilds `claims` to widen its status CHECK: rows, references and the index survive it.
-@Suite struct ClaimAcknowledgmentMigrationTests {
+@Suite(.blocking) struct ClaimAcknowledgmentMigrationTests {
     @Test func claimsSurviveTheRebuildAndTakeTheNewStates() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("v11-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// v14 rebuilds `claim_batches` to widen its state CHECK and add who released or discarded a batch: rows,
 /// the claims referring to them and the id sequence survive it.
-@Suite struct ClaimReviewMigrationTests {
+@Suite(.blocking) struct ClaimReviewMigrationTests {
     @Test func batchesSurviveTheRebuildAndTakeTheReviewStates() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("v14-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

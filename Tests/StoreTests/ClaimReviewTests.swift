@@ -1,12 +1,13 @@
 import Claims
 import Foundation
+import TestThreads
 import Testing
 import Values
 
 @testable import Store
 
 /// The review states of a claim batch: held when written, then released or discarded once, never both.
-@Suite struct ClaimReviewTests {
+@Suite(.blocking) struct ClaimReviewTests {
     let ledger: Ledger
 
     init() throws {

@@ -1,11 +1,12 @@
 import Foundation
+import TestThreads
 import Testing
 import Values
 
 @testable import Store
 
 /// Backups named after their time, checked, pruned; a restore refused while the database is open.
-@Suite struct DatabaseBackupTests {
+@Suite(.blocking) struct DatabaseBackupTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backup-\(UUID().uuidString)").path
 
     func job(_ sha: String) -> JobRecord {

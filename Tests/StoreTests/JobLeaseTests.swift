@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Mapping
+import TestThreads
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 
 /// Jobs are leased: a live lease of another process is never taken over, an expired one or one of a process
 /// that has ended is, and a process whose lease was taken over can no longer commit or fail the job.
-@Suite struct JobLeaseTests {
+@Suite(.blocking) struct JobLeaseTests {
     let ledger: Ledger
     let first = JobLease(owner: "elsewhere:101:1", duration: 60)
     let second = JobLease(owner: "elsewhere:202:2", duration: 60)

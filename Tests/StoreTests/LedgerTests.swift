@@ -1,10 +1,11 @@
 import Foundation
 import Mapping
+import TestThreads
 import Testing
 
 @testable import Store
 
-@Suite struct LedgerTests {
+@Suite(.blocking) struct LedgerTests {
     let folder: String
     let ledger: Ledger
     let lease = JobLease(owner: "test:1:1", duration: 60)

@@ -1,9 +1,10 @@
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// The data-quality score: `floor(100 × (rows − errorRows − 0.25 × warningRows) / rows)`.
-@Suite struct QualityScoreTests {
+@Suite(.blocking) struct QualityScoreTests {
     @Test(arguments: [
         (100, 0, 0, 100),  // every row clean
         (100, 10, 0, 90),  // an error costs a whole row

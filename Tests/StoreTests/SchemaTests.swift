@@ -1,11 +1,12 @@
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Store
 
 /// The schema the migrations build, against a golden copy: a migration is never edited once released,
 /// so the names, their order and every statement must stay exactly as databases in the field have them.
-@Suite struct SchemaTests {
+@Suite(.blocking) struct SchemaTests {
     let ledger: Ledger
 
     init() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Mapping
 import PostgresSupport
+import TestThreads
 import Testing
 import Values
 
@@ -8,7 +9,7 @@ import Values
 
 /// The repositories behave the same on the embedded SQLite store and on a PostgreSQL database shared by
 /// several gateways (DESIGN §9): each test runs on both, PostgreSQL a real server started for the suite.
-@Suite(.sharedPostgres) struct StoreParityTests {
+@Suite(.sharedPostgres, .blocking) struct StoreParityTests {
     /// Which store a test case runs on.
     enum Kind: String, CaseIterable, Sendable {
         case sqlite, postgres

@@ -1,11 +1,12 @@
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Transport
 
 /// Temporary files carry their writer's process id, so a later process removes what a killed one left and
 /// leaves a live writer's alone.
-@Suite struct AtomicFileWriterLeftoverTests {
+@Suite(.blocking) struct AtomicFileWriterLeftoverTests {
     @Test func temporaryNamesCarryTheProcessID() throws {
         #expect(AtomicFileWriter.writerProcess(".a.receipt.json.4242.tmp") == 4242)
         #expect(AtomicFileWriter.writerProcess("a.csv.tmp") == nil, "not a writer's temporary file")

@@ -1,9 +1,10 @@
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Transport
 
-@Suite struct AtomicFileWriterTests {
+@Suite(.blocking) struct AtomicFileWriterTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("atomic-\(UUID().uuidString)").path
 
     @Test func nothingAppearsUnderTheFinalNameUntilCommit() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import TestThreads
 import Testing
 import Transport
 
@@ -7,7 +8,7 @@ import Transport
 #endif
 
 /// Entries as they are: links not followed, names that are not UTF-8 reachable through their escaped form.
-@Suite struct FileSystemEntryTests {
+@Suite(.blocking) struct FileSystemEntryTests {
     static let names: [(bytes: [UInt8], shown: String)] = [
         (Array("students.csv".utf8), "students.csv"),
         (Array("attendance_caf".utf8) + [0xE9] + Array(".csv".utf8), #"attendance_caf\xe9.csv"#),

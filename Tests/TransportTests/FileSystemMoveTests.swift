@@ -1,10 +1,11 @@
 import Foundation
+import TestThreads
 import Testing
 
 @testable import Transport
 
 /// Moves and durable second names across file systems (`/dev/shm` is a tmpfs here, apart from the temporary folder).
-@Suite struct FileSystemMoveTests {
+@Suite(.blocking) struct FileSystemMoveTests {
     let local = FileManager.default.temporaryDirectory.appendingPathComponent("move-\(UUID().uuidString)").path
     let shared = "/dev/shm/dropgate-move-\(UUID().uuidString)"
 

@@ -1,8 +1,9 @@
+import TestThreads
 import Testing
 
 @testable import Transport
 
-@Suite struct StabilityTrackerTests {
+@Suite(.blocking) struct StabilityTrackerTests {
     func entry(_ name: String, size: Int64, modified: Double) -> FileSystem.Entry {
         FileSystem.Entry(name: name, size: size, modified: Int64(modified * 1e9), isRegularFile: true)
     }

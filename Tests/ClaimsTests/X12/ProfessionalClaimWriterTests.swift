@@ -3,10 +3,11 @@ import Formats
 import Foundation
 import Mapping
 import PyX12Support
+import TestThreads
 import Testing
 import Values
 
-@Suite("837P writer and verifier")
+@Suite("837P writer and verifier", .blocking)
 struct ProfessionalClaimWriterTests {
     static func write(_ claims: [Claim], profile: PayerProfile, control: Int = 101) throws -> [UInt8] {
         var writer = try ProfessionalClaimWriter(
