@@ -55,6 +55,11 @@ public final class PGConnection {
         connection.map { PQstatus($0) == CONNECTION_OK } ?? false
     }
 
+    /// Whether the connection is open and outside any transaction (safe to hand to another user).
+    public var isIdle: Bool {
+        connection.map { PQstatus($0) == CONNECTION_OK && PQtransactionStatus($0) == PQTRANS_IDLE } ?? false
+    }
+
     /// Reconnects with the same parameters, then prepares this connection's prepared statements again.
     ///
     /// - Throws: ``PGError`` of kind ``PGError/Kind/connection`` while the server is unreachable, or the error of
@@ -85,6 +90,16 @@ public final class PGConnection {
                 connection, sql, arrays.count, arrays.types, values, arrays.lengths, arrays.formats, 0)
         }
         return try check(result, connection, sql: sql)
+    }
+
+    /// Runs `script`, one or more statements separated by semicolons, in one round trip (libpq's simple
+    /// query protocol: no parameters); returns the last statement's rows.
+    ///
+    /// - Throws: ``PGError`` of the first statement that fails; the ones after it do not run.
+    @discardableResult
+    public func execute(script: String) throws -> PGResult {
+        let connection = try open(sql: script)
+        return try check(PQexec(connection, script), connection, sql: script)
     }
 
     /// Prepares `sql` under `name` for ``execute(prepared:_:)``; the server infers the parameter types.

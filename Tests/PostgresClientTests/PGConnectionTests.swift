@@ -1,9 +1,10 @@
 import PostgresClient
 import PostgresSupport
+import TestThreads
 import Testing
 
 /// Connecting, parameters, results and errors against a real server.
-@Suite(.sharedPostgres) struct PGConnectionTests {
+@Suite(.sharedPostgres, .blocking) struct PGConnectionTests {
     @Test func connectsWithThePasswordAsDropgate() throws {
         let server = try SharedPostgres.server
         let connection = try PGConnection(conninfo: server.url, password: server.password)
@@ -122,6 +123,21 @@ import Testing
         let result = try connection.execute("SELECT id FROM t")
         #expect(result.rowCount == 1)
         #expect(result.text(row: 0, column: 0) == "2")
+    }
+
+    @Test func aScriptRunsItsStatementsInOrderAndStopsAtTheFirstError() throws {
+        let (connection, _) = try SharedPostgres.connectToFreshDatabase()
+        try connection.execute("CREATE TABLE t (id int)")
+        try connection.execute(script: "BEGIN; SET LOCAL statement_timeout = '1234ms'")
+        #expect(try connection.execute("SHOW statement_timeout").text(row: 0, column: 0) == "1234ms")
+        let last = try connection.execute(script: "INSERT INTO t VALUES (1); SELECT count(*) FROM t")
+        #expect(last.text(row: 0, column: 0) == "1", "the last statement's rows")
+        try connection.execute("COMMIT")
+        #expect(try connection.execute("SHOW statement_timeout").text(row: 0, column: 0) == "0", "LOCAL ended")
+        #expect(throws: PGError.self) {
+            try connection.execute(script: "INSERT INTO t VALUES (2); SELEC 1; INSERT INTO t VALUES (3)")
+        }
+        #expect(try connection.execute("SELECT id FROM t ORDER BY id").rowCount == 1, "a script is one transaction")
     }
 
     @Test func preparedStatementsRunManyTimes() throws {

@@ -1,6 +1,8 @@
 import Foundation
+import GRDB
 import Mapping
 import PostgresSupport
+import Synchronization
 import TestThreads
 import Testing
 import Values
@@ -270,7 +272,7 @@ import Values
     /// A load under a lease, ending `done`.
     static func load(
         _ ledger: Ledger, _ name: String, table: String, fields: [String], modified: String? = nil,
-        existing: ExistingRecordPolicy = .update, _ rows: [[FieldValue]]
+        existing: ExistingRecordPolicy = .update, batched: Bool = false, _ rows: [[FieldValue]]
     ) throws -> [UpsertOutcome] {
         let target = try #require(try Ledger.domainTables()[table])
         guard case .created(let job) = try ledger.jobs.register(Self.staged(name, sha256: name)) else {
@@ -283,7 +285,11 @@ import Values
             jobID: id, district: "d1", target: target, fields: fields, existing: existing, modified: modified,
             lease: lease
         ) { session in
-            for row in rows { outcomes.append(try session.upsert(row[...])) }
+            if batched {
+                outcomes = try session.upsert(rows: Array(rows.joined())[...])
+            } else {
+                for row in rows { outcomes.append(try session.upsert(row[...])) }
+            }
             return JobCompletion(
                 state: .done, kind: nil, mappingVersion: 1, encoding: "utf-8", counts: LoadCounts(),
                 receiptPath: nil, reportPath: nil, reason: nil, durationMs: 0)
@@ -323,21 +329,110 @@ import Values
         #expect(again.last == .inserted)
     }
 
-    /// Three gateways building claim batches at once each take their own control numbers.
-    @Test func gatewaysBuildingAtOnceNeverShareAControlNumber() async throws {
+    /// A batch upsert (one COPY and a few set statements on PostgreSQL) gives every row the outcome a row at a
+    /// time gives and leaves the same table: 40 files of random attendance rows (keys repeating within a file
+    /// and across files, values changing or not, modification dates older, newer, equal and missing), some
+    /// under `existing: reject`, loaded into two databases of the store, one a row at a time, one in batches.
+    @Test(arguments: Kind.allCases) func aBatchUpsertGivesEachRowTheOutcomeOfARowAtATime(kind: Kind) throws {
+        var random = SplitMix(seed: 20_261_202)
+        let fields = ["student_id", "date", "all_day", "modified_at"]
+        let oneByOne = try Self.open(kind)
+        let batched = try Self.open(kind)
+        var seen = Set<String>()
+        for file in 0..<40 {
+            let rows = (0..<Int.random(in: 1...60, using: &random)).map { _ -> [FieldValue] in
+                let modified = Int.random(in: 0...4, using: &random)
+                return [
+                    .text(String(Int.random(in: 1...25, using: &random))),
+                    .text("2026-09-0\(Int.random(in: 1...2, using: &random))"),
+                    .text(["P", "A", "T"][Int.random(in: 0...2, using: &random)]),
+                    modified == 0 ? .null : .text("2026-09-0\(modified)T08:00"),
+                ]
+            }
+            let existing: ExistingRecordPolicy = file % 5 == 4 ? .reject : .update
+            let expected = try Self.load(
+                oneByOne, "f\(file)", table: "attendance", fields: fields, modified: "modified_at",
+                existing: existing, rows)
+            let outcomes = try Self.load(
+                batched, "f\(file)", table: "attendance", fields: fields, modified: "modified_at",
+                existing: existing, batched: true, rows)
+            #expect(outcomes == expected, "file \(file)")
+            seen.formUnion(expected.map { String("\($0)".prefix { $0 != "(" }) })
+        }
+        let table = "SELECT district, student_id, date, all_day, modified_at, job_id, last_change FROM attendance"
+        let order = " ORDER BY district, student_id, date"
+        #expect(try Self.rows(oneByOne, table + order) == Self.rows(batched, table + order))
+        #expect(seen.count == 6, "every kind of outcome came up: \(seen)")
+    }
+
+    /// A query's rows as text, to compare two databases.
+    static func rows(_ ledger: Ledger, _ sql: String) throws -> [[String]] {
+        try ledger.database.read { db in
+            try db.fetchAll(sql: sql).map { row in row.values.map { $0.description } }
+        }
+    }
+
+    /// A small seeded generator, so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Three gateways building claim batches at once, each on a thread of its own, each take their own control
+    /// numbers.
+    @Test func gatewaysBuildingAtOnceNeverShareAControlNumber() throws {
         let server = try SharedPostgres.server
         let url = try server.makeDatabase()
         let gateways = try (0..<3).map { _ in try Ledger(postgres: url, password: server.password) }
-        let taken = try await withThrowingTaskGroup(of: [Int].self) { group in
-            for gateway in gateways {
-                group.addTask {
-                    try (0..<40).map { _ in try gateway.claims.buildClaims { try $0.nextControlNumber(payer: "p") } }
-                }
-            }
-            return try await group.reduce(into: []) { $0 += $1 }
+        let taken = try Self.atOnce(gateways) { gateway, _ in
+            try (0..<40).map { _ in try gateway.claims.buildClaims { try $0.nextControlNumber(payer: "p") } }
         }
-        #expect(taken.count == 120)
-        #expect(Set(taken) == Set(1...120))
+        #expect(taken.joined().count == 120)
+        #expect(Set(taken.joined()) == Set(1...120))
+    }
+
+    /// Runs `body` for each of `gateways` at once, each on a thread of its own; returns their results in order.
+    static func atOnce<Result: Sendable>(
+        _ gateways: [Ledger], _ body: @Sendable (Ledger, Int) throws -> Result
+    ) throws -> [Result] {
+        let results = Mutex<[Int: Swift.Result<Result, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: gateways.count) { index in
+            let result = Swift.Result { try body(gateways[index], index) }
+            results.withLock { $0[index] = result }
+        }
+        return try results.withLock { results in try gateways.indices.map { try results[$0]!.get() } }
+    }
+
+    /// Two operators requeueing the same dead job at once from two gateways: it is requeued once.
+    @Test func twoGatewaysRequeueingOneJobRequeueItOnce() throws {
+        let server = try SharedPostgres.server
+        let url = try server.makeDatabase()
+        let gateways = try (0..<2).map { _ in try Ledger(postgres: url, password: server.password) }
+        for round in 0..<20 {
+            guard case .created(let job) = try gateways[0].jobs.register(Self.staged("q\(round)", sha256: "q\(round)"))
+            else {
+                Issue.record("not created")
+                return
+            }
+            let id = try #require(job.id)
+            let lease = JobLease(owner: "host:1:1", duration: 60)
+            _ = try gateways[0].jobs.beginAttempt(jobID: id, lease: lease)
+            try gateways[0].jobs.recordFailure(jobID: id, error: "gone", nextAttemptAt: nil, lease: lease)
+            let requeued = try Self.atOnce(gateways) { gateway, index in
+                (try? gateway.jobs.requeue(jobID: id, actor: "ops\(index)")) != nil
+            }
+            #expect(requeued.filter { $0 }.count == 1, "round \(round): \(requeued)")
+            let audits = try gateways[0].audit.entries(offset: 0, limit: 1000)
+                .filter { $0.action == "requeued" && $0.jobId == id }
+            #expect(audits.count == 1, "round \(round)")
+        }
     }
 
     /// Every read-only query of the repositories runs on both stores and gives the same answer on an empty
@@ -374,7 +469,7 @@ import Values
 
     /// Two gateways (two ledgers on one database) racing for the same jobs from two threads: each job is
     /// leased to exactly one of them.
-    @Test func twoGatewaysRacingForJobsEachLeaseEveryJobOnce() async throws {
+    @Test func twoGatewaysRacingForJobsEachLeaseEveryJobOnce() throws {
         let server = try SharedPostgres.server
         let url = try server.makeDatabase()
         let gateways = [
@@ -387,14 +482,9 @@ import Values
             }
         }
         let jobs = ids
-        let won = try await withThrowingTaskGroup(of: [Int64].self) { group in
-            for (index, gateway) in gateways.enumerated() {
-                group.addTask {
-                    let lease = JobLease(owner: "host\(index):\(index):1", duration: 300)
-                    return try jobs.filter { try gateway.jobs.beginAttempt(jobID: $0, lease: lease) != nil }
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
+        let won = try Self.atOnce(gateways) { gateway, index in
+            let lease = JobLease(owner: "host\(index):\(index):1", duration: 300)
+            return try jobs.filter { try gateway.jobs.beginAttempt(jobID: $0, lease: lease) != nil }
         }
         #expect(won.map(\.count).reduce(0, +) == jobs.count)
         #expect(Set(won.flatMap { $0 }) == Set(jobs))

@@ -146,7 +146,10 @@ struct TabularHandler: JobHandler {
         let width = storedIndices.count
         while let batch = try channel.receive() {
             defer { transaction.progress.advance(batch.rows.count) }
+            // The batch's rows load first, then its notes follow in file order.
+            let outcomes = try session.upsert(rows: batch.values[...])
             var offset = 0
+            var accepted = 0
             for row in batch.rows {
                 transaction.counts.read += 1
                 for index in row.issues { try note(batch.issues[index]) }
@@ -156,7 +159,8 @@ struct TabularHandler: JobHandler {
                 }
                 let values = batch.values[offset..<offset + width]
                 offset += width
-                switch try session.upsert(values) {
+                defer { accepted += 1 }
+                switch outcomes[accepted] {
                 case .inserted: transaction.counts.inserted += 1
                 case .updated: transaction.counts.updated += 1
                 case .unchanged: transaction.counts.unchanged += 1

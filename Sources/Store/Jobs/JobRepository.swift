@@ -150,7 +150,11 @@ public struct JobRepository: Sendable {
     ///   - actor: the console user asking, recorded on the audit trail (`nil`: the CLI).
     public func requeue(jobID: Int64, actor: String? = nil) throws -> JobRecord {
         try database.write { db in
-            guard var job = try db.fetchOne(JobRecord.self, key: jobID) else {
+            // Locked, so two operators requeueing the same job at once requeue it once.
+            guard
+                var job = try db.fetchOne(
+                    JobRecord.self, sql: "SELECT * FROM jobs WHERE id = ?\(db.dialect.forUpdate)", arguments: [jobID])
+            else {
                 throw StoreError(.jobNotFound, "no job \(jobID)")
             }
             guard job.state == .rejected || job.state == .dead else {

@@ -16,6 +16,8 @@ public final class LoadSession {
     /// The job this one replays, if it is a replay.
     public let supersedes: Int64?
     private let upsert: (any RowUpsert)?
+    /// Values per row: the fields given to `load`.
+    private let width: Int
     /// Prepared once: an 835 of 100,000 unmatched claims records as many exceptions.
     private let exceptionStatement: any PreparedStatement
 
@@ -28,11 +30,17 @@ public final class LoadSession {
         self.district = district
         self.table = table
         self.supersedes = supersedes
+        width = fields.count
         upsert = try table.map { table -> any RowUpsert in
             if let sqlite = db as? SQLiteConnection {
                 return try TableUpsert(
                     db: sqlite.database, table: table, fields: fields, existing: existing, modified: modified,
                     supersedes: supersedes)
+            }
+            if let postgres = db as? PostgresConnection {
+                return try CopyTableUpsert(
+                    connection: postgres.connection, sql: db, table: table, fields: fields, existing: existing,
+                    modified: modified, supersedes: supersedes)
             }
             return try PreparedTableUpsert(
                 db: db, table: table, fields: fields, existing: existing, modified: modified, supersedes: supersedes)
@@ -50,6 +58,13 @@ public final class LoadSession {
     public func upsert(_ values: ArraySlice<FieldValue>) throws -> UpsertOutcome {
         guard let upsert else { throw StoreError(.unknownTarget, "this job loads no rows") }
         return try upsert.upsert(district: district, values: values, jobID: jobID)
+    }
+
+    /// Upserts validated rows, as many values each as fields were given to `load`, in order; returns each
+    /// row's outcome. Faster than a row at a time on PostgreSQL (one `COPY` and a few statements a batch).
+    public func upsert(rows values: ArraySlice<FieldValue>) throws -> [UpsertOutcome] {
+        guard let upsert else { throw StoreError(.unknownTarget, "this job loads no rows") }
+        return try upsert.upsert(district: district, rows: values, width: width, jobID: jobID)
     }
 
     /// Numbers the district's rows of each group by the sequence's order (1, 2, 3 …), after a load.

@@ -11,4 +11,10 @@ enum SQLDialect: Sendable {
     var forUpdateSkipLocked: String {
         self == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
     }
+
+    /// The clause that locks the rows a write transaction reads until it ends, waiting for another
+    /// transaction that holds them (empty on SQLite).
+    var forUpdate: String {
+        self == .postgres ? " FOR UPDATE" : ""
+    }
 }

@@ -7,7 +7,8 @@ import Values
 /// as `bytea`), results typed by their column's type.
 final class PostgresConnection: SQLConnection {
     let dialect = SQLDialect.postgres
-    private let connection: PGConnection
+    /// The libpq connection, for what the seam does not cover (COPY).
+    let connection: PGConnection
 
     init(_ connection: PGConnection) {
         self.connection = connection
@@ -65,8 +66,8 @@ final class PostgresConnection: SQLConnection {
     private func run(_ sql: String, _ arguments: SQLArguments) throws -> PGResult {
         let statement = PostgresPlaceholders.rewrite(sql)
         let parameters = statement.arrange(arguments.map(Self.parameter))
-        let verb = statement.sql.drop { $0.isWhitespace }.prefix(6).uppercased()
-        guard ["SELECT", "INSERT", "UPDATE", "DELETE"].contains(verb) else {
+        let verb = statement.sql.drop { $0.isWhitespace }.prefix { $0.isLetter }.uppercased()
+        guard ["SELECT", "INSERT", "UPDATE", "DELETE", "WITH"].contains(verb) else {
             return try connection.execute(statement.sql, parameters)
         }
         let name = statement.name

@@ -31,6 +31,10 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         try transaction("BEGIN", body)
     }
 
+    func writeLosable<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try transaction("BEGIN; SET LOCAL synchronous_commit = off", body)
+    }
+
     func writeWithoutTransaction<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try withConnection { try body(PostgresConnection($0)) }
     }
@@ -42,7 +46,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     private func transaction<T>(_ begin: String, _ body: (any SQLConnection) throws -> T) throws -> T {
         try withConnection { connection in
-            try connection.execute(begin)
+            try connection.execute(script: begin)
             do {
                 let result = try body(PostgresConnection(connection))
                 try connection.execute("COMMIT")
@@ -79,7 +83,7 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
 
     private func checkOut() throws -> PGConnection {
         let pooled = lock.withLock { idle.popLast() }
-        if let pooled, pooled.isConnected { return pooled }
+        if let pooled, pooled.isIdle { return pooled }
         pooled?.close()
         return try connect()
     }
@@ -89,7 +93,10 @@ final class PostgresDatabase: SQLDatabase, @unchecked Sendable {
         try PGConnection(conninfo: conninfo, password: password)
     }
 
+    /// Returns `connection` to the pool, unless it is broken or still inside a transaction (a statement
+    /// failed between BEGIN and the rollback): that one is closed, so no transaction leaks to its next user.
     private func checkIn(_ connection: PGConnection) {
+        guard connection.isIdle else { return connection.close() }
         let kept = lock.withLock {
             guard idle.count < maximumIdle else { return false }
             idle.append(connection)

@@ -13,6 +13,10 @@ struct SQLiteDatabase: SQLDatabase {
         try pool.write { db in try body(SQLiteConnection(db)) }
     }
 
+    func writeLosable<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try write(body)
+    }
+
     func writeWithoutTransaction<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in try body(SQLiteConnection(db)) }
     }
