@@ -141,7 +141,7 @@ let package = Package(
             name: "StoreTests",
             dependencies: [
                 "TestThreads",
-                "Store", "Mapping", "Claims", "Values", "PostgresSupport",
+                "Store", "Mapping", "Claims", "Values", "PostgresSupport", "PostgresClient",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]),

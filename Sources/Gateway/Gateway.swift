@@ -187,10 +187,18 @@ public final class Gateway: Sendable {
             return
         }
         defer { lock.unlock() }
-        deliverer.run()
-        backupIfDue(now: clock())
-        alerter.run(now: clock())
-        purgeIfDue(now: clock())
+        let steps: [() -> Void] = [
+            { self.deliverer.run() }, { self.backupIfDue(now: self.clock()) }, { self.alerter.run(now: self.clock()) },
+            { self.purgeIfDue(now: self.clock()) },
+        ]
+        for step in steps {
+            // An advisory lock whose connection dropped is another process's to take: stop here.
+            guard lock.isHeld else {
+                logger.warning("the housekeeping lock was lost; the rest is left to the process that holds it now")
+                return
+            }
+            step()
+        }
     }
 
     /// The longest `run --once` waits for files still being written, in seconds.

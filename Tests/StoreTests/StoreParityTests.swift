@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Mapping
+import PostgresClient
 import PostgresSupport
 import Synchronization
 import TestThreads
@@ -408,6 +409,28 @@ import Values
             results.withLock { $0[index] = result }
         }
         return try results.withLock { results in try gateways.indices.map { try results[$0]!.get() } }
+    }
+
+    /// A gateway whose advisory-lock connection is dropped (a network cut, a terminated backend) learns that it
+    /// no longer holds the lock, and another gateway takes it.
+    @Test func aLockWhoseConnectionDroppedIsNoLongerHeld() throws {
+        let server = try SharedPostgres.server
+        let url = try server.makeDatabase()
+        let first = try Ledger(postgres: url, password: server.password)
+        let second = try Ledger(postgres: url, password: server.password)
+        let held = try #require(try first.lock(.housekeeping, wait: false))
+        #expect(held.isHeld)
+        #expect(try second.lock(.housekeeping, wait: false) == nil, "another gateway holds it")
+        let admin = try PGConnection(conninfo: url, password: server.password)
+        let ended = try admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+        #expect(ended.rowCount == 1)
+        #expect(!held.isHeld, "its connection is gone, and the lock with it")
+        let taken = try #require(try second.lock(.housekeeping, wait: false), "the other gateway takes it")
+        #expect(taken.isHeld)
+        held.unlock()
+        #expect(taken.isHeld, "unlocking the lost lock does not release the new holder's")
+        taken.unlock()
     }
 
     /// Two operators requeueing the same dead job at once from two gateways: it is requeued once.

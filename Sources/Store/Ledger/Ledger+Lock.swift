@@ -6,9 +6,15 @@ import Transport
 public protocol HeldLock: Sendable {
     /// Releases the lock.
     func unlock()
+    /// Whether this process still holds it. A lock file is held until it is unlocked; an advisory lock goes
+    /// with its connection, which the server or the network may drop: check before each step that must not
+    /// run in two processes at once.
+    var isHeld: Bool { get }
 }
 
-extension FileLock: HeldLock {}
+extension FileLock: HeldLock {
+    public var isHeld: Bool { true }
+}
 
 /// What a ``Ledger/lock(_:wait:)`` keeps to one process at a time.
 public enum LockScope: Sendable, Equatable {

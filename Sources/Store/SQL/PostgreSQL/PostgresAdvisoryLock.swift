@@ -13,6 +13,17 @@ final class PostgresAdvisoryLock: HeldLock, @unchecked Sendable {
         self.key = key
     }
 
+    /// Asks the server: the lock is held while its connection answers and the server lists it as this
+    /// session's.
+    var isHeld: Bool {
+        lock.withLock {
+            guard let connection else { return false }
+            let held = try? connection.execute(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted")
+            return held?.text(row: 0, column: 0).flatMap(Int.init).map { $0 > 0 } ?? false
+        }
+    }
+
     func unlock() {
         let connection = lock.withLock {
             defer { self.connection = nil }
