@@ -161,7 +161,7 @@ let package = Package(
             name: "GatewayTests",
             dependencies: [
                 "TestThreads",
-                "Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator",
+                "Gateway", "Store", "Values", "Mapping", "Formats", "Transport", "PayerSimulator", "PostgresSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -56,7 +56,7 @@ import Testing
             #expect(job.state == .done, "\(files[index]): \(job.lastError ?? "")")
         }
         let claims = try gateway.ledger.dump(
-            sql: "SELECT id, frequency, status, COALESCE(paid_cents, '') FROM claims ORDER BY id")
+            sql: "SELECT id, frequency, status, COALESCE(CAST(paid_cents AS TEXT), '') FROM claims ORDER BY id")
         // What the 835s paid claim by claim (CLP04 of every claim payment applied; BPR02 also nets the PLB).
         let remitted = try gateway.ledger.dump(
             sql: """

@@ -50,7 +50,7 @@ import Values
 
         let job = try gateway.ingest(path: workspace.write("roster.csv", Workspace.roster), source: "lincoln-usd")
         #expect(job.state == .done)
-        try gateway.ledger.pool.write { db in  // it arrived on the fake clock's Tuesday, a day late
+        try gateway.ledger.database.write { db in  // it arrived on the fake clock's Tuesday, a day late
             try db.execute(
                 sql: "UPDATE jobs SET created_at = ? WHERE id = ?",
                 arguments: [try Self.at("2026-12-01T10:02:00Z"), job.id])
@@ -83,7 +83,7 @@ import Values
         let workspace = try Workspace()
         let gateway = try Self.gateway(workspace)
         let job = try gateway.ingest(path: workspace.write("roster.csv", Workspace.roster), source: "lincoln-usd")
-        try gateway.ledger.pool.write { db in
+        try gateway.ledger.database.write { db in
             try db.execute(
                 sql: "UPDATE jobs SET created_at = ? WHERE id = ?", arguments: [try Self.at(createdAt), job.id])
         }
@@ -97,7 +97,7 @@ import Values
         let gateway = try Self.gateway(workspace, weekdays: Set(1...7), by: (0, 0))
         let first = try gateway.ingest(path: workspace.write("roster.csv", Workspace.roster), source: "lincoln-usd")
         // The first copy came two days ago; today only the same bytes again arrive.
-        try gateway.ledger.pool.write { db in
+        try gateway.ledger.database.write { db in
             try db.execute(
                 sql: "UPDATE jobs SET created_at = ? WHERE id = ?",
                 arguments: [first.createdAt.addingTimeInterval(-2 * 86_400), first.id])

@@ -61,7 +61,7 @@ import Values
         #expect(roster.state == .done && bad.state == .done && bad.rejected == 1)
         let leftover = try workspace.write("Staging/lincoln-usd/" + String(repeating: "a", count: 64), "x")
         // The roster's job is live again (as a requeue leaves it): its file and reports must stay.
-        try gateway.ledger.pool.write { db in
+        try gateway.ledger.database.write { db in
             try db.execute(sql: "UPDATE jobs SET state = 'retry_wait' WHERE id = ?", arguments: [roster.id])
         }
         let rosterID = try #require(roster.id)
@@ -122,7 +122,7 @@ import Values
         for path in held { #expect(FileManager.default.fileExists(atPath: path)) }
         #expect(!FileManager.default.fileExists(atPath: roster.filePath))
 
-        try gateway.ledger.pool.write { db in
+        try gateway.ledger.database.write { db in
             try db.execute(sql: "UPDATE claim_batches SET state = 'accepted' WHERE id = ?", arguments: [batch])
         }
         let second = try gateway.purge(dryRun: false, actor: nil, now: Self.later)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PostgresSupport
 import Store
 import Testing
 import Values
@@ -25,6 +26,11 @@ final class Workspace {
             root: root, file: root + "/dropgate.yaml",
             sources: sources.map { SourceConfig(id: $0, path: root + "/Inbox/" + $0, stableAfter: 0) })
         config.paths.mappings = mappings ?? Self.repositoryRoot + "/Mappings"
+        if TestStore.isPostgres {
+            let (url, passwordFile) = try TestStore.makeDatabase()
+            config.paths.database = url
+            config.paths.databasePassword = .file(passwordFile)
+        }
     }
 
     deinit {
