@@ -287,7 +287,10 @@ import Values
             lease: lease
         ) { session in
             if batched {
-                outcomes = try session.upsert(rows: Array(rows.joined())[...])
+                // Batches of 7 rows: a key may repeat within a batch and across batches of the one job.
+                for start in stride(from: 0, to: rows.count, by: 7) {
+                    outcomes += try session.upsert(rows: Array(rows[start..<min(start + 7, rows.count)].joined())[...])
+                }
             } else {
                 for row in rows { outcomes.append(try session.upsert(row[...])) }
             }
@@ -331,8 +334,8 @@ import Values
     }
 
     /// A batch upsert (one COPY and a few set statements on PostgreSQL) gives every row the outcome a row at a
-    /// time gives and leaves the same table: 40 files of random attendance rows (keys repeating within a file
-    /// and across files, values changing or not, modification dates older, newer, equal and missing), some
+    /// time gives and leaves the same table: 40 files of random attendance rows in batches of 7 (keys repeating
+    /// within a batch, across a file's batches and across files, values changing or not, modification dates older, newer, equal and missing), some
     /// under `existing: reject`, loaded into two databases of the store, one a row at a time, one in batches.
     @Test(arguments: Kind.allCases) func aBatchUpsertGivesEachRowTheOutcomeOfARowAtATime(kind: Kind) throws {
         var random = SplitMix(seed: 20_261_202)
@@ -423,7 +426,10 @@ import Values
         #expect(try second.lock(.housekeeping, wait: false) == nil, "another gateway holds it")
         let admin = try PGConnection(conninfo: url, password: server.password)
         let ended = try admin.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted")
+            """
+            SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted
+                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """)
         #expect(ended.rowCount == 1)
         #expect(!held.isHeld, "its connection is gone, and the lock with it")
         let taken = try #require(try second.lock(.housekeeping, wait: false), "the other gateway takes it")

@@ -125,7 +125,7 @@ final class CopyTableUpsert: RowUpsert {
     /// 0 once its key is found in the table, and a later statement's code once that statement decides it;
     /// a found row no statement decides repeats a key this job loaded.
     struct Statements {
-        static let existing = "0"
+        static let found = "0"
         static let updated = "2"
         static let unchanged = "3"
         static let stale = "4"
@@ -158,7 +158,7 @@ final class CopyTableUpsert: RowUpsert {
                 ? "FALSE" : valueColumns.map { "t.\($0) IS DISTINCT FROM b.\($0)" }.joined(separator: " OR ")
             let newer = modified.map { "AND COALESCE(b.\(quoted($0)) > t.\(quoted($0)), TRUE)" } ?? ""
             let notOlder = modified.map { "AND NOT COALESCE(b.\(quoted($0)) < t.\(quoted($0)), FALSE)" } ?? ""
-            let undecided = "b.outcome = 0 AND \(keyMatch) AND t.job_id IS DISTINCT FROM $1::bigint"
+            let undecided = "b.outcome = \(Self.found) AND \(keyMatch) AND t.job_id IS DISTINCT FROM $1::bigint"
             create = """
                 CREATE TEMP TABLE dropgate_upsert ON COMMIT DROP AS
                     SELECT \(columns.joined(separator: ", ")) FROM \(name) WITH NO DATA;
@@ -170,7 +170,7 @@ final class CopyTableUpsert: RowUpsert {
             // during a load, would rather scan the whole table for every batch.
             self.existing = """
                 SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off;
-                UPDATE dropgate_upsert b SET outcome = 0 FROM \(name) t WHERE \(keyMatch)
+                UPDATE dropgate_upsert b SET outcome = \(Self.found) FROM \(name) t WHERE \(keyMatch)
                 """
             insert = """
                 INSERT INTO \(name) (\(columns.joined(separator: ", ")), job_id, last_change)
@@ -178,7 +178,7 @@ final class CopyTableUpsert: RowUpsert {
                 ON CONFLICT DO NOTHING
                 """
             late = """
-                UPDATE dropgate_upsert b SET outcome = 0 FROM \(name) t
+                UPDATE dropgate_upsert b SET outcome = \(Self.found) FROM \(name) t
                 WHERE b.outcome IS NULL AND \(keyMatch) AND t.job_id IS DISTINCT FROM $1::bigint
                 """
             var steps: [String] = []
